@@ -30,8 +30,8 @@ class Progress:
     cost: float  # J at iteration i
     train_accuracy: float  # on the training set, at iteration i
     test_accuracy: float | None  # on the validation set, if one was given
-    elapsed: float  # seconds since this run() began
-    iterations_per_second: float
+    elapsed: float  # wall-clock seconds since this run() began, callbacks included
+    iterations_per_second: float  # engine speed in this run(), callbacks excluded
 
 
 STATUSES = ("new", "running", "stopped", "finished", "diverged", "timed_out")
@@ -95,7 +95,7 @@ class Trainer:
         self.history: list[Progress] = []  # accuracy checkpoints, for charts
         self.status = "new"
         self.diverged_at: int | None = None
-        self.seconds = 0.0  # time spent in run(), over all runs
+        self.seconds = 0.0  # time spent computing, over all runs (callbacks excluded)
 
     # ----------------------------------------------------------------------- public state
     @property
@@ -153,23 +153,25 @@ class Trainer:
         finally:
             if self.status == "running":  # interrupted by an exception from the callback
                 self.status = "stopped"
-            self.seconds += time.perf_counter() - start
         return self.status
 
     def _loop(self, n: int, callback, every: int, max_seconds: float | None, start: float) -> str:
         """The iterations of one run(); returns the status it ends with."""
-        first, end = self.iteration, self.iteration + n
+        first, end, seconds_before = self.iteration, self.iteration + n, self.seconds
         while self.iteration < end:
             i = self.iteration
             report = every > 0 and (i % every == 0 or i == end - 1)
+            t0 = time.perf_counter()
             cost, train_acc = self._step(want_accuracy=report)
             if not np.isfinite(cost):
                 self._diverge(i)
                 return "diverged"
+            test_acc = self._val_accuracy() if report else None
+            self.seconds += time.perf_counter() - t0
             if report:
-                elapsed = time.perf_counter() - start
-                rate = (self.iteration - first) / elapsed if elapsed > 0 else float("inf")
-                p = Progress(i, cost, train_acc, self._val_accuracy(), elapsed, rate)
+                compute = self.seconds - seconds_before
+                rate = (self.iteration - first) / compute if compute > 0 else float("inf")
+                p = Progress(i, cost, train_acc, test_acc, time.perf_counter() - start, rate)
                 self.history.append(p)
                 if callback is not None and callback(p):
                     return "stopped"

@@ -1,0 +1,84 @@
+"""Prediction page: is this a cat? Upload pictures, use the camera, or browse the test set."""
+
+import numpy as np
+import streamlit as st
+
+import dnn
+from dnn.images import EXTENSIONS
+from ui import figures, state
+from ui.data import require_data
+from ui.i18n import t
+from ui.predict import confidence_key, score
+from ui.router import guard
+
+guard()
+
+st.title(t("predict_title"))
+shared = require_data()
+data = shared.data
+
+if st.session_state.model is None:
+    with st.spinner(t("auto_training")):
+        result = dnn.train(
+            data.train_x, data.train_y, [12288, 20, 7, 5, 1], gram=shared.gram, every=0
+        )
+    state.use_model(
+        result.params, {"label": t("preset_lesson4"), "hidden_activation": "relu"}, "auto"
+    )
+params, meta, source = st.session_state.model
+hidden = meta.get("hidden_activation", "relu")
+st.info(t("model_source_" + source, label=meta.get("label", "")))
+
+with st.expander(t("load_model")):
+    upload = st.file_uploader(t("load_model_help"), type=["npz"], key="model_upload")
+    if upload is not None and st.session_state.get("_loaded_model") != upload.file_id:
+        try:
+            loaded, loaded_meta = dnn.load_model(upload.getvalue())
+            if loaded_meta.get("hidden_activation", "relu") not in dnn.config.ACTIVATIONS:
+                raise dnn.InvalidModelError("unknown hidden activation in the metadata")
+        except dnn.InvalidModelError as exc:
+            st.error(t("model_invalid", error=str(exc)))
+        else:
+            state.use_model(loaded, {**loaded_meta, "label": upload.name}, "file")
+            st.session_state._loaded_model = upload.file_id
+            st.rerun()
+
+
+def show(result) -> None:
+    """One picture's verdict: the picture, what the model sees, P(cat), confidence."""
+    if result.error:
+        st.error(f"**{result.name}** — {result.error}")
+        return
+    c1, c2, c3 = st.columns([2, 1, 3])
+    c1.image(result.preview, caption=result.name)
+    c2.image(result.seen, width=128, caption=t("model_sees"))
+    verdict = t("verdict_cat") if result.p_cat > 0.5 else t("verdict_noncat")
+    c3.markdown(f"### {verdict}")
+    c3.plotly_chart(figures.probability_bar(result.p_cat), key=f"bar_{result.name}_{id(result)}")
+    c3.caption(t(confidence_key(result.p_cat)))
+
+
+tab_up, tab_cam, tab_test = st.tabs([t("tab_upload"), t("tab_camera"), t("tab_testset")])
+with tab_up:
+    files = st.file_uploader(
+        t("upload_help"), type=list(EXTENSIONS), accept_multiple_files=True, key="image_upload"
+    )
+    for f in files or []:
+        show(score(f.name, f.getvalue(), params, hidden))
+with tab_cam:
+    if st.toggle(t("camera_on"), key="camera_on"):
+        shot = st.camera_input(t("camera_take"), key="camera")
+        if shot is not None:
+            show(score(t("camera_photo"), shot.getvalue(), params, hidden))
+with tab_test:
+    proba = dnn.predict_proba(params, data.test_x, hidden)[0]
+    pred = proba > 0.5
+    truth = data.test_y[0] == 1
+    st.write(t("testset_intro", acc=f"{np.mean(pred == truth):.0%}", m=len(truth)))
+    only_wrong = st.toggle(t("only_mistakes"), key="only_mistakes")
+    idx = [i for i in range(len(truth)) if not only_wrong or pred[i] != truth[i]]
+    st.image(
+        [data.test_images[i] for i in idx],
+        width=112,
+        caption=[("✅ " if pred[i] == truth[i] else "❌ ") + f"P(cat)={proba[i]:.2f}" for i in idx],
+    )

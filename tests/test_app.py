@@ -1,0 +1,205 @@
+"""The app through Streamlit's AppTest: every page renders, and the main flows work."""
+
+import io
+
+import numpy as np
+import pytest
+from PIL import Image
+
+import dnn
+from dnn.model_io import model_bytes
+from tests.apptest_helpers import PAGES, app, plotly_specs, texts
+from tests.test_images import PHOTO
+from tests.test_lesson import LESSON_COSTS
+
+
+@pytest.mark.parametrize("page", [None, *PAGES])
+def test_every_page_renders_with_data(data, page):
+    at = app(page)
+    assert not at.exception, at.exception
+    assert not at.error
+    assert at.title[0].value
+
+
+@pytest.mark.parametrize("page", [None, *PAGES])
+def test_every_page_explains_missing_data(tmp_path, monkeypatch, page):
+    monkeypatch.setenv("DNN_DATA_DIR", str(tmp_path))
+    at = app(page)
+    assert not at.exception, at.exception
+    assert any("not here yet" in i.value for i in at.info)
+    assert any("python -m dnn.datasets download" in c.value for c in at.code)
+    assert at.button(key="download_data").label == "Download the data"
+
+
+def test_damaged_data_is_a_message(tmp_path, monkeypatch):
+    for name in dnn.datasets.FILES:
+        (tmp_path / name).write_bytes(b"garbage")
+    monkeypatch.setenv("DNN_DATA_DIR", str(tmp_path))
+    at = app("pages/training.py")
+    assert not at.exception
+    assert "damaged" in at.error[0].value
+
+
+def train_preset(at, preset="lesson4"):
+    at.selectbox(key="preset").set_value(preset).run()
+    at.button(key="train_button").click().run()
+    assert not at.exception, at.exception
+    return at
+
+
+def test_four_layer_preset_reproduces_the_lesson(data):
+    at = train_preset(app("pages/training.py"))
+    run = at.session_state.runs[-1]
+    assert run.test_accuracy == 0.8 and run.iteration == 2500 and run.status == "finished"
+    assert at.session_state.model is not None
+    cost_trace = plotly_specs(at)[0]["data"][0]
+    assert len(cost_trace["y"]) == 2500
+    np.testing.assert_allclose(cost_trace["y"][::100], LESSON_COSTS, atol=6e-7)
+    assert "80.00%" in [m.value for m in at.metric]
+    assert "Finished: 2500 iterations" in texts(at)
+
+
+def test_two_layer_preset(data):
+    at = train_preset(app("pages/training.py"), "lesson2")
+    assert at.session_state.runs[-1].test_accuracy == 0.74
+    assert at.session_state.runs[-1].config.layer_dims == (12288, 7, 1)
+
+
+def test_continue_adds_iterations_bit_for_bit(data):
+    at = train_preset(app("pages/training.py"))
+    at.number_input(key="continue_iterations").set_value(300).run()
+    at.button(key="continue_button").click().run()
+    run = at.session_state.runs[-1]
+    assert len(at.session_state.runs) == 1 and run.iteration == 2800
+    whole = dnn.train(data.train_x, data.train_y, [12288, 20, 7, 5, 1], num_iterations=2800)
+    assert run.costs == whole.costs
+    trained = at.session_state.trainer.params
+    assert all(np.array_equal(trained[k], whole.params[k]) for k in whole.params)
+
+
+def test_results_survive_other_widgets_pages_and_language(data):
+    at = train_preset(app("pages/training.py"))
+    at.slider(key="iterations").set_value(100).run()  # touching a control retrains nothing
+    assert at.session_state.runs[-1].iteration == 2500 and len(at.session_state.runs) == 1
+    at.switch_page("pages/theory.py").run()
+    at.switch_page("pages/training.py").run()
+    assert len(plotly_specs(at)[0]["data"][0]["y"]) == 2500
+    assert at.slider(key="iterations").value == 100  # the control kept its value too
+    at.radio(key="lang").set_value("zh").run()
+    assert "80.00%" in [m.value for m in at.metric]
+    assert at.title[0].value == "训练深层神经网络"
+
+
+def test_language_switch_changes_labels(data):
+    at = app("pages/training.py")
+    assert at.button(key="train_button").label == "▶ Train"
+    at.radio(key="lang").set_value("zh").run()
+    assert at.button(key="train_button").label == "▶ 训练"
+    assert at.slider(key="iterations").label == "迭代次数"
+    theory = app("pages/theory.py")
+    theory.radio(key="lang").set_value("zh").run()
+    assert theory.title[0].value == "深层（L 层）神经网络"
+    assert "符号" in [h.value for h in theory.subheader]
+    assert not at.exception and not theory.exception
+
+
+def test_compare_runs_overlays_both_presets(data):
+    at = train_preset(app("pages/training.py"), "lesson2")
+    train_preset(at, "lesson4")
+    compare = plotly_specs(at)[1]
+    names = [tr["name"] for tr in compare["data"]]
+    assert any("2-layer" in n for n in names) and any("4-layer" in n for n in names)
+
+
+def test_divergence_is_a_warning_and_keeps_a_finite_model(data):
+    at = app("pages/training.py")
+    at.selectbox(key="activation").set_value("leaky_relu").run()
+    at.select_slider(key="learning_rate").set_value(10.0).run()
+    at.button(key="train_button").click().run()
+    assert not at.exception
+    run = at.session_state.runs[-1]
+    assert run.status == "diverged"
+    assert any("infinite or NaN" in w.value for w in at.warning)
+    params = at.session_state.trainer.params
+    assert all(np.isfinite(v).all() for v in params.values())
+
+
+def test_too_large_relu_learning_rate_warns(data):
+    at = app("pages/training.py")
+    at.select_slider(key="learning_rate").set_value(10.0).run()
+    at.button(key="train_button").click().run()
+    assert any("learning rate is probably too large" in w.value for w in at.warning)
+
+
+def test_zero_iterations_and_reset(data):
+    at = app("pages/training.py")
+    at.slider(key="iterations").set_value(0).run()
+    at.button(key="train_button").click().run()
+    assert not at.exception and at.session_state.runs[-1].iteration == 0
+    at.button(key="reset_button").click().run()
+    assert at.session_state.runs == [] and at.session_state.trainer is None
+
+
+def jpeg_bytes(array, size=None):
+    img = Image.fromarray(array)
+    if size:
+        img = img.resize(size)
+    buf = io.BytesIO()
+    img.save(buf, "JPEG", quality=95)
+    return buf.getvalue()
+
+
+def test_prediction_trains_the_lesson_model_on_first_visit(data):
+    at = app("pages/prediction.py")
+    assert "trained just now" in texts(at)
+    params, meta, source = at.session_state.model
+    assert source == "auto"
+    assert np.mean(dnn.predict(params, data.test_x) == data.test_y) == 0.8
+
+
+def test_prediction_of_a_real_photo_and_a_corrupt_file(data):
+    at = app("pages/prediction.py")
+    photo = PHOTO.read_bytes()
+    cat = jpeg_bytes(data.test_images[1], (256, 256))  # a test-set cat, enlarged
+    at.file_uploader(key="image_upload").set_value(
+        [
+            ("thumbs_up.jpg", photo, "image/jpeg"),
+            ("broken.png", b"\x89PNG\r\n\x1a\n not really", "image/png"),
+            ("cat.jpg", cat, "image/jpeg"),
+        ]
+    ).run()
+    assert not at.exception
+    assert len(at.error) == 1 and "broken.png" in at.error[0].value
+    bars = [s for s in plotly_specs(at) if s["data"][0]["type"] == "bar"]
+    assert len(bars) == 2
+    p_photo, p_cat = (b["data"][0]["x"][0] for b in bars)
+    params = at.session_state.model[0]
+    assert p_photo == pytest.approx(dnn.predict_proba(params, dnn.load_image(photo)).item())
+    assert p_cat == pytest.approx(dnn.predict_proba(params, dnn.load_image(cat)).item())
+    assert 0 <= p_photo <= 1
+
+
+def test_model_file_round_trip_and_forged_file(data):
+    at = app("pages/prediction.py")
+    params = at.session_state.model[0]
+    good = model_bytes(params, hidden_activation="relu")
+    at.file_uploader(key="model_upload").set_value(("mine.npz", good, "application/zip")).run()
+    assert at.session_state.model[2] == "file" and "mine.npz" in texts(at)
+    at = app("pages/prediction.py")
+    at.file_uploader(key="model_upload").set_value(
+        ("evil.npz", b"PK\x03\x04junk", "application/zip")
+    ).run()
+    assert not at.exception and "refused" in at.error[0].value
+    assert at.session_state.model[2] == "auto"
+
+
+def test_theory_dimension_table_follows_the_architecture(data):
+    at = app("pages/theory.py")
+    table = at.dataframe[0].value
+    assert list(table["W[l]"]) == ["—", "(20, 12,288)", "(7, 20)", "(5, 7)", "(1, 5)"]
+    at.text_input(key="dims_arch").set_value("3, 5, 5, 3, 1").run()
+    at.number_input(key="dims_m").set_value(10).run()
+    table = at.dataframe[0].value
+    assert list(table["Z[l]"]) == ["—", "(5, 10)", "(5, 10)", "(3, 10)", "(1, 10)"]
+    at.text_input(key="dims_arch").set_value("hello").run()
+    assert not at.exception and at.error

@@ -1,0 +1,352 @@
+"""Plotly figures, built by pure functions from numbers (no Streamlit here; tests read traces)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+import plotly.graph_objects as go
+from plotly.subplots import make_subplots
+
+COST_COLOR, TRAIN_COLOR, TEST_COLOR = "#d9480f", "#1971c2", "#2f9e44"
+PALETTE = [
+    "#d9480f",
+    "#1971c2",
+    "#2f9e44",
+    "#9c36b5",
+    "#e8590c",
+    "#0c8599",
+    "#5c940d",
+    "#c2255c",
+    "#495057",
+    "#f08c00",
+]
+FONT = dict(size=16)
+
+
+def _layout(fig: go.Figure, height: int = 420) -> go.Figure:
+    fig.update_layout(
+        height=height,
+        margin=dict(l=10, r=10, t=40, b=10),
+        font=FONT,
+        legend=dict(orientation="h", y=1.08, x=0),
+        hovermode="x unified",
+    )
+    return fig
+
+
+def _accuracy_axis(fig: go.Figure, title: str) -> None:
+    """The right-hand axis: accuracy from 0 to 100 %, with its own ticks."""
+    fig.update_yaxes(
+        title_text=title,
+        range=[0, 1.02],
+        secondary_y=True,
+        showgrid=False,
+        tickformat=".0%",
+        tickmode="array",
+        tickvals=[0, 0.25, 0.5, 0.75, 1],
+    )
+
+
+def training_chart(
+    costs: Sequence[float],
+    checkpoints: Sequence[tuple[int, float, float | None]] = (),
+    labels: dict[str, str] | None = None,
+    max_points: int | None = None,
+) -> go.Figure:
+    """Cost per iteration, with train and test accuracy on a second axis.
+
+    Parameters
+    ----------
+    costs : sequence of float
+        costs[i] is the cost before update i.
+    checkpoints : sequence of (iteration, train accuracy, test accuracy or None)
+    labels : dict, optional
+        Text for "cost", "train", "test", "iteration", "accuracy" (the UI's language).
+    max_points : int, optional
+        Keep at most this many cost points (evenly spaced, the last one kept), for streaming.
+    """
+    lab = {
+        "cost": "cost",
+        "train": "train accuracy",
+        "test": "test accuracy",
+        "iteration": "iteration",
+        "accuracy": "accuracy",
+        **(labels or {}),
+    }
+    x = np.arange(len(costs))
+    y = np.asarray(costs, dtype=float)
+    if max_points and len(x) > max_points:
+        keep = np.unique(np.r_[np.linspace(0, len(x) - 1, max_points).astype(int), len(x) - 1])
+        x, y = x[keep], y[keep]
+    fig = make_subplots(specs=[[{"secondary_y": True}]])
+    fig.add_trace(
+        go.Scatter(
+            x=x,
+            y=y,
+            name=lab["cost"],
+            mode="lines",
+            line=dict(color=COST_COLOR, width=3),
+            hovertemplate="%{y:.6f}",
+        ),
+        secondary_y=False,
+    )
+    if checkpoints:
+        it = [c[0] for c in checkpoints]
+        fig.add_trace(
+            go.Scatter(
+                x=it,
+                y=[c[1] for c in checkpoints],
+                name=lab["train"],
+                mode="lines+markers",
+                line=dict(color=TRAIN_COLOR, dash="dot"),
+                hovertemplate="%{y:.3f}",
+            ),
+            secondary_y=True,
+        )
+        if checkpoints[0][2] is not None:
+            fig.add_trace(
+                go.Scatter(
+                    x=it,
+                    y=[c[2] for c in checkpoints],
+                    name=lab["test"],
+                    mode="lines+markers",
+                    line=dict(color=TEST_COLOR),
+                    hovertemplate="%{y:.3f}",
+                ),
+                secondary_y=True,
+            )
+    fig.update_xaxes(title_text=lab["iteration"], rangemode="tozero")
+    fig.update_yaxes(title_text=lab["cost"], rangemode="tozero", secondary_y=False)
+    _accuracy_axis(fig, lab["accuracy"])
+    return _layout(fig)
+
+
+def compare_chart(
+    runs: Sequence[tuple[str, Sequence[float], Sequence[tuple]]],
+    labels: dict[str, str] | None = None,
+) -> go.Figure:
+    """Several runs overlaid: cost (solid) and, where known, test accuracy (dashed, right axis).
+
+    ``runs`` holds (label, costs, checkpoints) with checkpoints as in :func:`training_chart`.
+    """
+    lab = {
+        "cost": "cost",
+        "test": "test accuracy",
+        "train": "train accuracy",
+        "iteration": "iteration",
+        "accuracy": "accuracy",
+        **(labels or {}),
+    }
+    fig = make_subplots(specs=[[{"secondary_y": True}]])
+    for k, (name, costs, checkpoints) in enumerate(runs):
+        color = PALETTE[k % len(PALETTE)]
+        fig.add_trace(
+            go.Scatter(
+                x=np.arange(len(costs)),
+                y=list(costs),
+                mode="lines",
+                name=f"{name} · {lab['cost']}",
+                line=dict(color=color, width=3),
+                hovertemplate="%{y:.4f}",
+                legendgroup=str(k),
+            ),
+            secondary_y=False,
+        )
+        if checkpoints and checkpoints[0][2] is not None:
+            it = [c[0] for c in checkpoints]
+            fig.add_trace(
+                go.Scatter(
+                    x=it,
+                    y=[c[2] for c in checkpoints],
+                    mode="lines",
+                    name=f"{name} · {lab['test']}",
+                    legendgroup=str(k),
+                    line=dict(color=color, dash="dash"),
+                    hovertemplate="%{y:.3f}",
+                ),
+                secondary_y=True,
+            )
+            fig.add_trace(
+                go.Scatter(
+                    x=it,
+                    y=[c[1] for c in checkpoints],
+                    mode="lines",
+                    name=f"{name} · {lab['train']}",
+                    legendgroup=str(k),
+                    line=dict(color=color, dash="dot", width=1),
+                    hovertemplate="%{y:.3f}",
+                ),
+                secondary_y=True,
+            )
+    fig.update_xaxes(title_text=lab["iteration"])
+    fig.update_yaxes(title_text=lab["cost"], rangemode="tozero", secondary_y=False)
+    _accuracy_axis(fig, lab["accuracy"])
+    fig = _layout(fig, 460)
+    fig.update_layout(legend=dict(orientation="v", y=1, x=1.08))
+    return fig
+
+
+def confusion_matrix(
+    y_true: np.ndarray,
+    y_pred: np.ndarray,
+    classes: Sequence[str],
+    labels: dict[str, str] | None = None,
+) -> go.Figure:
+    """2×2 counts: rows are the true class, columns the predicted class."""
+    lab = {"true": "true", "predicted": "predicted", **(labels or {})}
+    y_true, y_pred = np.ravel(y_true).astype(int), np.ravel(y_pred).astype(int)
+    counts = np.zeros((2, 2), dtype=int)
+    np.add.at(counts, (y_true, y_pred), 1)
+    fig = go.Figure(
+        go.Heatmap(
+            z=counts,
+            x=list(classes),
+            y=list(classes),
+            colorscale="Oranges",
+            showscale=False,
+            text=counts,
+            texttemplate="%{text}",
+            textfont=dict(size=28),
+            hovertemplate=f"{lab['true']} %{{y}}<br>{lab['predicted']} "
+            "%{x}<br>%{z}<extra></extra>",
+        )
+    )
+    fig.update_xaxes(title_text=lab["predicted"], side="top")
+    fig.update_yaxes(title_text=lab["true"], autorange="reversed")
+    fig.update_layout(height=320, margin=dict(l=10, r=10, t=60, b=10), font=FONT)
+    return fig
+
+
+def probability_bar(p: float, labels: dict[str, str] | None = None) -> go.Figure:
+    """A horizontal bar for P(cat) on a 0–1 axis with the 0.5 threshold marked."""
+    lab = {"p": "P(cat)", **(labels or {})}
+    color = COST_COLOR if p > 0.5 else TRAIN_COLOR
+    fig = go.Figure(
+        go.Bar(
+            x=[p],
+            y=[lab["p"]],
+            orientation="h",
+            marker_color=color,
+            text=[f"{p:.1%}"],
+            textposition="auto",
+            textfont=dict(size=20),
+            hovertemplate="%{x:.4f}<extra></extra>",
+        )
+    )
+    fig.add_vline(x=0.5, line_dash="dash", line_color="#495057")
+    fig.update_xaxes(range=[0, 1], tickformat=".0%")
+    fig.update_layout(height=110, margin=dict(l=10, r=10, t=10, b=10), font=FONT, showlegend=False)
+    return fig
+
+
+def network_diagram(
+    layer_dims: Sequence[int], max_shown: int = 8, labels: dict[str, str] | None = None
+) -> go.Figure:
+    """The network as columns of units; a layer wider than ``max_shown`` is drawn elided.
+
+    Each layer shows at most ``max_shown`` units (the first ones, "⋮", the last one) and its true
+    size below, so 12,288 inputs stay readable. Edges join the drawn units of adjacent layers.
+    """
+    lab = {
+        "input": "input",
+        "hidden": "hidden",
+        "output": "output",
+        "units": "units",
+        **(labels or {}),
+    }
+    xs, node_x, node_y, node_text, edges_x, edges_y, annotations = [], [], [], [], [], [], []
+    prev: list[float] = []
+    L = len(layer_dims) - 1
+    for l, n in enumerate(layer_dims):
+        x = float(l)
+        xs.append(x)
+        shown = n if n <= max_shown else max_shown
+        ys = list(np.linspace(1, -1, shown)) if shown > 1 else [0.0]
+        elided = n > max_shown
+        if elided:  # last drawn unit stands for unit n; a gap with "⋮" before it
+            annotations.append(
+                dict(x=x, y=(ys[-2] + ys[-1]) / 2, text="⋮", showarrow=False, font=dict(size=22))
+            )
+        for k, y in enumerate(ys):
+            unit = n if (elided and k == shown - 1) else k + 1
+            node_x.append(x)
+            node_y.append(y)
+            node_text.append(f"a<sup>[{l}]</sup><sub>{unit}</sub>")
+        for y0 in prev:
+            for y1 in ys:
+                edges_x += [x - 1, x, None]
+                edges_y += [y0, y1, None]
+        prev = ys
+        kind = lab["input"] if l == 0 else lab["output"] if l == L else lab["hidden"]
+        annotations.append(
+            dict(
+                x=x,
+                y=-1.32,
+                showarrow=False,
+                font=dict(size=15),
+                text=f"<b>{kind}</b><br>n<sup>[{l}]</sup> = {n:,} {lab['units']}",
+            )
+        )
+    fig = go.Figure()
+    fig.add_trace(
+        go.Scatter(
+            x=edges_x,
+            y=edges_y,
+            mode="lines",
+            hoverinfo="skip",
+            line=dict(color="rgba(73,80,87,0.25)", width=1),
+            name="edges",
+        )
+    )
+    fig.add_trace(
+        go.Scatter(
+            x=node_x,
+            y=node_y,
+            mode="markers",
+            name="units",
+            marker=dict(size=22, color="#fff4e6", line=dict(color=COST_COLOR, width=2)),
+            text=node_text,
+            hovertemplate="%{text}<extra></extra>",
+        )
+    )
+    fig.update_layout(
+        annotations=annotations,
+        showlegend=False,
+        height=440,
+        margin=dict(l=10, r=10, t=10, b=10),
+        font=FONT,
+        xaxis=dict(visible=False, range=[-0.5, len(layer_dims) - 0.5]),
+        yaxis=dict(visible=False, range=[-1.6, 1.2]),
+        plot_bgcolor="white",
+    )
+    return fig
+
+
+def weight_images(
+    W1: np.ndarray, max_units: int = 20, columns: int = 5, unit_label: str = "unit"
+) -> go.Figure:
+    """Rows of W^[1] drawn as 64×64 RGB pictures, each scaled to its own range.
+
+    A row of W^[1] is what one first-layer unit responds to in a picture.
+    """
+    n = min(W1.shape[0], max_units)
+    rows = int(np.ceil(n / columns))
+    fig = make_subplots(
+        rows=rows,
+        cols=columns,
+        horizontal_spacing=0.01,
+        vertical_spacing=0.04,
+        subplot_titles=[f"{unit_label} {k + 1}" for k in range(n)],
+    )
+    for k in range(n):
+        w = W1[k].reshape(64, 64, 3)
+        lo, hi = w.min(), w.max()
+        img = np.uint8(np.round(255 * (w - lo) / (hi - lo if hi > lo else 1)))
+        fig.add_trace(go.Image(z=img, hoverinfo="skip"), row=k // columns + 1, col=k % columns + 1)
+    fig.update_xaxes(visible=False)
+    fig.update_yaxes(visible=False)
+    fig.update_layout(
+        height=max(180, 150 * rows), margin=dict(l=0, r=0, t=30, b=0), font=dict(size=12)
+    )
+    return fig

@@ -1,0 +1,20 @@
+"""Every piece of UI text, looked up by key in the visitor's language."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from ui.strings import STRINGS
+
+LANGUAGES = {"en": "English", "zh": "简体中文"}
+
+
+def lang() -> str:
+    """The session's language code (``en`` until the visitor picks another)."""
+    return st.session_state.get("lang", "en")
+
+
+def t(key: str, **values) -> str:
+    """The text for ``key`` in the current language, with ``{placeholders}`` filled in."""
+    text = STRINGS[lang()].get(key) or STRINGS["en"][key]
+    return text.format(**values) if values else text

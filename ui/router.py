@@ -1,0 +1,69 @@
+"""The app's one multipage mechanism: ``st.navigation`` over the scripts in ``pages/``.
+
+Streamlit also knows an older mechanism that runs ``pages/*.py`` directly when a server's very
+first request is a deep link (``/training``) and the entry script has never run (and AppTest
+starts every run that way). Each page calls :func:`guard` first: outside the router it hands
+over to :func:`main`, so every page is always drawn through it, with its sidebar, state and
+translated titles.
+"""
+
+from __future__ import annotations
+
+import threading
+
+import streamlit as st
+from threadpoolctl import threadpool_limits
+
+from ui.i18n import LANGUAGES, t
+from ui.state import init_state
+
+_run = threading.local()  # one script thread per session run
+
+# One BLAS thread per computation, for the whole server process. The engine's matrices are small
+# (20 × 209 · 209 × 209): a second BLAS thread gains nothing alone, and when the other core is
+# busy (another session, the browser drawing a chart) OpenBLAS waits for it and a 0.3 s run takes
+# 1.5 s. Sessions run in parallel threads instead.
+threadpool_limits(limits=1, user_api="blas")
+
+
+def pages() -> list:
+    """The pages, titled in the visitor's language."""
+    return [
+        st.Page(
+            "pages/theory.py", title=t("nav_theory"), icon="📘", url_path="theory", default=True
+        ),
+        st.Page("pages/training.py", title=t("nav_training"), icon="📈", url_path="training"),
+        st.Page("pages/prediction.py", title=t("nav_prediction"), icon="🐱", url_path="prediction"),
+    ]
+
+
+def main() -> None:
+    """Set up the page, the session and the sidebar, then draw the page the URL asks for."""
+    st.set_page_config(page_title="Deep neural networks, live", page_icon="🐱", layout="wide")
+    init_state()
+    with st.sidebar:
+        st.radio(
+            "Language / 语言",
+            list(LANGUAGES),
+            format_func=LANGUAGES.get,
+            key="lang",
+            horizontal=True,
+        )
+    page = st.navigation(pages())
+    _run.inside = True
+    try:
+        page.run()
+    finally:
+        _run.inside = False
+
+
+def guard() -> None:
+    """At the top of every page: make sure the page runs inside :func:`main`.
+
+    Run directly (the older mechanism), the page hands over to :func:`main` within the same
+    script run — so a click that caused the run is not lost — and stops its own execution.
+    ``st.navigation`` in :func:`main` switches Streamlit to this app's navigation for good.
+    """
+    if not getattr(_run, "inside", False):
+        main()
+        st.stop()

@@ -1,0 +1,101 @@
+"""Session state, initialized in one place: each visitor's runs and models live here.
+
+A finished (or stopped) run is a :class:`RunRecord`; the trainer behind the latest run is kept so
+that Continue can resume it. Nothing a page shows is kept in a button's return value, so reruns,
+language switches and page changes never lose a chart, a metric or a model.
+"""
+
+from __future__ import annotations
+
+import itertools
+from dataclasses import dataclass, field
+
+import numpy as np
+import streamlit as st
+
+import dnn
+
+MAX_RUNS = 10
+_ids = itertools.count(1)
+
+
+@dataclass
+class RunRecord:
+    """What the app remembers of one training run (the trainer's numbers, copied)."""
+
+    run_id: int
+    label: str
+    config: dnn.TrainConfig
+    engine: str
+    costs: list[float] = field(default_factory=list)
+    history: list[dnn.Progress] = field(default_factory=list)
+    status: str = "new"
+    seconds: float = 0.0
+    iteration: int = 0
+    diverged_at: int | None = None
+    train_accuracy: float | None = None
+    test_accuracy: float | None = None
+
+    def update_from(self, trainer: dnn.Trainer, data) -> None:
+        """Copy the trainer's state, with accuracies of the parameters it holds now."""
+        self.costs = list(trainer.costs[: trainer.iteration])
+        self.history = [p for p in trainer.history if p.iteration < trainer.iteration]
+        self.status, self.seconds = trainer.status, trainer.seconds
+        self.iteration, self.diverged_at = trainer.iteration, trainer.diverged_at
+        hidden = trainer.config.hidden_activation
+        params = trainer.params
+        self.train_accuracy = accuracy(params, data.train_x, data.train_y, hidden)
+        self.test_accuracy = accuracy(params, data.test_x, data.test_y, hidden)
+
+
+def accuracy(params, X, Y, hidden) -> float:
+    """Share of the columns of X that the network labels as Y."""
+    return float(np.mean(dnn.predict(params, X, hidden) == Y))
+
+
+DEFAULTS = {
+    "lang": "en",
+    "runs": list,  # RunRecord, oldest first, at most MAX_RUNS
+    "trainer": None,  # the dnn.Trainer of the latest run, for Continue
+    "trainer_run_id": None,
+    "model": None,  # (params, metadata, source) used by the prediction page
+}
+
+
+def init_state() -> None:
+    """Create every session key the app uses, once per session."""
+    for key, default in DEFAULTS.items():
+        if key not in st.session_state:
+            st.session_state[key] = default() if callable(default) else default
+
+
+def new_run(trainer: dnn.Trainer, label: str) -> RunRecord:
+    """Register a run for ``trainer``; the oldest run is dropped past MAX_RUNS."""
+    record = RunRecord(next(_ids), label, trainer.config, trainer.engine)
+    runs = st.session_state.runs
+    runs.append(record)
+    del runs[:-MAX_RUNS]
+    st.session_state.trainer = trainer
+    st.session_state.trainer_run_id = record.run_id
+    compared = st.session_state.get("compare_runs")
+    if compared is not None:  # a new run joins the comparison chart
+        st.session_state.compare_runs = [*compared, record.run_id]
+    return record
+
+
+def current_run() -> RunRecord | None:
+    """The record of the trainer that Continue would resume, if it is still kept."""
+    rid = st.session_state.get("trainer_run_id")
+    return next((r for r in st.session_state.get("runs", []) if r.run_id == rid), None)
+
+
+def use_model(params, metadata: dict, source: str) -> None:
+    """Make ``params`` the model the prediction page uses."""
+    st.session_state.model = (params, metadata, source)
+
+
+def reset() -> None:
+    """Forget every run and model of this session (the language stays)."""
+    for key in ("runs", "trainer", "trainer_run_id", "model"):
+        st.session_state.pop(key, None)
+    init_state()

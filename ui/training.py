@@ -1,0 +1,106 @@
+"""Running a trainer from a page: the live chart, the progress bar, and what a run leaves."""
+
+from __future__ import annotations
+
+import csv
+import io
+import time
+
+import streamlit as st
+
+import dnn
+from dnn.model_io import model_bytes
+from ui import figures, state
+from ui.i18n import t
+
+FRAMES = 25  # chart updates in one run
+MIN_FRAME_SECONDS = 0.04  # so that a 0.3 s run still visibly animates (≈ 1 s in all)
+STREAM_POINTS = 400  # cost points sent per frame; the final chart has every iteration
+MAX_RUN_SECONDS = 60.0  # one run on a shared server; Continue goes on from there
+
+
+def chart_labels() -> dict[str, str]:
+    """Axis and legend text for the charts, in the UI's language."""
+    return {k: t("chart_" + k) for k in ("cost", "train", "test", "iteration", "accuracy")}
+
+
+def checkpoints(history) -> list[tuple[int, float, float | None]]:
+    """(iteration, train accuracy, test accuracy) of each progress report."""
+    return [(p.iteration, p.train_accuracy, p.test_accuracy) for p in history]
+
+
+def stream(trainer: dnn.Trainer, record: state.RunRecord, n: int, data, chart, bar) -> None:
+    """Run ``n`` more iterations, redrawing ``chart`` and ``bar`` about FRAMES times.
+
+    Whatever ends the run (the end, Stop, a rerun, a closed tab, divergence), the record and the
+    session's model are brought up to date in ``finally``, from the trainer itself.
+    """
+    labels = chart_labels()
+    first, end = trainer.iteration, trainer.iteration + n
+    last_frame = [0.0]
+
+    def on_progress(p: dnn.Progress) -> None:
+        wait = last_frame[0] + MIN_FRAME_SECONDS - time.perf_counter()
+        if wait > 0:
+            time.sleep(wait)
+        last_frame[0] = time.perf_counter()
+        fig = figures.training_chart(
+            trainer.costs, checkpoints(trainer.history), labels, max_points=STREAM_POINTS
+        )
+        chart.plotly_chart(fig, key=f"live_chart_{record.run_id}_{trainer.iteration}")
+        done = trainer.iteration - first
+        rate = f"{p.iterations_per_second:,.0f}"
+        bar.progress(done / max(n, 1), text=t("progress", i=trainer.iteration, n=end, rate=rate))
+
+    try:
+        trainer.run(n, callback=on_progress, every=max(1, n // FRAMES), max_seconds=MAX_RUN_SECONDS)
+    finally:
+        record.update_from(trainer, data)
+        state.use_model(trainer.params, model_metadata(record), "session")
+
+
+def model_metadata(record: state.RunRecord) -> dict:
+    """What a saved model says about itself (enough to predict and to describe it)."""
+    cfg = record.config
+    return {
+        "label": record.label,
+        "hidden_activation": cfg.hidden_activation,
+        "learning_rate": cfg.learning_rate,
+        "iterations": record.iteration,
+        "optimizer": cfg.optimizer,
+        "l2": cfg.l2,
+        "seed": cfg.seed,
+        "train_accuracy": record.train_accuracy,
+        "test_accuracy": record.test_accuracy,
+    }
+
+
+def status_message(record: state.RunRecord) -> None:
+    """One line that says how the run ended, as an info, warning or success box."""
+    if record.status == "diverged":
+        st.warning(t("status_diverged", i=record.diverged_at, kept=record.iteration))
+    elif record.status == "timed_out":
+        st.warning(t("status_timed_out", s=MAX_RUN_SECONDS, i=record.iteration))
+    elif record.status == "stopped":
+        st.info(t("status_stopped", i=record.iteration))
+    elif record.status == "finished":
+        st.success(t("status_finished", i=record.iteration, s=f"{record.seconds:.2f}"))
+    if len(record.costs) > 1 and record.costs[-1] > record.costs[0]:
+        st.warning(t("cost_went_up"))
+
+
+def costs_csv(record: state.RunRecord) -> bytes:
+    """iteration,cost rows, plus the accuracies where they were measured."""
+    acc = {p.iteration: p for p in record.history}
+    buf = io.StringIO()
+    w = csv.writer(buf)
+    w.writerow(["iteration", "cost", "train_accuracy", "test_accuracy"])
+    for i, c in enumerate(record.costs):
+        p = acc.get(i)
+        w.writerow([i, repr(c), p.train_accuracy if p else "", p.test_accuracy if p else ""])
+    return buf.getvalue().encode()
+
+
+def download_model(params, record: state.RunRecord) -> bytes:
+    """The current model as .npz bytes."""
+    return model_bytes(params, **model_metadata(record))
