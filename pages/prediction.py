@@ -17,15 +17,16 @@ st.title(t("predict_title"))
 shared = require_data()
 data = shared.data
 
-if st.session_state.model is None:
-    with st.spinner(t("auto_training")):
-        result = dnn.train(
-            data.train_x, data.train_y, [12288, 20, 7, 5, 1], gram=shared.gram, every=0
+with state.exclusive():  # a run interrupted on the training page saves its model first
+    if st.session_state.model is None:
+        with st.spinner(t("auto_training")):
+            result = dnn.train(
+                data.train_x, data.train_y, [12288, 20, 7, 5, 1], gram=shared.gram, every=0
+            )
+        state.use_model(
+            result.params, {"label": t("preset_lesson4"), "hidden_activation": "relu"}, "auto"
         )
-    state.use_model(
-        result.params, {"label": t("preset_lesson4"), "hidden_activation": "relu"}, "auto"
-    )
-params, meta, source = st.session_state.model
+    params, meta, source = st.session_state.model
 hidden = meta.get("hidden_activation", "relu")
 st.info(t("model_source_" + source, label=meta.get("label", "")))
 

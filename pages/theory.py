@@ -50,7 +50,7 @@ def shape(s):
     return "—" if s == (0, 0) else f"({s[0]:,}, {s[1]:,})"
 
 
-st.dataframe(
+st.table(
     [
         {
             "l": r.layer,
@@ -66,7 +66,6 @@ st.dataframe(
         for r in rows
     ],
     hide_index=True,
-    key="dims_table",
 )
 st.caption(t("dims_total", L=len(dims) - 1, n=f"{sum(r.parameters for r in rows):,}"))
 st.plotly_chart(

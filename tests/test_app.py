@@ -55,7 +55,7 @@ def test_four_layer_preset_reproduces_the_lesson(data):
     cost_trace = plotly_specs(at)[0]["data"][0]
     assert len(cost_trace["y"]) == 2500
     np.testing.assert_allclose(cost_trace["y"][::100], LESSON_COSTS, atol=6e-7)
-    assert "80.00%" in [m.value for m in at.metric]
+    assert "80.0%" in [m.value for m in at.metric]
     assert "Finished: 2500 iterations" in texts(at)
 
 
@@ -85,19 +85,19 @@ def test_results_survive_other_widgets_pages_and_language(data):
     at.switch_page("pages/training.py").run()
     assert len(plotly_specs(at)[0]["data"][0]["y"]) == 2500
     assert at.slider(key="iterations").value == 100  # the control kept its value too
-    at.radio(key="lang").set_value("zh").run()
-    assert "80.00%" in [m.value for m in at.metric]
+    at.radio(key="lang_choice").set_value("zh").run()
+    assert "80.0%" in [m.value for m in at.metric]
     assert at.title[0].value == "训练深层神经网络"
 
 
 def test_language_switch_changes_labels(data):
     at = app("pages/training.py")
     assert at.button(key="train_button").label == "▶ Train"
-    at.radio(key="lang").set_value("zh").run()
+    at.radio(key="lang_choice").set_value("zh").run()
     assert at.button(key="train_button").label == "▶ 训练"
     assert at.slider(key="iterations").label == "迭代次数"
     theory = app("pages/theory.py")
-    theory.radio(key="lang").set_value("zh").run()
+    theory.radio(key="lang_choice").set_value("zh").run()
     assert theory.title[0].value == "深层（L 层）神经网络"
     assert "符号" in [h.value for h in theory.subheader]
     assert not at.exception and not theory.exception
@@ -195,11 +195,11 @@ def test_model_file_round_trip_and_forged_file(data):
 
 def test_theory_dimension_table_follows_the_architecture(data):
     at = app("pages/theory.py")
-    table = at.dataframe[0].value
+    table = at.table[0].value
     assert list(table["W[l]"]) == ["—", "(20, 12,288)", "(7, 20)", "(5, 7)", "(1, 5)"]
     at.text_input(key="dims_arch").set_value("3, 5, 5, 3, 1").run()
     at.number_input(key="dims_m").set_value(10).run()
-    table = at.dataframe[0].value
+    table = at.table[0].value
     assert list(table["Z[l]"]) == ["—", "(5, 10)", "(5, 10)", "(3, 10)", "(1, 10)"]
     at.text_input(key="dims_arch").set_value("hello").run()
     assert not at.exception and at.error

@@ -93,12 +93,13 @@ def training_chart(
     )
     if checkpoints:
         it = [c[0] for c in checkpoints]
+        mode = "lines+markers" if len(it) <= 60 else "lines"
         fig.add_trace(
             go.Scatter(
                 x=it,
                 y=[c[1] for c in checkpoints],
                 name=lab["train"],
-                mode="lines+markers",
+                mode=mode,
                 line=dict(color=TRAIN_COLOR, dash="dot"),
                 hovertemplate="%{y:.3f}",
             ),
@@ -110,7 +111,7 @@ def training_chart(
                     x=it,
                     y=[c[2] for c in checkpoints],
                     name=lab["test"],
-                    mode="lines+markers",
+                    mode=mode,
                     line=dict(color=TEST_COLOR),
                     hovertemplate="%{y:.3f}",
                 ),

@@ -4,7 +4,9 @@ Streamlit also knows an older mechanism that runs ``pages/*.py`` directly when a
 first request is a deep link (``/training``) and the entry script has never run (and AppTest
 starts every run that way). Each page calls :func:`guard` first: outside the router it hands
 over to :func:`main`, so every page is always drawn through it, with its sidebar, state and
-translated titles.
+translated titles. Pages are identified by their url_path, the same under both mechanisms
+(the older one names the entry script's page after its file, ``streamlit_app``), so a widget
+changed right after such a first run keeps its value.
 """
 
 from __future__ import annotations
@@ -38,17 +40,9 @@ def pages() -> list:
 
 
 def main() -> None:
-    """Set up the page, the session and the sidebar, then draw the page the URL asks for."""
+    """Set up the page and the session, then draw the page the URL asks for."""
     st.set_page_config(page_title="Deep neural networks, live", page_icon="🐱", layout="wide")
     init_state()
-    with st.sidebar:
-        st.radio(
-            "Language / 语言",
-            list(LANGUAGES),
-            format_func=LANGUAGES.get,
-            key="lang",
-            horizontal=True,
-        )
     page = st.navigation(pages())
     _run.inside = True
     try:
@@ -57,8 +51,30 @@ def main() -> None:
         _run.inside = False
 
 
+def language_switch() -> None:
+    """The sidebar's language radio; the choice is kept in ``lang``, a plain session key.
+
+    It is drawn by each page (inside the page, where Streamlit names widgets after the page, the
+    same under both mechanisms), so its value lives in its own key and is copied to ``lang``.
+    """
+    st.session_state.lang_choice = st.session_state.lang
+    with st.sidebar:
+        st.radio(
+            "Language / 语言",
+            list(LANGUAGES),
+            format_func=LANGUAGES.get,
+            key="lang_choice",
+            horizontal=True,
+            on_change=_set_language,
+        )
+
+
+def _set_language() -> None:
+    st.session_state.lang = st.session_state.lang_choice
+
+
 def guard() -> None:
-    """At the top of every page: make sure the page runs inside :func:`main`.
+    """At the top of every page: make sure the page runs inside :func:`main`; draw the sidebar.
 
     Run directly (the older mechanism), the page hands over to :func:`main` within the same
     script run — so a click that caused the run is not lost — and stops its own execution.
@@ -67,3 +83,4 @@ def guard() -> None:
     if not getattr(_run, "inside", False):
         main()
         st.stop()
+    language_switch()

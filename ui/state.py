@@ -8,14 +8,19 @@ language switches and page changes never lose a chart, a metric or a model.
 from __future__ import annotations
 
 import itertools
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 import numpy as np
 import streamlit as st
 
 import dnn
+from ui.i18n import t
 
 MAX_RUNS = 10
+WAIT_SECONDS = 20.0  # for an interrupted run to finish its last iteration
 _ids = itertools.count(1)
 
 
@@ -59,6 +64,7 @@ DEFAULTS = {
     "trainer": None,  # the dnn.Trainer of the latest run, for Continue
     "trainer_run_id": None,
     "model": None,  # (params, metadata, source) used by the prediction page
+    "session_lock": threading.Lock,  # see exclusive()
 }
 
 
@@ -67,6 +73,23 @@ def init_state() -> None:
     for key, default in DEFAULTS.items():
         if key not in st.session_state:
             st.session_state[key] = default() if callable(default) else default
+
+
+@contextmanager
+def exclusive() -> Iterator[None]:
+    """Hold the session's lock: one script run at a time reads or changes its runs and model.
+
+    Streamlit starts the rerun that a click (Stop, another page) asks for while the interrupted
+    run is still finishing; the new run waits here until the old one has saved its state.
+    """
+    lock = st.session_state.session_lock
+    if not lock.acquire(timeout=WAIT_SECONDS):
+        st.warning(t("busy"))
+        st.stop()
+    try:
+        yield
+    finally:
+        lock.release()
 
 
 def new_run(trainer: dnn.Trainer, label: str) -> RunRecord:

@@ -88,6 +88,7 @@ EN = {
     "continue": "⏩ Continue",
     "reset": "↺ Reset",
     "continue_iterations": "Continue adds this many iterations",
+    "busy": "The previous run is still stopping; reload the page in a moment.",
     "cannot_continue_diverged": "This run diverged; lower the learning rate and press Train.",
     "nothing_to_continue": "There is no run to stop or continue yet: press Train first.",
     "no_run_yet": "No run yet. Choose a preset and press **Train** — the lesson's 4-layer "
@@ -277,6 +278,7 @@ ZH = {
     "continue": "⏩ 继续",
     "reset": "↺ 重置",
     "continue_iterations": "“继续”增加的迭代次数",
+    "busy": "上一次训练还在停止中；请稍后刷新页面。",
     "cannot_continue_diverged": "这次训练发散了；请调小学习率后重新训练。",
     "nothing_to_continue": "还没有可以停止或继续的训练：请先点击“训练”。",
     "no_run_yet": "还没有训练。选择一个预设并点击 **训练** —— 本课的 4 层网络不到一秒就能训练完。",

@@ -13,9 +13,10 @@ from dnn.model_io import model_bytes
 from ui import figures, state
 from ui.i18n import t
 
-FRAMES = 25  # chart updates in one run
-MIN_FRAME_SECONDS = 0.04  # so that a 0.3 s run still visibly animates (≈ 1 s in all)
+FRAMES = 20  # chart updates in one run
+MIN_FRAME_SECONDS = 0.07  # a browser draws each frame; the lesson run animates for ≈ 1.5 s
 STREAM_POINTS = 400  # cost points sent per frame; the final chart has every iteration
+BAR_SECONDS = 0.1  # the longest a run goes without a chance to be stopped
 MAX_RUN_SECONDS = 60.0  # one run on a shared server; Continue goes on from there
 
 
@@ -30,30 +31,44 @@ def checkpoints(history) -> list[tuple[int, float, float | None]]:
 
 
 def stream(trainer: dnn.Trainer, record: state.RunRecord, n: int, data, chart, bar) -> None:
-    """Run ``n`` more iterations, redrawing ``chart`` and ``bar`` about FRAMES times.
+    """Run ``n`` more iterations, redrawing ``chart`` about FRAMES times and ``bar`` often.
 
-    Whatever ends the run (the end, Stop, a rerun, a closed tab, divergence), the record and the
-    session's model are brought up to date in ``finally``, from the trainer itself.
+    The progress bar is touched at least every BAR_SECONDS: each touch is where Streamlit can
+    interrupt the run when the visitor clicks Stop. Whatever ends the run (the end, Stop, a
+    rerun, a closed tab, divergence), the record and the session's model are brought up to date
+    in ``finally``, from the trainer itself.
     """
     labels = chart_labels()
     first, end = trainer.iteration, trainer.iteration + n
-    last_frame = [0.0]
+    frame_every = max(1, n // FRAMES)
+    clock = {"frame": 0.0, "bar": 0.0, "next": first + frame_every}
 
-    def on_progress(p: dnn.Progress) -> None:
-        wait = last_frame[0] + MIN_FRAME_SECONDS - time.perf_counter()
-        if wait > 0:
-            time.sleep(wait)
-        last_frame[0] = time.perf_counter()
-        fig = figures.training_chart(
-            trainer.costs, checkpoints(trainer.history), labels, max_points=STREAM_POINTS
-        )
-        chart.plotly_chart(fig, key=f"live_chart_{record.run_id}_{trainer.iteration}")
+    def show_progress(p: dnn.Progress) -> None:
         done = trainer.iteration - first
         rate = f"{p.iterations_per_second:,.0f}"
         bar.progress(done / max(n, 1), text=t("progress", i=trainer.iteration, n=end, rate=rate))
+        clock["bar"] = time.perf_counter()
+
+    def on_progress(p: dnn.Progress) -> None:
+        if trainer.iteration >= clock["next"] or trainer.iteration == end:
+            wait = clock["frame"] + MIN_FRAME_SECONDS - time.perf_counter()
+            if wait > 0:
+                time.sleep(wait)
+            clock["frame"] = time.perf_counter()
+            while clock["next"] <= trainer.iteration:
+                clock["next"] += frame_every
+            fig = figures.training_chart(
+                trainer.costs, checkpoints(trainer.history), labels, max_points=STREAM_POINTS
+            )
+            chart.plotly_chart(fig)
+            show_progress(p)
+        elif time.perf_counter() - clock["bar"] > BAR_SECONDS:
+            show_progress(p)
 
     try:
-        trainer.run(n, callback=on_progress, every=max(1, n // FRAMES), max_seconds=MAX_RUN_SECONDS)
+        trainer.run(
+            n, callback=on_progress, every=min(frame_every, 10), max_seconds=MAX_RUN_SECONDS
+        )
     finally:
         record.update_from(trainer, data)
         state.use_model(trainer.params, model_metadata(record), "session")

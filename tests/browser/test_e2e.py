@@ -1,0 +1,221 @@
+"""The app in headless Chromium against a real server: what a class would do with it."""
+
+from __future__ import annotations
+
+import io
+import os
+import re
+import time
+from pathlib import Path
+
+import pytest
+from PIL import Image
+
+from tests.browser.conftest import assert_no_errors, open_page, wait_for_app
+from tests.test_images import PHOTO
+
+pytestmark = pytest.mark.browser
+
+CHART_POINTS_JS = """() => {
+    const g = document.querySelector('.js-plotly-plot');
+    const t = g && g._fullData && g._fullData[0];
+    const x = t && t.x;
+    const last = x && x.length ? Number(x[x.length - 1]) : NaN;
+    return Number.isFinite(last) ? last + 1 : 0;
+}"""
+PAGES = {
+    "/": "Deep (L-layer) neural networks",
+    "/training": "Train a deep network",
+    "/prediction": "Is it a cat?",
+}
+
+
+def main_text(page) -> str:
+    return page.locator('[data-testid="stMain"]').inner_text()
+
+
+@pytest.mark.parametrize("path", list(PAGES))
+def test_every_page_loads_without_errors(page, path):
+    open_page(page, path)
+    assert page.locator("h1").first.inner_text() == PAGES[path]
+    assert_no_errors(page)
+
+
+def test_sidebar_navigation_and_language_switch(page):
+    open_page(page, "/")
+    nav = page.locator('[data-testid="stSidebarNav"]')
+    nav.get_by_text("Training").click()
+    page.wait_for_url("**/training")
+    wait_for_app(page)
+    assert page.locator("h1").first.inner_text() == "Train a deep network"
+    page.locator('[data-testid="stSidebar"]').get_by_text("简体中文").click()
+    page.wait_for_function("document.querySelector('h1').innerText.includes('训练')")
+    wait_for_app(page)
+    assert page.get_by_role("button", name="▶ 训练").is_visible()
+    assert nav.get_by_text("理论").is_visible()  # the navigation is translated too
+    nav.get_by_text("理论").click()
+    page.wait_for_function("document.querySelector('h1').innerText.includes('深层')")
+    assert_no_errors(page)
+
+
+def chart_points(page) -> int:
+    """Iterations drawn in the first Plotly chart: last x + 1 (0 when there is no chart)."""
+    return page.evaluate(CHART_POINTS_JS)
+
+
+def test_training_streams_a_live_chart_and_reproduces_the_lesson(page):
+    open_page(page, "/training")
+    page.get_by_role("button", name="▶ Train").click()
+    clicked = time.monotonic()
+    seen = []
+    deadline = clicked + 30
+    while time.monotonic() < deadline:
+        seen.append(chart_points(page))
+        if page.get_by_text("Finished: 2500 iterations").count():
+            print(f"streamed run: {time.monotonic() - clicked:.2f} s from click to result")
+            break
+        time.sleep(0.02)
+    wait_for_app(page)
+    page.locator('[data-testid="stMetricValue"]').nth(2).wait_for()
+    growing = sorted({n for n in seen if 0 < n})
+    print(f"frames seen: {len(growing)}")
+    assert len(growing) >= 10, growing  # the chart appeared and grew while the run went on
+    assert chart_points(page) == 2500
+    metrics = page.locator('[data-testid="stMetricValue"]').all_inner_texts()
+    assert metrics[:3] == ["98.6%", "80.0%", "2,500"]
+    assert_no_errors(page)
+
+
+def test_stop_mid_run_then_continue(page):
+    open_page(page, "/training")
+    units = page.get_by_role("spinbutton", name="n[1]")
+    units.fill("512")  # 512 first-layer units: slow enough to stop by hand
+    units.press("Enter")
+    wait_for_app(page)
+    slider = page.locator('[data-testid="stSlider"]').filter(has_text="Iterations")
+    slider.get_by_role("slider").press("End")  # 10,000 iterations
+    wait_for_app(page)
+    page.get_by_role("button", name="▶ Train").click()
+    page.wait_for_selector(".js-plotly-plot")
+    page.wait_for_function(f"({CHART_POINTS_JS})() > 50")
+    page.get_by_role("button", name="■ Stop").click()
+    stopped = page.get_by_text(re.compile(r"Stopped at iteration \d+"))
+    stopped.wait_for()
+    wait_for_app(page)
+    reached = int(re.search(r"iteration (\d+)", stopped.inner_text()).group(1))
+    assert 50 < reached < 10_000
+    assert page.locator('[data-testid="stMetricValue"]').nth(2).inner_text() == f"{reached:,}"
+    page.get_by_role("button", name="⏩ Continue").click()
+    page.get_by_text(re.compile(r"Finished: \d+ iterations")).wait_for(timeout=60_000)
+    wait_for_app(page)
+    total = page.locator('[data-testid="stMetricValue"]').nth(2).inner_text()
+    assert total == f"{reached + 500:,}"
+    assert chart_points(page) == reached + 500
+    assert_no_errors(page)
+
+
+def jpeg(path: Path, array=None, size=(512, 384)) -> Path:
+    img = Image.new("RGB", size, (200, 120, 40)) if array is None else Image.fromarray(array)
+    img.save(path, "JPEG", quality=90)
+    return path
+
+
+def picture_input(page):
+    """The file input of the picture uploader (not the model uploader's)."""
+    box = page.locator('[data-testid="stFileUploader"]').filter(has_text="several at once")
+    return box.locator('[data-testid="stFileUploaderDropzoneInput"]')
+
+
+def test_prediction_upload_real_photo_then_corrupt_with_good(page, tmp_path):
+    open_page(page, "/prediction")
+    upload = picture_input(page)
+    upload.set_input_files(str(PHOTO))
+    page.get_by_text("what the model sees (64×64)").wait_for()
+    wait_for_app(page)
+    text = main_text(page)
+    assert ("Cat" in text) or ("Not a cat" in text)
+    page.wait_for_selector(".js-plotly-plot")  # the P(cat) bar
+    assert page.locator(".js-plotly-plot").count() == 1
+    assert_no_errors(page)
+
+    page.reload()  # a new session: an empty uploader
+    wait_for_app(page)
+    upload = picture_input(page)
+    corrupt = tmp_path / "corrupt.jpg"
+    corrupt.write_bytes(PHOTO.read_bytes()[:5000])  # a truncated JPEG
+    good = jpeg(tmp_path / "orange.jpg")
+    upload.set_input_files([str(corrupt), str(good)])
+    page.get_by_text("corrupt.jpg").first.wait_for()
+    wait_for_app(page)
+    errors = page.locator('[data-testid="stAlertContentError"]')
+    page.wait_for_function(
+        "document.querySelectorAll('[data-testid=\"stAlertContentError\"]').length === 1"
+    )
+    assert "corrupt.jpg" in errors.first.inner_text()
+    page.wait_for_function("document.querySelectorAll('.js-plotly-plot').length === 1")
+    assert page.get_by_text("orange.jpg").count() >= 1
+
+
+def test_camera_picture_is_classified(page):
+    open_page(page, "/prediction")
+    page.get_by_role("tab", name="Camera").click()
+    page.get_by_text("Use the camera").click()
+    wait_for_app(page)
+    button = page.locator('[data-testid="stCameraInputButton"]')
+    button.wait_for()
+    page.wait_for_function("(document.querySelector('video') || {}).readyState >= 2")
+    button.click()
+    page.get_by_text("what the model sees (64×64)").wait_for(timeout=30_000)
+    wait_for_app(page)
+    assert page.get_by_text("camera picture").count() >= 1
+    page.wait_for_selector(".js-plotly-plot")
+    assert_no_errors(page)
+
+
+def test_theory_dimension_table_updates(page):
+    open_page(page, "/")
+    table = page.locator('[data-testid="stTable"]').first
+    assert "(20, 12,288)" in table.inner_text()
+    box = page.get_by_role("textbox", name="Layer sizes n[0], n[1], …, n[L]")
+    box.fill("3, 5, 5, 3, 1")
+    box.press("Enter")
+    page.wait_for_function(
+        "document.querySelector('[data-testid=\"stTable\"]').innerText.includes('(5, 3)')"
+    )
+    wait_for_app(page)
+    text = table.inner_text()
+    assert "(5, 3)" in text and "(1, 3)" in text and "(20, 12,288)" not in text
+    assert_no_errors(page)
+
+
+SHOT_DIR = os.environ.get("DNN_SCREENSHOT_DIR")
+
+
+def test_screenshots(page, tmp_path):
+    """Screenshots of every page at 1280×800 (saved to $DNN_SCREENSHOT_DIR when set)."""
+    out = Path(SHOT_DIR) if SHOT_DIR else tmp_path
+    out.mkdir(parents=True, exist_ok=True)
+    open_page(page, "/")
+    page.screenshot(path=out / "theory.png")
+    page.locator('[data-testid="stSidebar"]').get_by_text("简体中文").click()
+    page.wait_for_function("document.querySelector('h1').innerText.includes('深层')")
+    wait_for_app(page)
+    page.screenshot(path=out / "theory_zh.png")
+    page.locator('[data-testid="stSidebar"]').get_by_text("English").click()
+    page.wait_for_function("document.querySelector('h1').innerText.includes('Deep')")
+    open_page(page, "/training")
+    page.get_by_role("button", name="▶ Train").click()
+    page.get_by_text("Finished: 2500 iterations").wait_for()
+    wait_for_app(page)
+    page.screenshot(path=out / "training.png")
+    open_page(page, "/prediction")
+    cat = Image.open(io.BytesIO(PHOTO.read_bytes()))
+    cat.thumbnail((800, 800))
+    photo = tmp_path / "photo.jpg"
+    cat.save(photo, "JPEG")
+    picture_input(page).set_input_files(str(photo))
+    page.get_by_text("what the model sees (64×64)").wait_for()
+    wait_for_app(page)
+    page.screenshot(path=out / "prediction.png")
+    for name in ("theory", "theory_zh", "training", "prediction"):
+        assert (out / f"{name}.png").stat().st_size > 20_000
