@@ -203,3 +203,54 @@ def test_theory_dimension_table_follows_the_architecture(data):
     assert list(table["Z[l]"]) == ["—", "(5, 10)", "(5, 10)", "(3, 10)", "(1, 10)"]
     at.text_input(key="dims_arch").set_value("hello").run()
     assert not at.exception and at.error
+
+
+@pytest.mark.parametrize(
+    "setting",
+    [
+        {"learning_rate": 1e-05},
+        {"hidden_layers": 1, "units_0": 1},
+        {"hidden_layers": 8, **{f"units_{k}": 512 for k in range(8)}, "iterations": 100},
+    ],
+)
+def test_extreme_but_allowed_settings_train(data, setting):
+    at = app("pages/training.py")
+    for key, value in setting.items():
+        widget = {
+            "learning_rate": at.select_slider,
+            "hidden_layers": at.slider,
+            "iterations": at.slider,
+        }.get(key, at.number_input)
+        widget(key=key).set_value(value).run()
+    if "iterations" not in setting:
+        at.slider(key="iterations").set_value(200).run()
+    at.button(key="train_button").click().run()
+    assert not at.exception and not at.error
+    run = at.session_state.runs[-1]
+    assert run.status == "finished" and all(np.isfinite(run.costs))
+    dims = run.config.layer_dims
+    assert len(dims) - 2 == at.slider(key="hidden_layers").value and dims[1] >= 1
+
+
+def test_slider_bounds_make_absurd_sizes_impossible(data):
+    at = app("pages/training.py")
+    assert at.slider(key="hidden_layers").max == 8
+    assert at.number_input(key="units_0").max == 512
+    assert at.slider(key="iterations").max == 10_000
+    rates = at.select_slider(key="learning_rate").options
+    assert rates[0] == "1e-05" and rates[-1] == "10"
+
+
+def test_time_cap_stops_a_long_run(data, monkeypatch):
+    from ui import training
+
+    monkeypatch.setattr(training, "MAX_RUN_SECONDS", 0.3)
+    at = app("pages/training.py")
+    at.slider(key="iterations").set_value(10_000).run()
+    at.button(key="train_button").click().run()
+    run = at.session_state.runs[-1]
+    reached = run.iteration
+    assert run.status == "timed_out" and 0 < reached < 10_000
+    assert any("limit of a shared server" in w.value for w in at.warning)
+    at.button(key="continue_button").click().run()  # Continue goes on from there
+    assert at.session_state.runs[-1] is run and run.iteration > reached

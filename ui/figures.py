@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 import numpy as np
+import pandas  # noqa: F401  (see _warm_up: imported whole, once, before any session draws)
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
@@ -24,27 +25,53 @@ PALETTE = [
 FONT = dict(size=16)
 
 
-def _layout(fig: go.Figure, height: int = 420) -> go.Figure:
-    fig.update_layout(
+LABELS = {
+    "cost": "cost",
+    "train": "train accuracy",
+    "test": "test accuracy",
+    "iteration": "iteration",
+    "accuracy": "accuracy",
+}
+
+
+def _two_axis_layout(lab: dict, height: int, legend: dict) -> dict:
+    """Cost on the left axis, accuracy (0 to 100 %) on the right one, iterations along x.
+
+    Built as one dict and validated once by ``go.Figure``: a chart is redrawn 20 times per run
+    for every session, and make_subplots / update_* calls cost ~5× more.
+    """
+    return dict(
         height=height,
         margin=dict(l=10, r=10, t=40, b=10),
         font=FONT,
-        legend=dict(orientation="h", y=1.08, x=0),
+        legend=legend,
         hovermode="x unified",
+        xaxis=dict(title=dict(text=lab["iteration"]), rangemode="tozero"),
+        yaxis=dict(title=dict(text=lab["cost"]), rangemode="tozero"),
+        yaxis2=dict(
+            title=dict(text=lab["accuracy"]),
+            overlaying="y",
+            side="right",
+            range=[0, 1.02],
+            showgrid=False,
+            tickformat=".0%",
+            tickmode="array",
+            tickvals=[0, 0.25, 0.5, 0.75, 1],
+        ),
     )
-    return fig
 
 
-def _accuracy_axis(fig: go.Figure, title: str) -> None:
-    """The right-hand axis: accuracy from 0 to 100 %, with its own ticks."""
-    fig.update_yaxes(
-        title_text=title,
-        range=[0, 1.02],
-        secondary_y=True,
-        showgrid=False,
-        tickformat=".0%",
-        tickmode="array",
-        tickvals=[0, 0.25, 0.5, 0.75, 1],
+def _line(x, y, name, color, axis="y", mode="lines", legendgroup=None, **line) -> go.Scatter:
+    """A line trace on the cost axis ("y") or the accuracy axis ("y2")."""
+    return go.Scatter(
+        x=np.asarray(x),
+        y=np.asarray(y, dtype=float),
+        name=name,
+        yaxis=axis,
+        mode=mode,
+        line=dict(color=color, **line),
+        legendgroup=legendgroup,
+        hovertemplate="%{y:.6f}" if axis == "y" else "%{y:.3f}",
     )
 
 
@@ -66,61 +93,33 @@ def training_chart(
     max_points : int, optional
         Keep at most this many cost points (evenly spaced, the last one kept), for streaming.
     """
-    lab = {
-        "cost": "cost",
-        "train": "train accuracy",
-        "test": "test accuracy",
-        "iteration": "iteration",
-        "accuracy": "accuracy",
-        **(labels or {}),
-    }
+    lab = {**LABELS, **(labels or {})}
     x = np.arange(len(costs))
     y = np.asarray(costs, dtype=float)
     if max_points and len(x) > max_points:
         keep = np.unique(np.r_[np.linspace(0, len(x) - 1, max_points).astype(int), len(x) - 1])
         x, y = x[keep], y[keep]
-    fig = make_subplots(specs=[[{"secondary_y": True}]])
-    fig.add_trace(
-        go.Scatter(
-            x=x,
-            y=y,
-            name=lab["cost"],
-            mode="lines",
-            line=dict(color=COST_COLOR, width=3),
-            hovertemplate="%{y:.6f}",
-        ),
-        secondary_y=False,
-    )
+    traces = [_line(x, y, lab["cost"], COST_COLOR, width=3)]
     if checkpoints:
         it = [c[0] for c in checkpoints]
         mode = "lines+markers" if len(it) <= 60 else "lines"
-        fig.add_trace(
-            go.Scatter(
-                x=it,
-                y=[c[1] for c in checkpoints],
-                name=lab["train"],
+        traces.append(
+            _line(
+                it,
+                [c[1] for c in checkpoints],
+                lab["train"],
+                TRAIN_COLOR,
+                "y2",
+                dash="dot",
                 mode=mode,
-                line=dict(color=TRAIN_COLOR, dash="dot"),
-                hovertemplate="%{y:.3f}",
-            ),
-            secondary_y=True,
+            )
         )
         if checkpoints[0][2] is not None:
-            fig.add_trace(
-                go.Scatter(
-                    x=it,
-                    y=[c[2] for c in checkpoints],
-                    name=lab["test"],
-                    mode=mode,
-                    line=dict(color=TEST_COLOR),
-                    hovertemplate="%{y:.3f}",
-                ),
-                secondary_y=True,
+            traces.append(
+                _line(it, [c[2] for c in checkpoints], lab["test"], TEST_COLOR, "y2", mode=mode)
             )
-    fig.update_xaxes(title_text=lab["iteration"], rangemode="tozero")
-    fig.update_yaxes(title_text=lab["cost"], rangemode="tozero", secondary_y=False)
-    _accuracy_axis(fig, lab["accuracy"])
-    return _layout(fig)
+    legend = dict(orientation="h", y=1.08, x=0)
+    return go.Figure(data=traces, layout=_two_axis_layout(lab, 420, legend))
 
 
 def compare_chart(
@@ -131,61 +130,47 @@ def compare_chart(
 
     ``runs`` holds (label, costs, checkpoints) with checkpoints as in :func:`training_chart`.
     """
-    lab = {
-        "cost": "cost",
-        "test": "test accuracy",
-        "train": "train accuracy",
-        "iteration": "iteration",
-        "accuracy": "accuracy",
-        **(labels or {}),
-    }
-    fig = make_subplots(specs=[[{"secondary_y": True}]])
+    lab = {**LABELS, **(labels or {})}
+    traces = []
     for k, (name, costs, checkpoints) in enumerate(runs):
         color = PALETTE[k % len(PALETTE)]
-        fig.add_trace(
-            go.Scatter(
-                x=np.arange(len(costs)),
-                y=list(costs),
-                mode="lines",
-                name=f"{name} · {lab['cost']}",
-                line=dict(color=color, width=3),
-                hovertemplate="%{y:.4f}",
+        traces.append(
+            _line(
+                np.arange(len(costs)),
+                costs,
+                f"{name} · {lab['cost']}",
+                color,
+                width=3,
                 legendgroup=str(k),
-            ),
-            secondary_y=False,
+            )
         )
         if checkpoints and checkpoints[0][2] is not None:
             it = [c[0] for c in checkpoints]
-            fig.add_trace(
-                go.Scatter(
-                    x=it,
-                    y=[c[2] for c in checkpoints],
-                    mode="lines",
-                    name=f"{name} · {lab['test']}",
+            traces.append(
+                _line(
+                    it,
+                    [c[2] for c in checkpoints],
+                    f"{name} · {lab['test']}",
+                    color,
+                    "y2",
+                    dash="dash",
                     legendgroup=str(k),
-                    line=dict(color=color, dash="dash"),
-                    hovertemplate="%{y:.3f}",
-                ),
-                secondary_y=True,
+                )
             )
-            fig.add_trace(
-                go.Scatter(
-                    x=it,
-                    y=[c[1] for c in checkpoints],
-                    mode="lines",
-                    name=f"{name} · {lab['train']}",
+            traces.append(
+                _line(
+                    it,
+                    [c[1] for c in checkpoints],
+                    f"{name} · {lab['train']}",
+                    color,
+                    "y2",
+                    dash="dot",
+                    width=1,
                     legendgroup=str(k),
-                    line=dict(color=color, dash="dot", width=1),
-                    hovertemplate="%{y:.3f}",
-                ),
-                secondary_y=True,
+                )
             )
-    fig.update_xaxes(title_text=lab["iteration"])
-    fig.update_yaxes(title_text=lab["cost"], rangemode="tozero", secondary_y=False)
-    _accuracy_axis(fig, lab["accuracy"])
-    fig = _layout(fig, 460)
-    fig.update_layout(legend=dict(orientation="v", y=1, x=1.08))
-    return fig
+    legend = dict(orientation="v", y=1, x=1.08)
+    return go.Figure(data=traces, layout=_two_axis_layout(lab, 460, legend))
 
 
 def confusion_matrix(
@@ -351,3 +336,22 @@ def weight_images(
         height=max(180, 150 * rows), margin=dict(l=0, r=0, t=30, b=0), font=dict(size=12)
     )
     return fig
+
+
+def _warm_up() -> None:
+    """Build each kind of figure once, at import.
+
+    Plotly looks pandas up in ``sys.modules`` and imports its validators lazily; while one
+    session's thread was importing pandas (Streamlit does, for a table), another's figure saw
+    the half-imported module and failed ("partially initialized module 'pandas'"). pandas is
+    imported above, and one import-time pass here leaves nothing for Plotly to import later.
+    """
+    training_chart([0.5, 0.4], [(0, 0.5, 0.5)])
+    compare_chart([("a", [0.5], [(0, 0.5, 0.5)])])
+    confusion_matrix(np.array([[0, 1]]), np.array([[0, 1]]), ["a", "b"])
+    probability_bar(0.5)
+    network_diagram([3, 2, 1])
+    weight_images(np.zeros((1, 12288)))
+
+
+_warm_up()

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import csv
 import io
+import os
+import threading
 import time
 
 import streamlit as st
@@ -17,6 +19,11 @@ FRAMES = 20  # chart updates in one run
 MIN_FRAME_SECONDS = 0.07  # a browser draws each frame; the lesson run animates for ≈ 1.5 s
 STREAM_POINTS = 400  # cost points sent per frame; the final chart has every iteration
 BAR_SECONDS = 0.1  # the longest a run goes without a chance to be stopped
+# Sessions are threads of one process. Many of them computing at once thrash on the GIL (each
+# small BLAS call releases it, and getting it back waits behind the others): 10 sessions ran
+# at 1/6 of the speed of one. So at most this many compute at a time, taking turns every few
+# iterations; the rest wait (and draw their charts) meanwhile.
+COMPUTE_SLOTS = threading.BoundedSemaphore(max(1, (os.cpu_count() or 2) // 2))
 MAX_RUN_SECONDS = 60.0  # one run on a shared server; Continue goes on from there
 
 
@@ -42,14 +49,30 @@ def stream(trainer: dnn.Trainer, record: state.RunRecord, n: int, data, chart, b
     first, end = trainer.iteration, trainer.iteration + n
     frame_every = max(1, n // FRAMES)
     clock = {"frame": 0.0, "bar": 0.0, "next": first + frame_every}
+    slot = {"held": False}
 
-    def show_progress(p: dnn.Progress) -> None:
+    def show_progress(p: dnn.Progress | None) -> None:
         done = trainer.iteration - first
-        rate = f"{p.iterations_per_second:,.0f}"
-        bar.progress(done / max(n, 1), text=t("progress", i=trainer.iteration, n=end, rate=rate))
+        if p is None:
+            text = t("waiting_slot")
+        else:
+            rate = f"{p.iterations_per_second:,.0f}"
+            text = t("progress", i=trainer.iteration, n=end, rate=rate)
+        bar.progress(done / max(n, 1), text=text)
         clock["bar"] = time.perf_counter()
 
+    def take_slot() -> None:
+        while not COMPUTE_SLOTS.acquire(timeout=BAR_SECONDS):
+            show_progress(None)  # also where a Stop click gets through while waiting
+        slot["held"] = True
+
+    def give_slot() -> None:
+        if slot["held"]:
+            slot["held"] = False
+            COMPUTE_SLOTS.release()
+
     def on_progress(p: dnn.Progress) -> None:
+        give_slot()
         if trainer.iteration >= clock["next"] or trainer.iteration == end:
             wait = clock["frame"] + MIN_FRAME_SECONDS - time.perf_counter()
             if wait > 0:
@@ -64,12 +87,15 @@ def stream(trainer: dnn.Trainer, record: state.RunRecord, n: int, data, chart, b
             show_progress(p)
         elif time.perf_counter() - clock["bar"] > BAR_SECONDS:
             show_progress(p)
+        take_slot()
 
     try:
+        take_slot()
         trainer.run(
             n, callback=on_progress, every=min(frame_every, 10), max_seconds=MAX_RUN_SECONDS
         )
     finally:
+        give_slot()
         record.update_from(trainer, data)
         state.use_model(trainer.params, model_metadata(record), "session")
 

@@ -10,7 +10,9 @@ from pathlib import Path
 
 import pytest
 from PIL import Image
+from threadpoolctl import threadpool_limits
 
+import dnn
 from tests.browser.conftest import assert_no_errors, open_page, wait_for_app
 from tests.test_images import PHOTO
 
@@ -28,6 +30,13 @@ PAGES = {
     "/training": "Train a deep network",
     "/prediction": "Is it a cat?",
 }
+
+
+def wait_for_title(page, text: str) -> None:
+    """Wait until the page's title (its h1, which is redrawn on a rerun) contains ``text``."""
+    page.wait_for_function(
+        "t => ((document.querySelector('h1') || {}).innerText || '').includes(t)", arg=text
+    )
 
 
 def main_text(page) -> str:
@@ -49,12 +58,12 @@ def test_sidebar_navigation_and_language_switch(page):
     wait_for_app(page)
     assert page.locator("h1").first.inner_text() == "Train a deep network"
     page.locator('[data-testid="stSidebar"]').get_by_text("简体中文").click()
-    page.wait_for_function("document.querySelector('h1').innerText.includes('训练')")
+    wait_for_title(page, "训练")
     wait_for_app(page)
     assert page.get_by_role("button", name="▶ 训练").is_visible()
     assert nav.get_by_text("理论").is_visible()  # the navigation is translated too
     nav.get_by_text("理论").click()
-    page.wait_for_function("document.querySelector('h1').innerText.includes('深层')")
+    wait_for_title(page, "深层")
     assert_no_errors(page)
 
 
@@ -86,32 +95,98 @@ def test_training_streams_a_live_chart_and_reproduces_the_lesson(page):
     assert_no_errors(page)
 
 
-def test_stop_mid_run_then_continue(page):
+def start_long_run(page) -> None:
+    """A run of 10,000 iterations with 512 first-layer units: slow enough to act during it."""
     open_page(page, "/training")
     units = page.get_by_role("spinbutton", name="n[1]")
-    units.fill("512")  # 512 first-layer units: slow enough to stop by hand
+    units.fill("512")
     units.press("Enter")
+    page.wait_for_function(  # the server has taken the new size: the preset became "Custom"
+        "() => document.querySelector('input[aria-label=\"Preset\"]').value === 'Custom'"
+    )
     wait_for_app(page)
     slider = page.locator('[data-testid="stSlider"]').filter(has_text="Iterations")
-    slider.get_by_role("slider").press("End")  # 10,000 iterations
+    slider.get_by_role("slider").press("End")
+    slider.get_by_text("10000").first.wait_for()
     wait_for_app(page)
     page.get_by_role("button", name="▶ Train").click()
-    page.wait_for_selector(".js-plotly-plot")
     page.wait_for_function(f"({CHART_POINTS_JS})() > 50")
-    page.get_by_role("button", name="■ Stop").click()
+
+
+def stopped_at(page) -> int:
     stopped = page.get_by_text(re.compile(r"Stopped at iteration \d+"))
     stopped.wait_for()
     wait_for_app(page)
-    reached = int(re.search(r"iteration (\d+)", stopped.inner_text()).group(1))
+    return int(re.search(r"iteration (\d+)", stopped.inner_text()).group(1))
+
+
+def test_stop_mid_run_then_continue_is_bit_for_bit(page, data):
+    start_long_run(page)
+    page.get_by_role("button", name="■ Stop").click()
+    reached = stopped_at(page)
     assert 50 < reached < 10_000
     assert page.locator('[data-testid="stMetricValue"]').nth(2).inner_text() == f"{reached:,}"
     page.get_by_role("button", name="⏩ Continue").click()
     page.get_by_text(re.compile(r"Finished: \d+ iterations")).wait_for(timeout=60_000)
     wait_for_app(page)
-    total = page.locator('[data-testid="stMetricValue"]').nth(2).inner_text()
-    assert total == f"{reached + 500:,}"
-    assert chart_points(page) == reached + 500
+    total = reached + 500
+    assert page.locator('[data-testid="stMetricValue"]').nth(2).inner_text() == f"{total:,}"
+    assert chart_points(page) == total
+    # the cost history, downloaded, equals an uninterrupted run of the same length
+    page.get_by_role("tab", name="Download").click()
+    with page.expect_download() as download:
+        page.get_by_role("button", name="Cost history (CSV)").click()
+    rows = download.value.path().read_text().splitlines()[1:]
+    costs = [float(r.split(",")[1]) for r in rows]
+    with threadpool_limits(1, "blas"):  # as the server computes
+        whole = dnn.train(
+            data.train_x, data.train_y, [12288, 512, 7, 5, 1], num_iterations=total, every=0
+        )
+    assert costs == whole.costs
     assert_no_errors(page)
+
+
+def test_page_change_during_a_run_keeps_a_consistent_run(page):
+    start_long_run(page)
+    page.locator('[data-testid="stSidebarNav"]').get_by_text("Theory").click()
+    page.wait_for_url(re.compile(r"/$"))
+    wait_for_app(page)
+    page.locator('[data-testid="stSidebarNav"]').get_by_text("Training").click()
+    reached = stopped_at(page)
+    assert chart_points(page) == reached
+    assert page.locator('[data-testid="stMetricValue"]').nth(2).inner_text() == f"{reached:,}"
+    assert_no_errors(page)
+
+
+def test_bad_uploads_get_messages_and_good_ones_are_still_scored(page, tmp_path):
+    open_page(page, "/prediction")
+    requests = []
+    page.on(
+        "request", lambda r: r.method == "PUT" and "upload_file" in r.url and requests.append(r)
+    )
+    big = tmp_path / "big.jpg"
+    big.write_bytes(os.urandom(11 * 2**20))  # over the 10 MB limit
+    notes = tmp_path / "notes.txt"
+    notes.write_text("not a picture")
+    corrupt = tmp_path / "corrupt.jpg"
+    corrupt.write_bytes(PHOTO.read_bytes()[:5000])
+    good = jpeg(tmp_path / "good.jpg")
+    picture_input(page).set_input_files([str(big), str(notes), str(corrupt), str(good)])
+    page.get_by_text("File must be 10.0MB or smaller.").wait_for()
+    page.get_by_text("text/plain files are not allowed.").wait_for()
+    page.wait_for_selector(".js-plotly-plot")
+    wait_for_app(page)
+    errors = page.locator('[data-testid="stAlertContentError"]').all_inner_texts()
+    assert len(errors) == 1 and "corrupt.jpg" in errors[0]
+    assert page.locator(".js-plotly-plot").count() == 1  # good.jpg was scored
+    # the server itself refuses a body over the limit (HTTP 413), whatever the browser does
+    upload = requests[0]
+    token = {"X-Xsrftoken": upload.headers["x-xsrftoken"]}
+    body = {"file": {"name": "x.jpg", "mimeType": "image/jpeg", "buffer": b""}}
+    body["file"]["buffer"] = os.urandom(11 * 2**20)
+    assert page.request.put(upload.url, headers=token, multipart=body).status == 413
+    body["file"]["buffer"] = b"small"
+    assert page.request.put(upload.url, headers=token, multipart=body).status in (200, 204)
 
 
 def jpeg(path: Path, array=None, size=(512, 384)) -> Path:
@@ -198,11 +273,11 @@ def test_screenshots(page, tmp_path):
     open_page(page, "/")
     page.screenshot(path=out / "theory.png")
     page.locator('[data-testid="stSidebar"]').get_by_text("简体中文").click()
-    page.wait_for_function("document.querySelector('h1').innerText.includes('深层')")
+    wait_for_title(page, "深层")
     wait_for_app(page)
     page.screenshot(path=out / "theory_zh.png")
     page.locator('[data-testid="stSidebar"]').get_by_text("English").click()
-    page.wait_for_function("document.querySelector('h1').innerText.includes('Deep')")
+    wait_for_title(page, "Deep")
     open_page(page, "/training")
     page.get_by_role("button", name="▶ Train").click()
     page.get_by_text("Finished: 2500 iterations").wait_for()

@@ -1,0 +1,55 @@
+"""A real server with several sessions at once: all complete, none fails (not a timing test)."""
+
+import pytest
+
+from bench.load_test import run_load
+from bench.streamlit_server import Session, start_server, stop_server
+
+
+@pytest.fixture(scope="module")
+def server(data):
+    proc, url = start_server()
+    yield url
+    log = stop_server(proc)
+    assert "Traceback" not in log, log
+
+
+def test_five_sessions_train_at_once(server):
+    result = run_load(server, 5, timeout=180)
+    assert result["ok"] == 5 and result["errors"] == 0
+    assert all(latency < 10 for latency in result["health"])  # the server kept answering
+
+
+def test_sessions_are_independent(server):
+    a, b = Session(server, "training"), Session(server, "training")
+    try:
+        a.run()
+        b.run()
+        trained = a.run(("train_button",))
+        untouched = b.run()
+        assert any("Finished: 2500 iterations" in t for t in trained.texts)
+        assert not any("Finished" in t for t in untouched.texts)  # b has no run of its own
+        assert any("No run yet" in t for t in untouched.texts)
+    finally:
+        a.close()
+        b.close()
+
+
+def test_a_closed_tab_mid_run_leaves_the_server_healthy(server):
+    a = Session(server, "training")
+    a.run()
+    from streamlit.proto.BackMsg_pb2 import BackMsg
+
+    msg = BackMsg()
+    msg.rerun_script.page_name = "training"
+    state = msg.rerun_script.widget_states.widgets.add()
+    state.id, state.trigger_value = a.widgets["train_button"], True
+    a.ws.send(msg.SerializeToString())
+    a.ws.recv(timeout=30)  # the run has started
+    a.close()  # the tab is closed mid-run
+    b = Session(server, "training")
+    try:
+        b.run()
+        assert any("Finished" in t for t in b.run(("train_button",)).texts)
+    finally:
+        b.close()
