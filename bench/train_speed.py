@@ -94,7 +94,7 @@ def torch_loop(X, Y, layer_dims, learning_rate, num_iterations):
         with torch.no_grad():
             for p in Ws + bs:
                 p -= learning_rate * p.grad
-        costs.append(float(cost))
+        costs.append(float(cost.detach()))
     return costs
 
 

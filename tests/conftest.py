@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import functools
+import http.server
 import os
+import shutil
+import threading
 
 import numpy as np
 import pytest
 
 import dnn
+from dnn import datasets
 from dnn.datasets import DatasetMissingError
 
 
@@ -42,3 +47,29 @@ def separable(n_x=4, m=60, seed=0):
     w = rng.randn(1, n_x)
     Y = (w @ X > 0).astype(np.int64)
     return X, Y
+
+
+@pytest.fixture
+def mirror(tmp_path, data):
+    """An HTTP server on 127.0.0.1 serving good/ (the real files) and bad/ (corrupted copies)."""
+    root = tmp_path / "www"
+    for sub in ("good", "bad"):
+        (root / sub).mkdir(parents=True)
+    for name in datasets.FILES:
+        src = datasets.data_dir() / name
+        shutil.copy(src, root / "good" / name)
+        raw = bytearray(src.read_bytes())
+        raw[len(raw) // 2] ^= 0xFF  # one flipped byte
+        (root / "bad" / name).write_bytes(bytes(raw))
+    handler = functools.partial(_QuietHandler, directory=str(root))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+    server.server_close()
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass

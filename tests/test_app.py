@@ -254,3 +254,25 @@ def test_time_cap_stops_a_long_run(data, monkeypatch):
     assert any("limit of a shared server" in w.value for w in at.warning)
     at.button(key="continue_button").click().run()  # Continue goes on from there
     assert at.session_state.runs[-1] is run and run.iteration > reached
+
+
+def test_download_button_fetches_verifies_and_loads_the_data(tmp_path, monkeypatch, mirror):
+    target = tmp_path / "empty"
+    monkeypatch.setenv("DNN_DATA_DIR", str(target))
+    monkeypatch.setenv("DNN_DATA_MIRRORS", f"{mirror}/bad/,{mirror}/good/")
+    at = app("pages/training.py")
+    assert at.button(key="download_data")
+    at.button(key="download_data").click().run()
+    assert not at.exception
+    assert sorted(p.name for p in target.iterdir()) == sorted(dnn.datasets.FILES)
+    assert at.title[0].value == "Train a deep network"  # the page now has its data
+    assert at.button(key="train_button")
+
+
+def test_download_failure_is_a_message(tmp_path, monkeypatch, mirror):
+    monkeypatch.setenv("DNN_DATA_DIR", str(tmp_path / "empty"))
+    monkeypatch.setenv("DNN_DATA_MIRRORS", f"{mirror}/bad/")
+    at = app("pages/prediction.py")
+    at.button(key="download_data").click().run()
+    assert not at.exception
+    assert "download failed" in at.error[0].value and "SHA-256" in at.error[0].value

@@ -1,11 +1,7 @@
 """Loading, validating and downloading the data files."""
 
-import functools
-import http.server
-import shutil
 import subprocess
 import sys
-import threading
 from pathlib import Path
 
 import h5py
@@ -165,32 +161,6 @@ def test_sha256sums_file_matches_the_code():
 
 
 # ------------------------------------------------------------------------- downloading
-@pytest.fixture
-def mirror(tmp_path, data):
-    """An HTTP server on 127.0.0.1 serving good/ (the real files) and bad/ (corrupted copies)."""
-    root = tmp_path / "www"
-    for sub in ("good", "bad"):
-        (root / sub).mkdir(parents=True)
-    for name in datasets.FILES:
-        src = datasets.data_dir() / name
-        shutil.copy(src, root / "good" / name)
-        raw = bytearray(src.read_bytes())
-        raw[len(raw) // 2] ^= 0xFF  # one flipped byte
-        (root / "bad" / name).write_bytes(bytes(raw))
-    handler = functools.partial(_QuietHandler, directory=str(root))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
-    server.server_close()
-
-
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
-
 def test_download_verifies_and_writes(mirror, tmp_path):
     target = tmp_path / "fresh"
     seen = []

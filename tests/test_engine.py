@@ -264,3 +264,10 @@ def test_dimension_table_matches_the_engine():
     p = propagation.initialize((12288, 20, 7, 5, 1), np.random.RandomState(1))
     for r in rows[1:]:
         assert p[f"W{r.layer}"].shape == r.W == r.dW and p[f"b{r.layer}"].shape == r.b == r.db
+
+
+def test_tiny_learning_rate_barely_moves():
+    X, Y = separable()
+    r = dnn.train(X, Y, [4, 3, 1], learning_rate=1e-9, num_iterations=50)
+    assert r.status == "finished" and all(np.isfinite(r.costs))
+    assert abs(r.costs[-1] - r.costs[0]) < 1e-6

@@ -24,6 +24,7 @@ MIRRORS = (
     "https://raw.githubusercontent.com/ramakris/coursera-deeplearning/master/"
     "neuralnetworks/week4/datasets/",
 )
+MIRRORS_ENV = "DNN_DATA_MIRRORS"  # comma-separated URL prefixes that replace MIRRORS
 CHUNK = 64 * 1024
 TIMEOUT = 30
 
@@ -34,9 +35,15 @@ class DownloadError(RuntimeError):
     """No mirror delivered a file with the right SHA-256 sum."""
 
 
+def configured_mirrors() -> tuple[str, ...]:
+    """The mirrors to try: $DNN_DATA_MIRRORS if set (a local copy, a test server), else MIRRORS."""
+    env = os.environ.get(MIRRORS_ENV, "").strip()
+    return tuple(m.strip() for m in env.split(",") if m.strip()) if env else MIRRORS
+
+
 def download(
     folder: str | os.PathLike | None = None,
-    mirrors: tuple[str, ...] | list[str] = MIRRORS,
+    mirrors: tuple[str, ...] | list[str] | None = None,
     progress: Progress | None = None,
     force: bool = False,
 ) -> list[Path]:
@@ -46,6 +53,7 @@ def download(
     renamed into place only when its SHA-256 sum matches, so an interrupted or corrupted download
     never leaves a file that looks valid. Mirrors are tried in order.
     """
+    mirrors = mirrors or configured_mirrors()
     target = data_dir(folder)
     target.mkdir(parents=True, exist_ok=True)
     written = []
@@ -126,7 +134,7 @@ def main(argv: list[str] | None = None) -> int:
             print(f"{n}: {'MISSING OR WRONG SUM' if n in bad else 'ok'}")
         return 1 if bad else 0
     try:
-        written = download(folder, tuple(args.mirror or MIRRORS), _print_progress)
+        written = download(folder, args.mirror, _print_progress)
     except DownloadError as exc:
         print(f"\nerror: {exc}", file=sys.stderr)
         return 1
