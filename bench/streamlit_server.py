@@ -91,6 +91,7 @@ class Run:
     widgets: dict[str, str] = field(default_factory=dict)  # user key → widget id
     texts: list[str] = field(default_factory=list)  # alerts and markdown
     exceptions: list[str] = field(default_factory=list)
+    charts: int = 0  # Plotly charts sent (each frame of a live chart is one)
 
 
 class Session:
@@ -145,6 +146,8 @@ class Session:
                     run.texts.append(element.alert.body)
                 elif which == "markdown":
                     run.texts.append(element.markdown.body)
+                elif which == "plotly_chart":
+                    run.charts += 1
                 elif which == "exception":
                     run.exceptions.append(element.exception.message)
             elif kind == "script_finished":

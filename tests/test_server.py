@@ -20,6 +20,18 @@ def test_five_sessions_train_at_once(server):
     assert all(latency < 10 for latency in result["health"])  # the server kept answering
 
 
+def test_a_run_streams_its_chart_in_frames(server):
+    session = Session(server, "training")
+    try:
+        session.run()
+        run = session.run(("train_button",))
+        # 20 frames while training, then the final chart and the compare and model tabs' charts
+        assert run.charts >= 10 + 1
+        assert any("Finished: 2500 iterations" in t for t in run.texts)
+    finally:
+        session.close()
+
+
 def test_sessions_are_independent(server):
     a, b = Session(server, "training"), Session(server, "training")
     try:

@@ -95,19 +95,17 @@ def training_controls() -> dnn.TrainConfig:
     )
     _mirror("preset")
 
-    def widget(fn, key, *args, **kwargs):
-        fn(*args, key=key, on_change=_custom, **kwargs)
+    def widget(fn, key, *args, label=None, help_key=None, **kwargs):
+        """Draw a widget labelled t(key), with help t(key + "_help"), and mirror its value."""
+        help_text = t(help_key or key + "_help")
+        fn(label or t(key), *args, key=key, help=help_text, on_change=_custom, **kwargs)
         _mirror(key)
         return st.session_state[key]
 
-    n_hidden = widget(
-        st.slider,
-        "hidden_layers",
-        t("hidden_layers"),
-        1,
-        MAX_HIDDEN_LAYERS,
-        help=t("hidden_layers_help"),
-    )
+    def number(v):
+        return f"{v:g}"
+
+    n_hidden = widget(st.slider, "hidden_layers", 1, MAX_HIDDEN_LAYERS)
     cols = st.columns(min(n_hidden, 4))
     units = []
     for k in range(n_hidden):
@@ -116,71 +114,32 @@ def training_controls() -> dnn.TrainConfig:
                 widget(
                     st.number_input,
                     f"units_{k}",
-                    f"n[{k + 1}]",
                     1,
                     MAX_UNITS,
                     step=1,
-                    help=t("units_help"),
+                    label=f"n[{k + 1}]",
+                    help_key="units_help",
                 )
             )
-    lr = widget(
-        st.select_slider,
-        "learning_rate",
-        t("learning_rate"),
-        LEARNING_RATES,
-        format_func=lambda v: f"{v:g}",
-        help=t("learning_rate_help"),
-    )
-    iterations = widget(
-        st.slider,
-        "iterations",
-        t("iterations"),
-        0,
-        MAX_ITERATIONS,
-        step=100,
-        help=t("iterations_help"),
-    )
-    seed = widget(st.number_input, "seed", t("seed"), 0, 2**31 - 1, step=1, help=t("seed_help"))
+    lr = widget(st.select_slider, "learning_rate", LEARNING_RATES, format_func=number)
+    iterations = widget(st.slider, "iterations", 0, MAX_ITERATIONS, step=100)
+    seed = widget(st.number_input, "seed", 0, 2**31 - 1, step=1)
     with st.expander(t("advanced")):
         activation = widget(
-            st.selectbox,
-            "activation",
-            t("activation"),
-            ACTIVATIONS,
-            format_func=lambda v: t("act_" + v),
-            help=t("activation_help"),
+            st.selectbox, "activation", ACTIVATIONS, format_func=lambda v: t("act_" + v)
         )
         init = widget(
-            st.selectbox,
-            "initialization",
-            t("initialization"),
-            INITIALIZATIONS,
-            format_func=lambda v: t("init_" + v),
-            help=t("initialization_help"),
+            st.selectbox, "initialization", INITIALIZATIONS, format_func=lambda v: t("init_" + v)
         )
-        l2 = widget(
-            st.select_slider,
-            "l2",
-            t("l2"),
-            L2_VALUES,
-            format_func=lambda v: f"{v:g}",
-            help=t("l2_help"),
-        )
+        l2 = widget(st.select_slider, "l2", L2_VALUES, format_func=number)
         optimizer = widget(
-            st.selectbox,
-            "optimizer",
-            t("optimizer"),
-            OPTIMIZERS,
-            format_func=lambda v: t("opt_" + v),
-            help=t("optimizer_help"),
+            st.selectbox, "optimizer", OPTIMIZERS, format_func=lambda v: t("opt_" + v)
         )
         batch = widget(
             st.selectbox,
             "batch_size",
-            t("batch_size"),
             BATCH_SIZES,
             format_func=lambda v: t("full_batch") if v == 0 else str(v),
-            help=t("batch_size_help"),
         )
     return dnn.TrainConfig(
         layer_dims=(12288, *[int(u) for u in units], 1),

@@ -146,29 +146,21 @@ def compare_chart(
         )
         if checkpoints and checkpoints[0][2] is not None:
             it = [c[0] for c in checkpoints]
-            traces.append(
-                _line(
-                    it,
-                    [c[2] for c in checkpoints],
-                    f"{name} · {lab['test']}",
-                    color,
-                    "y2",
-                    dash="dash",
-                    legendgroup=str(k),
+            for column, key, line in (
+                (2, "test", {"dash": "dash"}),
+                (1, "train", {"dash": "dot", "width": 1}),
+            ):
+                traces.append(
+                    _line(
+                        it,
+                        [c[column] for c in checkpoints],
+                        f"{name} · {lab[key]}",
+                        color,
+                        "y2",
+                        legendgroup=str(k),
+                        **line,
+                    )
                 )
-            )
-            traces.append(
-                _line(
-                    it,
-                    [c[1] for c in checkpoints],
-                    f"{name} · {lab['train']}",
-                    color,
-                    "y2",
-                    dash="dot",
-                    width=1,
-                    legendgroup=str(k),
-                )
-            )
     legend = dict(orientation="v", y=1, x=1.08)
     return go.Figure(data=traces, layout=_two_axis_layout(lab, 460, legend))
 
