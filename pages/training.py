@@ -111,16 +111,17 @@ def model_tabs(tabs, params, record, data):
         st.write(t("weights_intro"))
         st.plotly_chart(figures.weight_images(params["W1"], unit_label=t("unit")), key="weights")
     with tabs[3]:
+        # files are built when clicked, not on every rerun (a big model compresses for seconds)
         st.download_button(
             t("download_model"),
-            download_model(params, record),
+            lambda: download_model(params, record),
             file_name=f"cat_model_run{record.run_id}.npz",
             mime="application/octet-stream",
             key="download_model",
         )
         st.download_button(
             t("download_costs"),
-            costs_csv(record),
+            lambda: costs_csv(record),
             file_name=f"costs_run{record.run_id}.csv",
             mime="text/csv",
             key="download_costs",
