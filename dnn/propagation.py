@@ -30,20 +30,17 @@ def initialize(
             params[name] = np.zeros(shape)
             continue
         n_l, n_prev = shape
-        scale = {
-            "lesson": 1.0 / np.sqrt(n_prev),
-            "he": np.sqrt(2.0 / n_prev),
-            "xavier": np.sqrt(2.0 / (n_prev + n_l)),
-            "small": 0.01,
-        }[method]
         W = rng.randn(n_l, n_prev)
-        params[name] = W / np.sqrt(n_prev) if method == "lesson" else W * scale
+        if method == "lesson":  # a division, exactly as the lesson writes it
+            params[name] = W / np.sqrt(n_prev)
+        else:
+            scale = {
+                "he": np.sqrt(2.0 / n_prev),
+                "xavier": np.sqrt(2.0 / (n_prev + n_l)),
+                "small": 0.01,
+            }[method]
+            params[name] = W * scale
     return params
-
-
-def num_layers(params: Params) -> int:
-    """L, counted from the W keys of a parameter dict."""
-    return sum(1 for k in params if k[0] == "W")
 
 
 def forward(

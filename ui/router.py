@@ -4,8 +4,8 @@ Streamlit also knows an older mechanism that runs ``pages/*.py`` directly when a
 first request is a deep link (``/training``) and the entry script has never run (and AppTest
 starts every run that way). Each page calls :func:`guard` first: outside the router it hands
 over to :func:`main`, so every page is always drawn through it, with its sidebar, state and
-translated titles. Pages are identified by their url_path, the same under both mechanisms
-(the older one names the entry script's page after its file, ``streamlit_app``), so a widget
+translated titles. Widgets are drawn inside the pages (the sidebar's language switch too),
+where Streamlit names them after the page the same way under both mechanisms, so a widget
 changed right after such a first run keeps its value.
 """
 
