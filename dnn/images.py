@@ -17,6 +17,7 @@ import numpy as np
 from PIL import Image, ImageOps, UnidentifiedImageError
 
 from dnn.datasets import flatten
+from dnn.files import read_limited
 
 SIZE = 64
 FORMATS = ("JPEG", "PNG", "WEBP", "GIF", "BMP")  # what the app accepts; nothing else is decoded
@@ -41,17 +42,7 @@ class InvalidImageError(ValueError):
 
 def read_bytes(source: str | os.PathLike | bytes | BinaryIO, limit: int = MAX_BYTES) -> bytes:
     """The raw bytes of a path, a bytes object or a binary file object, at most ``limit``."""
-    if isinstance(source, (bytes, bytearray, memoryview)):
-        data = bytes(source)
-    elif isinstance(source, (str, os.PathLike)):
-        if os.path.getsize(source) > limit:
-            raise InvalidImageError(_too_big(os.path.getsize(source), limit))
-        with open(source, "rb") as f:
-            data = f.read()
-    else:
-        data = source.read(limit + 1)
-    if len(data) > limit:
-        raise InvalidImageError(_too_big(len(data), limit))
+    data = read_limited(source, limit, lambda size: InvalidImageError(_too_big(size, limit)))
     if not data:
         raise InvalidImageError("The file is empty (0 bytes).")
     return data

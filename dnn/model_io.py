@@ -16,6 +16,8 @@ from typing import BinaryIO
 
 import numpy as np
 
+from dnn.files import read_limited
+
 MAX_FILE_BYTES = 64 * 2**20  # 8 hidden layers of 512 on 12288 inputs is ≈ 55 MB
 MAX_PARAMS = 8_000_000  # total weights accepted
 MAX_LAYERS = 16
@@ -108,18 +110,11 @@ def load_model(file: str | os.PathLike | BinaryIO | bytes) -> tuple[dict, dict]:
 
 
 def _read(file) -> bytes:
-    if isinstance(file, (bytes, bytearray)):
-        data = bytes(file)
-    elif isinstance(file, (str, os.PathLike)):
-        if os.path.getsize(file) > MAX_FILE_BYTES:
-            raise InvalidModelError("The model file is larger than any model the app trains.")
-        with open(file, "rb") as f:
-            data = f.read()
-    else:
-        data = file.read(MAX_FILE_BYTES + 1)
-    if len(data) > MAX_FILE_BYTES:
-        raise InvalidModelError("The model file is larger than any model the app trains.")
-    return data
+    return read_limited(
+        file,
+        MAX_FILE_BYTES,
+        lambda size: InvalidModelError("The model file is larger than any model the app trains."),
+    )
 
 
 def _header(f, name: str) -> tuple[tuple[int, ...], np.dtype]:

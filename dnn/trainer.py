@@ -184,12 +184,16 @@ class Trainer:
         if self.X_val is None:
             return None
         state = self._prev[0] if self._prev else self._state
-        if self._first is not None:
-            lin = self._first.linear_val(state)
-            AL, _ = forward(state, self.X_val, self.config.hidden_activation, first_linear=lin)
-        else:
-            AL, _ = forward(state, self.X_val, self.config.hidden_activation, keep_input=False)
+        lin = None if self._first is None else self._first.linear_val(state)
+        AL, _ = self._forward(state, self.X_val, lin, keep_input=False)
         return accuracy(AL, self.Y_val)
+
+    def _forward(self, state, X, first_linear, keep_input=True):
+        """The forward pass; ``first_linear`` is W^[1] X from the dual form (None: textbook)."""
+        hidden = self.config.hidden_activation
+        if first_linear is None:
+            return forward(state, X, hidden, keep_input=keep_input)
+        return forward(state, X, hidden, first_linear=first_linear, keep_input=False)
 
     def _diverge(self, i: int) -> None:
         """Keep the last parameters whose cost was finite (those of iteration i - 1)."""
@@ -230,11 +234,7 @@ class Trainer:
         X = self.X if cols is None else self.X[:, cols]
         Y = self.Y if cols is None else self.Y[:, cols]
         hidden = cfg.hidden_activation
-        if first is not None:
-            lin = first.linear(state, cols)
-            AL, caches = forward(state, X, hidden, first_linear=lin, keep_input=False)
-        else:
-            AL, caches = forward(state, X, hidden)
+        AL, caches = self._forward(state, X, None if first is None else first.linear(state, cols))
         cost = cross_entropy(caches[-1][1], Y)
         if cfg.l2:
             cost += self._l2_cost(state)

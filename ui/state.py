@@ -13,10 +13,10 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 
-import numpy as np
 import streamlit as st
 
 import dnn
+from dnn.propagation import accuracy as accuracy_of
 from ui.i18n import t
 
 MAX_RUNS = 10
@@ -55,7 +55,7 @@ class RunRecord:
 
 def accuracy(params, X, Y, hidden) -> float:
     """Share of the columns of X that the network labels as Y."""
-    return float(np.mean(dnn.predict(params, X, hidden) == Y))
+    return accuracy_of(dnn.predict_proba(params, X, hidden), Y)
 
 
 DEFAULTS = {
