@@ -17,6 +17,7 @@ import numpy as np
 from PIL import Image, ImageOps, UnidentifiedImageError
 
 from dnn.datasets import flatten
+from dnn.errors import UserFacingError
 from dnn.files import read_limited
 
 SIZE = 64
@@ -36,7 +37,7 @@ REDUCING_GAP = 3.0
 warnings.filterwarnings("ignore", category=Image.DecompressionBombWarning)
 
 
-class InvalidImageError(ValueError):
+class InvalidImageError(UserFacingError):
     """The file is not a picture the app can read; the message says why, for a user."""
 
 

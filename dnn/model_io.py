@@ -16,6 +16,7 @@ from typing import BinaryIO
 
 import numpy as np
 
+from dnn.errors import UserFacingError
 from dnn.files import read_limited
 
 MAX_FILE_BYTES = 64 * 2**20  # 8 hidden layers of 512 on 12288 inputs is ≈ 55 MB
@@ -27,7 +28,7 @@ INPUT_SIZE = 12288
 _NAME = re.compile(r"^(W|b)([1-9][0-9]?)\.npy$")
 
 
-class InvalidModelError(ValueError):
+class InvalidModelError(UserFacingError):
     """The file is not a model this app wrote; the message says what is wrong."""
 
 

@@ -11,6 +11,7 @@ import numpy as np
 from dnn import optimizers
 from dnn.config import TrainConfig
 from dnn.dual import DualFirstLayer
+from dnn.layers import ordered, parse_key
 from dnn.propagation import (
     Params,
     accuracy,
@@ -110,9 +111,9 @@ class Trainer:
     def _explicit(self, state: dict) -> Params:
         if self._first is None:
             return dict(state)
-        params = {"W1": self._first.weights(state)}
-        params.update({k: v for k, v in state.items() if not k.startswith("W1")})
-        return {k: params[k] for k in sorted(params, key=lambda k: (int(k[1:]), k[0] == "b"))}
+        params = {k: v for k, v in state.items() if parse_key(k)}  # drops W1a, W1P
+        params["W1"] = self._first.weights(state)
+        return ordered(params)
 
     # ----------------------------------------------------------------------- running
     def run(
@@ -251,8 +252,10 @@ class Trainer:
     def _l2_cost(self, state: dict) -> float:
         """(λ / 2m) Σ ||W^[l]||², with ||W^[1]||² from dual coordinates where they are used."""
         cfg = self.config
-        weights = {k: v for k, v in state.items() if k[0] == "W" and not k.startswith("W1")}
-        cost = l2_penalty(weights, cfg.l2, self.m)
+        deeper = {
+            k: W for k, W in state.items() if (p := parse_key(k)) and p[0] == "W" and p[1] > 1
+        }
+        cost = l2_penalty(deeper, cfg.l2, self.m)
         if self._first is not None:
             sq = self._first.squared_norm(state)
         else:

@@ -18,3 +18,15 @@ def t(key: str, **values) -> str:
     """The text for ``key`` in the current language, with ``{placeholders}`` filled in."""
     text = STRINGS[lang()].get(key) or STRINGS["en"][key]
     return text.format(**values) if values else text
+
+
+def explain(error: Exception) -> str:
+    """A user-facing error (:class:`dnn.errors.UserFacingError`) in the visitor's language.
+
+    Its ``code`` names the text ``"err_" + code``; an error without a known code is shown as its
+    English message.
+    """
+    code = getattr(error, "code", None)
+    if code and f"err_{code}" in STRINGS["en"]:
+        return t(f"err_{code}", **getattr(error, "values", {}))
+    return str(error)

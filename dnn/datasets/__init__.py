@@ -12,6 +12,8 @@ from pathlib import Path
 import h5py
 import numpy as np
 
+from dnn.errors import UserFacingError
+
 REPO_DATA_DIR = Path(__file__).resolve().parents[2] / "datasets"
 IMAGE_SHAPE = (64, 64, 3)
 CLASSES = ("non-cat", "cat")
@@ -25,7 +27,7 @@ MAX_FILE_BYTES = 16 * 2**20  # the real files are 2.5 MB and 0.6 MB
 DOWNLOAD_COMMAND = "python -m dnn.datasets download"
 
 
-class DatasetError(ValueError):
+class DatasetError(UserFacingError):
     """A data file is missing or is not what the lesson's data set looks like."""
 
 

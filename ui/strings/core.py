@@ -1,6 +1,5 @@
-"""All UI text, English and 简体中文 (the lesson's language), in one place.
+"""The app's core text (navigation, data, training, prediction, theory) and the equations.
 
-Keys are shared; a test checks that both languages have every key and the same placeholders.
 Texts with ``{placeholders}`` are filled by :func:`ui.i18n.t`; the others are used as they are
 (so LaTeX braces in them need no escaping).
 """
@@ -399,5 +398,3 @@ ZH = {
     "testset_intro": "模型在 {m} 张测试图片上：{acc} 正确。✅ 正确，❌ 错误。",
     "only_mistakes": "只显示分错的图片",
 }
-
-STRINGS = {"en": EN, "zh": ZH}
