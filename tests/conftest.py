@@ -123,7 +123,7 @@ def serve(root, delay: float = 0.0):
     """
     requested: list[str] = []
     handler = functools.partial(_QuietHandler, requested, delay, directory=str(root))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server = _QuietServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
@@ -131,6 +131,11 @@ def serve(root, delay: float = 0.0):
     finally:
         server.shutdown()
         server.server_close()
+
+
+class _QuietServer(http.server.ThreadingHTTPServer):
+    def handle_error(self, request, client_address):
+        pass  # a client that hangs up early (a download cut off on purpose) is not news
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
