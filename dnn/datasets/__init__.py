@@ -15,6 +15,7 @@ import numpy as np
 
 from dnn.datasets.imageset import (
     IMAGE_SHAPE,
+    MAX_IMAGES,
     DatasetError,
     ImageSet,
     flatten,
@@ -39,6 +40,7 @@ __all__ = [
     "CLASSES",
     "FILES",
     "IMAGE_SHAPE",
+    "MAX_IMAGES",
     "SHA256",
     "Dataset",
     "DatasetError",

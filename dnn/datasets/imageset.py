@@ -24,30 +24,28 @@ from __future__ import annotations
 
 import io
 import os
-import re
 import stat
-import unicodedata
 from dataclasses import dataclass
 from typing import BinaryIO
 
 import h5py
 import numpy as np
 
-from dnn.errors import UserFacingError
+from dnn.datasets.layout import (
+    ALLOWED_FILTERS,
+    IMAGE_SHAPE,
+    MAX_IMAGES,
+    PREFIX,
+    SLACK_BYTES,
+    DatasetError,
+    check_classes,
+    check_count,
+    check_kind,
+    check_labels,
+    check_prefix,
+    check_shape,
+)
 from dnn.files import read_limited
-
-IMAGE_SHAPE = (64, 64, 3)
-MAX_IMAGES = 2000  # pictures in one file: 2,000 × 12,288 bytes ≈ 25 MB
-MAX_CLASS_CHARS = 40  # a class name, in characters (up to 4 bytes each in UTF-8)
-SLACK_BYTES = 2**20  # HDF5's own metadata on top of the pixels (the lesson's files: 4 KB)
-# HDF5 filters a file may use: deflate (gzip), shuffle and fletcher32 are built into every HDF5
-# library; any other one would need a plugin, and reading it is refused.
-ALLOWED_FILTERS = {h5py.h5z.FILTER_DEFLATE, h5py.h5z.FILTER_SHUFFLE, h5py.h5z.FILTER_FLETCHER32}
-_PREFIX = re.compile(r"[a-z][a-z0-9_]{0,31}")
-
-
-class DatasetError(UserFacingError):
-    """A data file is missing, damaged, forged or not laid out as the lesson's data."""
 
 
 @dataclass(frozen=True)
@@ -112,17 +110,17 @@ def save_image_set(
     DatasetError
         The arrays or names do not fit the layout (the same rules as reading).
     """
-    _check_prefix(prefix)
+    check_prefix(prefix)
     images = np.asarray(images)
     labels = np.asarray(labels).reshape(-1)
     m = images.shape[0] if images.ndim == 4 else -1
-    _check_count(m if images.shape[1:] == IMAGE_SHAPE else -1, MAX_IMAGES, "images")
-    _check_kind("images", images.dtype, "u1")
-    _check_shape(f"{prefix}_set_y", labels.shape, (m,))
-    _check_kind("labels", labels.dtype, "i")
-    _check_labels(labels, "the labels")
+    check_count(m if images.shape[1:] == IMAGE_SHAPE else -1, MAX_IMAGES, "images")
+    check_kind("images", images.dtype, "u1")
+    check_shape(f"{prefix}_set_y", labels.shape, (m,))
+    check_kind("labels", labels.dtype, "i")
+    check_labels(labels, "the labels")
     raw = [c.encode("utf-8") if isinstance(c, str) else b"" for c in classes]
-    names = _check_classes(raw, "the class names")
+    names = check_classes(raw, "the class names")
     with h5py.File(file, "w") as f:
         f.create_dataset(f"{prefix}_set_x", data=images)
         f.create_dataset(f"{prefix}_set_y", data=labels.astype(np.int64))
@@ -201,7 +199,7 @@ def _read(f: h5py.File, prefix, m, classes, max_images) -> ImageSet:
     keys = sorted(f.keys())
     if prefix is None:  # the prefix is whatever the ``*_set_x`` key says
         found = [k[: -len("_set_x")] for k in keys if k.endswith("_set_x")]
-        prefix = found[0] if len(found) == 1 and _PREFIX.fullmatch(found[0]) else "{prefix}"
+        prefix = found[0] if len(found) == 1 and PREFIX.fullmatch(found[0]) else "{prefix}"
     expected = sorted([f"{prefix}_set_x", f"{prefix}_set_y", "list_classes"])
     if keys != expected:
         shown = [k[:40] for k in keys[:6]] + (["…"] if len(keys) > 6 else [])
@@ -214,19 +212,19 @@ def _read(f: h5py.File, prefix, m, classes, max_images) -> ImageSet:
     x = _plain(f, f"{prefix}_set_x")
     count = x.shape[0] if len(x.shape) == 4 and x.shape[1:] == IMAGE_SHAPE else -1
     if m is not None:
-        _check_shape(f"{prefix}_set_x", x.shape, (m, *IMAGE_SHAPE))
+        check_shape(f"{prefix}_set_x", x.shape, (m, *IMAGE_SHAPE))
     else:
-        _check_count(count, max_images, f"{prefix}_set_x")
+        check_count(count, max_images, f"{prefix}_set_x")
     y, names = _plain(f, f"{prefix}_set_y"), _plain(f, "list_classes")
-    _check_shape(f"{prefix}_set_y", y.shape, (count,))
-    _check_shape("list_classes", names.shape, (2,))
-    _check_kind(f"{prefix}_set_x", x.dtype, "u1")
-    _check_kind(f"{prefix}_set_y", y.dtype, "i")
-    _check_kind("list_classes", names.dtype, "S")
+    check_shape(f"{prefix}_set_y", y.shape, (count,))
+    check_shape("list_classes", names.shape, (2,))
+    check_kind(f"{prefix}_set_x", x.dtype, "u1")
+    check_kind(f"{prefix}_set_y", y.dtype, "i")
+    check_kind("list_classes", names.dtype, "S")
     # Every size is now known and bounded: reading is safe.
     images, labels = x[()], y[()].astype(np.int64)
-    _check_labels(labels, f"{prefix}_set_y")
-    found = _check_classes(list(names[()]), "list_classes")
+    check_labels(labels, f"{prefix}_set_y")
+    found = check_classes(list(names[()]), "list_classes")
     if classes is not None and found != tuple(classes):
         raise DatasetError(
             f"list_classes must be {tuple(classes)}, found {found}",
@@ -263,76 +261,3 @@ def _plain(f: h5py.File, key: str) -> h5py.Dataset:
             f"{key} is stored with a filter this reader does not accept", "dataset_filter", key=key
         )
     return obj
-
-
-def _check_prefix(prefix: str) -> None:
-    if not isinstance(prefix, str) or not _PREFIX.fullmatch(prefix):
-        raise DatasetError(
-            f"the prefix {prefix!r} is not lowercase letters, digits and _ (at most 32)",
-            "dataset_prefix",
-        )
-
-
-def _check_count(m: int, most: int, key: str) -> None:
-    if not 1 <= m <= most:
-        raise DatasetError(
-            f"{key} must hold between 1 and {most:,} pictures of 64 × 64 × 3",
-            "dataset_count",
-            key=key,
-            most=f"{most:,}",
-        )
-
-
-def _check_shape(key: str, shape: tuple, expected: tuple) -> None:
-    if tuple(shape) != tuple(expected):
-        raise DatasetError(
-            f"{key} has shape {tuple(shape)}, expected {tuple(expected)}",
-            "dataset_shape",
-            key=key,
-            shape=str(tuple(shape)),
-            expected=str(tuple(expected)),
-        )
-
-
-def _check_kind(key: str, dtype: np.dtype, kind: str) -> None:
-    ok = {
-        "u1": dtype == np.uint8,
-        "i": dtype.kind in "iu" and dtype.itemsize <= 8,
-        "S": dtype.kind == "S" and dtype.itemsize <= 4 * MAX_CLASS_CHARS,
-    }[kind]
-    if not ok:
-        raise DatasetError(
-            f"{key} has dtype {dtype}, which is not what the data set uses",
-            "dataset_dtype",
-            key=key,
-            dtype=str(dtype),
-        )
-
-
-def _check_labels(labels: np.ndarray, key: str) -> None:
-    if not np.isin(labels, (0, 1)).all():
-        found = sorted(set(np.unique(labels).tolist()))[:5]
-        raise DatasetError(
-            f"labels must be 0 or 1, found {found}", "dataset_labels", key=key, found=str(found)
-        )
-
-
-def _check_classes(raw: list[bytes], key: str) -> tuple[str, str]:
-    """Two different class names: UTF-8, 1–40 characters, no control characters."""
-    try:
-        names = tuple(b.decode("utf-8") for b in raw)
-    except UnicodeDecodeError:
-        names = ()
-    if (
-        len(names) != 2
-        or names[0] == names[1]
-        or not all(0 < len(n) <= MAX_CLASS_CHARS and n == n.strip() for n in names)
-        or any(unicodedata.category(c) in ("Cc", "Cf") for n in names for c in n)
-    ):
-        raise DatasetError(
-            f"{key}: two different class names are needed, each 1–{MAX_CLASS_CHARS} characters "
-            "of UTF-8 text without control characters or surrounding spaces",
-            "dataset_class_names",
-            most=MAX_CLASS_CHARS,
-        )
-    return names
