@@ -54,13 +54,13 @@ def _no_internet(monkeypatch):
 
 
 def download_once() -> str | None:
-    """Fetch the missing data once per test session, as the app would; the error, or None."""
+    """Fetch the missing data once per test session, as the app would; why it failed, or None."""
     if "error" not in _session_download:
         try:
             download.download(mirrors=SESSION_MIRRORS)
             _session_download["error"] = None
         except download.DownloadError as exc:
-            _session_download["error"] = str(exc)
+            _session_download["error"] = exc.values.get("reasons") or str(exc)
     return _session_download["error"]
 
 
@@ -74,10 +74,9 @@ def data() -> dnn.Dataset:
     if error is not None:
         require(
             "data",
-            f"the lesson's data is not in the data folder and could not be downloaded ({error}) "
-            "To run these tests: `.venv/bin/python -m dnn.datasets download` with internet "
-            "access, or copy train_catvnoncat.h5 and test_catvnoncat.h5 into datasets/ "
-            "(or set DNN_DATA_DIR to a folder that has them)",
+            f"no data in {datasets.data_dir()} and the download failed ({error}); run "
+            "`.venv/bin/python -m dnn.datasets download` with internet access, or copy "
+            "train_catvnoncat.h5 and test_catvnoncat.h5 there (or set DNN_DATA_DIR)",
         )
     return dnn.load_dataset()
 
