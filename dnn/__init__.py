@@ -11,6 +11,7 @@ Pillow for decoding images.
 
 from dnn.config import TrainConfig
 from dnn.datasets import Dataset, DatasetError, load_dataset
+from dnn.datasets.imageset import ImageSet, image_set_bytes, load_image_set, save_image_set
 from dnn.images import InvalidImageError, load_image, preprocess_image
 from dnn.model_io import InvalidModelError, load_model, save_model
 from dnn.propagation import predict, predict_proba
@@ -20,6 +21,7 @@ from dnn.trainer import Progress, Trainer, TrainResult, train
 __all__ = [
     "Dataset",
     "DatasetError",
+    "ImageSet",
     "InvalidImageError",
     "InvalidModelError",
     "Progress",
@@ -27,13 +29,16 @@ __all__ = [
     "TrainResult",
     "Trainer",
     "dimension_table",
+    "image_set_bytes",
     "load_dataset",
     "load_image",
+    "load_image_set",
     "load_model",
     "param_shapes",
     "predict",
     "predict_proba",
     "preprocess_image",
+    "save_image_set",
     "save_model",
     "train",
 ]

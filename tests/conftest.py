@@ -1,19 +1,43 @@
-"""Shared fixtures: the real data set (required in CI) and small synthetic problems."""
+"""Shared fixtures: the real data set (required in CI) and small synthetic problems.
+
+When the data files are missing, the session first tries once to download them into the data
+folder (the app's own fetcher, with the mirrors in $DNN_DATA_MIRRORS or the public ones); only
+when that fails do the tests that need them skip (fail with ``DNN_REQUIRE_DATA=1``). Every test
+then runs with $DNN_DATA_MIRRORS pointing to a local port nothing listens on, so that no test
+reaches the internet by accident: tests that download serve their own mirror on 127.0.0.1.
+"""
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import http.server
 import os
 import shutil
+import socket
 import threading
+import time
 
 import numpy as np
 import pytest
 
 import dnn
 from dnn import datasets
-from dnn.datasets import DatasetMissingError
+from dnn.datasets import DatasetMissingError, download
+
+SESSION_MIRRORS = download.configured_mirrors()  # read before any test changes the environment
+_session_download: dict[str, str | None] = {}
+
+
+def _dead_url() -> str:
+    """An http URL on 127.0.0.1 where nothing listens (a port just released by the system)."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    return f"http://127.0.0.1:{port}/"
+
+
+DEAD_MIRROR = _dead_url()
 
 
 def require(what: str, reason: str) -> None:
@@ -23,13 +47,38 @@ def require(what: str, reason: str) -> None:
     pytest.skip(reason)
 
 
+@pytest.fixture(autouse=True)
+def _no_internet(monkeypatch):
+    """Downloads in tests go to a dead local address unless the test serves its own mirror."""
+    monkeypatch.setenv(download.MIRRORS_ENV, DEAD_MIRROR)
+
+
+def download_once() -> str | None:
+    """Fetch the missing data once per test session, as the app would; why it failed, or None."""
+    if "error" not in _session_download:
+        try:
+            download.download(mirrors=SESSION_MIRRORS)
+            _session_download["error"] = None
+        except download.DownloadError as exc:
+            _session_download["error"] = exc.values.get("reasons") or str(exc)
+    return _session_download["error"]
+
+
 @pytest.fixture(scope="session")
 def data() -> dnn.Dataset:
-    """The lesson's cat data, from the data folder."""
+    """The lesson's cat data, from the data folder (downloaded first if it is not there)."""
     try:
         return dnn.load_dataset()
-    except DatasetMissingError as exc:
-        require("data", f"real data set missing: {exc}")
+    except DatasetMissingError:
+        error = download_once()
+    if error is not None:
+        require(
+            "data",
+            f"no data in {datasets.data_dir()} and the download failed ({error}); run "
+            "`.venv/bin/python -m dnn.datasets download` with internet access, or copy "
+            "train_catvnoncat.h5 and test_catvnoncat.h5 there (or set DNN_DATA_DIR)",
+        )
+    return dnn.load_dataset()
 
 
 @pytest.fixture(scope="session")
@@ -61,15 +110,42 @@ def mirror(tmp_path, data):
         raw = bytearray(src.read_bytes())
         raw[len(raw) // 2] ^= 0xFF  # one flipped byte
         (root / "bad" / name).write_bytes(bytes(raw))
-    handler = functools.partial(_QuietHandler, directory=str(root))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    with serve(root) as (url, _):
+        yield url
+
+
+@contextlib.contextmanager
+def serve(root, delay: float = 0.0):
+    """Serve the folder ``root`` on 127.0.0.1; yields (base URL, list of the paths requested).
+
+    ``delay`` holds every answer that many seconds (to make concurrent downloads overlap).
+    """
+    requested: list[str] = []
+    handler = functools.partial(_QuietHandler, requested, delay, directory=str(root))
+    server = _QuietServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
-    server.server_close()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}", requested
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+class _QuietServer(http.server.ThreadingHTTPServer):
+    def handle_error(self, request, client_address):
+        pass  # a client that hangs up early (a download cut off on purpose) is not news
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def __init__(self, requested, delay, *args, **kwargs):
+        self.requested, self.delay = requested, delay
+        super().__init__(*args, **kwargs)
+
+    def do_GET(self):
+        self.requested.append(self.path)
+        time.sleep(self.delay)
+        super().do_GET()
+
     def log_message(self, *args):
         pass

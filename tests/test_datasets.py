@@ -1,7 +1,5 @@
-"""Loading, validating and downloading the data files."""
+"""Loading and validating the lesson's data files (downloading: tests/test_download.py)."""
 
-import subprocess
-import sys
 from pathlib import Path
 
 import h5py
@@ -10,7 +8,6 @@ import pytest
 
 import dnn
 from dnn import datasets
-from dnn.datasets import download
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -158,67 +155,3 @@ def test_sha256sums_file_matches_the_code():
     lines = (REPO / "datasets" / "SHA256SUMS").read_text().split("\n")
     sums = dict(reversed(line.split()) for line in lines if line.strip())
     assert sums == datasets.SHA256
-
-
-# ------------------------------------------------------------------------- downloading
-def test_download_verifies_and_writes(mirror, tmp_path):
-    target = tmp_path / "fresh"
-    seen = []
-    written = download.download(target, [f"{mirror}/good/"], lambda n, d, t: seen.append((n, d, t)))
-    assert sorted(p.name for p in written) == sorted(datasets.FILES)
-    for name, digest in datasets.SHA256.items():
-        assert download.sha256_of(target / name) == digest
-    assert seen[-1][1] == seen[-1][2]  # progress reached the announced size
-    assert dnn.load_dataset(target).train_x.shape == (12288, 209)
-    assert download.download(target, [f"{mirror}/good/"]) == []  # already there: nothing fetched
-
-
-def test_corrupted_download_is_rejected_and_leaves_nothing(mirror, tmp_path):
-    target = tmp_path / "fresh"
-    with pytest.raises(download.DownloadError, match="SHA-256 mismatch"):
-        download.download(target, [f"{mirror}/bad/"])
-    assert list(target.iterdir()) == []  # no half file, no .part file
-
-
-def test_download_falls_back_to_the_next_mirror(mirror, tmp_path):
-    target = tmp_path / "fresh"
-    download.download(target, [f"{mirror}/bad/", f"{mirror}/missing/", f"{mirror}/good/"])
-    assert dnn.load_dataset(target).test_x.shape == (12288, 50)
-
-
-def test_download_command_line(mirror, tmp_path):
-    target = tmp_path / "cli"
-    cmd = [
-        sys.executable,
-        "-m",
-        "dnn.datasets",
-        "download",
-        "--dir",
-        str(target),
-        "--mirror",
-        f"{mirror}/bad/",
-        "--mirror",
-        f"{mirror}/good/",
-    ]
-    done = subprocess.run(cmd, cwd=REPO, capture_output=True, text=True, timeout=60)
-    assert done.returncode == 0, done.stderr
-    assert "data ready" in done.stderr and "100%" in done.stderr
-    check = [sys.executable, "-m", "dnn.datasets", "check", "--dir", str(target)]
-    assert subprocess.run(check, cwd=REPO, capture_output=True, timeout=60).returncode == 0
-    bad = subprocess.run(
-        cmd[:6] + ["--mirror", f"{mirror}/bad/"],
-        cwd=REPO,
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
-    assert bad.returncode == 0  # files already present and verified: nothing to fetch
-    (target / "test_catvnoncat.h5").write_bytes(b"broken")
-    bad = subprocess.run(
-        cmd[:6] + ["--mirror", f"{mirror}/bad/"],
-        cwd=REPO,
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
-    assert bad.returncode == 1 and "SHA-256 mismatch" in bad.stderr

@@ -28,13 +28,13 @@ EN = {
     "nav_training": "Training",
     "nav_prediction": "Is it a cat?",
     # data
-    "data_missing": "The cat pictures are not here yet (looked in `{folder}`). Click below to "
-    "download them (about 3 MB, checked against their SHA-256 sums), or run in a terminal:",
+    "data_missing": "The cat pictures are not here yet (the data folder, {folder}, does not have "
+    "them). The app downloads them on the first visit (about 3 MB, checked against their SHA-256 "
+    "sums); the button below tries again, and in a terminal it is:",
     "download_button": "Download the data",
-    "data_damaged": "The data files are damaged or are not the lesson's data: {error}. Delete "
-    "them and download them again:",
-    "downloading": "Downloading…",
-    "download_failed": "The download failed: {error}",
+    "data_damaged": "The data is damaged: download it again. ({error}.) The button below replaces "
+    "the damaged files; in a terminal it is:",
+    "download_failed": "The download failed: {error}.",
     "download_done": "Data downloaded and verified.",
     # training controls
     "preset": "Preset",
@@ -225,12 +225,11 @@ ZH = {
     "nav_theory": "理论",
     "nav_training": "训练",
     "nav_prediction": "是猫吗？",
-    "data_missing": "还没有猫图数据（查找位置：`{folder}`）。点击下方按钮下载（约 3 MB，"
-    "会校验 SHA-256），或在终端运行：",
+    "data_missing": "还没有猫图数据（数据文件夹 {folder} 中没有）。应用会在首次访问时自动下载"
+    "（约 3 MB，会校验 SHA-256）；下方按钮可重试，在终端中的命令是：",
     "download_button": "下载数据",
-    "data_damaged": "数据文件已损坏或不是本课的数据：{error}。请删除后重新下载：",
-    "downloading": "正在下载…",
-    "download_failed": "下载失败：{error}",
+    "data_damaged": "数据已损坏：请重新下载。（{error}。）下方按钮会替换损坏的文件；在终端中的命令是：",
+    "download_failed": "下载失败：{error}。",
     "download_done": "数据已下载并校验通过。",
     "preset": "预设",
     "preset_help": "本课的两个实验，一键重现；改动任何控件即为自定义。",
