@@ -59,16 +59,18 @@ class Session:
         self.states: dict[str, object] = {}  # widget id → WidgetState sent with every rerun
         self.session_id = ""
         self._file_urls: dict[str, list] = {}
+        self._sent = time.perf_counter()
         self.request("GET", f"/{page}")  # the page: a proxy in front sets its cookie here
         self.request("GET", "/_stcore/health")  # the page's first call: the XSRF cookie
         xsrf = self.cookies.get(XSRF_COOKIE)
-        self.ws = connect(
+        self._connection = connect(
             self.url.replace("http://", "ws://", 1) + "/_stcore/stream",
             subprotocols=["streamlit", xsrf] if xsrf else ["streamlit"],
             additional_headers={"Cookie": self._cookie_header(), "Origin": self.url},
             max_size=None,
             open_timeout=timeout,
         )
+        self.ws = self._connection.__enter__()  # websockets wants its context entered
         if replica := self.ws.response.headers.get(REPLICA_HEADER):
             self.served_by.append(replica)
 
@@ -166,6 +168,11 @@ class Session:
 
     def run(self, clicks: tuple[str, ...] = ()) -> Run:
         """Rerun the script (clicking the buttons with these keys); wait until it finishes."""
+        self.send_rerun(clicks)
+        return self.wait()
+
+    def send_rerun(self, clicks: tuple[str, ...] = ()) -> None:
+        """Ask for a rerun with these clicks, without waiting (a click while a run goes on)."""
         from streamlit.proto.BackMsg_pb2 import BackMsg
 
         msg = BackMsg()
@@ -176,12 +183,15 @@ class Session:
             state = widgets.add()
             state.id = self.widgets[key]
             state.trigger_value = True
-        start = time.perf_counter()
+        self._sent = time.perf_counter()
         self.ws.send(msg.SerializeToString())
+
+    def wait(self) -> Run:
+        """Read until a script run finishes (or is cut short by a rerun); what it sent."""
         run = Run(0.0)
         while not self._read_one(run):
             pass
-        run.seconds = time.perf_counter() - start
+        run.seconds = time.perf_counter() - self._sent
         self.widgets.update(run.widgets)
         self.kinds.update(run.kinds)
         return run
@@ -203,7 +213,7 @@ class Session:
 
     def close(self) -> None:
         """Close the tab."""
-        self.ws.close()
+        self._connection.__exit__(None, None, None)
 
 
 def _read_element(element, run: Run) -> None:

@@ -174,9 +174,9 @@ def serve_replicas_only(port: int, n: int, bind: str) -> None:
         local = "127.0.0.1" if bind in ("0.0.0.0", "") else bind
         urls = [f"http://{local}:{port + k}" for k in range(n)]
         rp.wait_healthy(urls, 120.0, procs)
-        host = lan_address()
+        host = lan_address() if bind in ("0.0.0.0", "") else local
         remotes = " ".join(f"--remote {host}:{port + k}" for k in range(n))
-        print(f"{n} replicas ready. On the proxy's machine add: {remotes}", flush=True)
+        print(f"ready: {n} replicas; on the proxy's machine add: {remotes}", flush=True)
         while all(p.poll() is None for p in procs):
             time.sleep(1)
     finally:
