@@ -12,9 +12,10 @@ others 512, Adam, batch 16), the other N - 1 run the lesson; the heavy run is st
 Prints: runs that finished with the lesson's result, exceptions, server tracebacks, wall time
 for all, median and max per session, /_stcore/health latency while they train, memory per
 replica, and the efficiency N × solo ÷ (cores × wall time for all), where solo is the engine
-seconds (``Trainer.seconds``) of the lesson's run alone in this process, measured first (1.0 is
-perfect use of every core; the live chart's animation counts against it). Every loop is bounded
-in count and time; only 127.0.0.1 is contacted.
+seconds (``Trainer.seconds``) of the lesson's run alone on one core in this process (the median
+of 3 runs before and 3 after the load). 1.0 is perfect use of every core; the live chart's
+animation counts against it. Every loop is bounded in count and time; only 127.0.0.1 is
+contacted.
 """
 
 from __future__ import annotations
@@ -94,6 +95,7 @@ def run_load(url: str, n: int, timeout: float = 300.0, heavy: bool = False) -> d
             if heavy:
                 sessions[0].send_rerun(("stop_button",))  # the teacher stops it
                 heavy_run["train"] = heavy_future.result()
+                heavy_run["replica"] = sessions[0].replica
                 heavy_run["stop_seconds"] = sessions[0].wait().seconds
             stop.set()
             poller.join()
@@ -166,8 +168,9 @@ def report(result: dict, solo: float, cores: int, memory: dict, tracebacks: int)
     if heavy := result["heavy"]:
         run = heavy["train"]
         shown = ", ".join(f"{k} {v}" for k, v in run.metrics.items()) or "no result shown"
+        on = f" on {heavy['replica']}" if heavy["replica"] else ""
         print(
-            f"  heavy run: {run.seconds:.1f} s from its click to the end of its run "
+            f"  heavy run{on}: {run.seconds:.1f} s from its click to the end of its run "
             f"({shown}); the Stop click's rerun took {heavy['stop_seconds']:.1f} s"
         )
 
@@ -183,10 +186,7 @@ def main() -> None:
     parser.add_argument("--heavy", action="store_true", help="one heavy run + N - 1 lessons")
     parser.add_argument("--timeout", type=float, default=300.0)
     args = parser.parse_args()
-    solos = solo_seconds()
-    solo = statistics.median(solos)
-    solo_text = ", ".join(f"{s:.2f}" for s in solos)
-    print(f"solo: the lesson's run alone on one core: {solo:.2f} s (median of {solo_text})")
+    solos = solo_seconds()  # 3 runs before and 3 after: the machine may be shared
     if args.direct:
         proc, url = start_server()
         local, n_replicas = {"server": proc}, 1
@@ -200,6 +200,10 @@ def main() -> None:
         memory = {name: (before[name], rss_mb(p.pid)) for name, p in local.items()}
     finally:
         logs = {"server": stop_server(proc)} if args.direct else room.stop()
+    solos += solo_seconds()
+    solo = statistics.median(solos)
+    solo_text = ", ".join(f"{s:.2f}" for s in solos)
+    print(f"solo: the lesson's run alone on one core: {solo:.2f} s (median of {solo_text})")
     where = "one server, directly" if args.direct else f"HAProxy + {n_replicas} replicas"
     what = "1 heavy run + the 4-layer preset" if args.heavy else "the 4-layer preset"
     print(f"{args.sessions} sessions training {what} at once on 127.0.0.1 ({where})")
