@@ -6,60 +6,22 @@ speaks to it like a browser is bench/streamlit_client.py.
 
 from __future__ import annotations
 
-import os
-import socket
 import subprocess
-import sys
-import time
-import urllib.request
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parent.parent
-
-
-def free_port() -> int:
-    """A free TCP port on the loopback interface."""
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+from deploy.replicas import free_port, start_replica, wait_healthy
 
 
 def start_server(env_extra: dict | None = None, timeout: float = 60.0, args: tuple = ()):
     """Start ``streamlit run`` headless on a free loopback port; return (process, base URL)."""
     port = free_port()
-    env = {**os.environ, **(env_extra or {})}
-    cmd = [
-        sys.executable,
-        "-m",
-        "streamlit",
-        "run",
-        "streamlit_app.py",
-        "--server.address",
-        "127.0.0.1",
-        "--server.port",
-        str(port),
-        "--server.headless",
-        "true",
-        "--browser.gatherUsageStats",
-        "false",
-        *args,
-    ]
-    proc = subprocess.Popen(
-        cmd, cwd=REPO, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True
-    )
+    proc = start_replica(port, "127.0.0.1", subprocess.PIPE, tuple(args), env_extra)
     url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if proc.poll() is not None:
-            raise RuntimeError(f"streamlit exited early:\n{proc.stdout.read()}")
-        try:
-            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as r:
-                if r.read() == b"ok":
-                    return proc, url
-        except OSError:
-            time.sleep(0.2)
-    stop_server(proc)
-    raise RuntimeError("streamlit did not become healthy in time")
+    try:
+        wait_healthy([url], timeout, [proc])
+    except RuntimeError as exc:
+        raise RuntimeError(f"{exc}; streamlit said:\n{stop_server(proc)}") from None
+    return proc, url
 
 
 def stop_server(proc) -> str:

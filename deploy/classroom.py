@@ -27,13 +27,7 @@ from pathlib import Path
 
 from deploy import proxy
 from deploy import replicas as rp
-
-
-def free_port(host: str = "127.0.0.1") -> int:
-    """A TCP port that is free now on ``host``."""
-    with socket.socket() as s:
-        s.bind((host, 0))
-        return s.getsockname()[1]
+from deploy.replicas import free_port
 
 
 def lan_address() -> str:
@@ -167,6 +161,11 @@ class Classroom:
         self.stop()
 
 
+def replicas_text(n: int) -> str:
+    """The count in words: 1 replica, 2 replicas."""
+    return f"{n} replica" + ("s" if n != 1 else "")
+
+
 def serve_replicas_only(port: int, n: int, bind: str) -> None:
     """On another machine: replicas on ports port, port+1, … for a proxy elsewhere."""
     procs = [rp.start_replica(port + k, bind, None) for k in range(n)]
@@ -176,7 +175,7 @@ def serve_replicas_only(port: int, n: int, bind: str) -> None:
         rp.wait_healthy(urls, 120.0, procs)
         host = lan_address() if bind in ("0.0.0.0", "") else local
         remotes = " ".join(f"--remote {host}:{port + k}" for k in range(n))
-        print(f"ready: {n} replicas; on the proxy's machine add: {remotes}", flush=True)
+        print(f"ready: {replicas_text(n)}; on the proxy's machine add: {remotes}", flush=True)
         while all(p.poll() is None for p in procs):
             time.sleep(1)
     finally:
@@ -200,8 +199,8 @@ def main(argv=None) -> int:
     def interrupt(signum, frame):
         raise KeyboardInterrupt
 
-    signal.signal(signal.SIGTERM, interrupt)
-    signal.signal(signal.SIGHUP, interrupt)
+    for signum in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP):  # also when started with &
+        signal.signal(signum, interrupt)
     n = rp.cores() if args.replicas is None else args.replicas
     try:
         if args.replicas_only:
@@ -218,11 +217,11 @@ def main(argv=None) -> int:
 
 
 def _serve(room: Classroom) -> int:
-    print(f"starting {len(room.local)} replicas and the proxy…", flush=True)
+    print(f"starting {replicas_text(len(room.local))} and the proxy…", flush=True)
     try:
         room.start()
         where = ", ".join(f"{b.name} {b.host}:{b.port}" for b in room.backends)
-        print(f"ready: {len(room.backends)} replicas ({where})", flush=True)
+        print(f"ready: {replicas_text(len(room.backends))} ({where})", flush=True)
         print(f"give students: {room.student_url()}  (this machine: {room.url})", flush=True)
         print("Ctrl-C stops everything.", flush=True)
         warned: set[str] = set()

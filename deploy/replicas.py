@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import signal
+import socket
 import subprocess
 import sys
 import time
@@ -41,8 +42,20 @@ def die_with_parent() -> None:
         ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGTERM)  # 1: PR_SET_PDEATHSIG
 
 
-def start_replica(port: int, address: str, log, extra_args: tuple = ()) -> subprocess.Popen:
-    """Start one replica on ``address:port``, its output written to the file ``log``."""
+def free_port(host: str = "127.0.0.1") -> int:
+    """A TCP port that is free now on ``host``."""
+    with socket.socket() as s:
+        s.bind((host, 0))
+        return s.getsockname()[1]
+
+
+def start_replica(
+    port: int, address: str, log, extra_args: tuple = (), env_extra: dict | None = None
+) -> subprocess.Popen:
+    """Start one replica on ``address:port``, its output (text) written to ``log``.
+
+    ``log`` is what ``subprocess.Popen`` takes as stdout: a file, ``subprocess.PIPE`` or None.
+    """
     cmd = [
         sys.executable,
         "-m",
@@ -59,7 +72,7 @@ def start_replica(port: int, address: str, log, extra_args: tuple = ()) -> subpr
         "false",
         *extra_args,
     ]
-    env = {**os.environ, **ONE_CORE}
+    env = {**os.environ, **ONE_CORE, **(env_extra or {})}
     return subprocess.Popen(
         cmd,
         cwd=REPO,
@@ -67,6 +80,7 @@ def start_replica(port: int, address: str, log, extra_args: tuple = ()) -> subpr
         stdout=log,
         stderr=subprocess.STDOUT,
         stdin=subprocess.DEVNULL,
+        text=True,
         preexec_fn=die_with_parent,  # before exec; start replicas from the main thread
     )
 

@@ -180,7 +180,7 @@ def test_the_command_serves_local_and_remote_replicas_and_stops_everything(hapro
     )
     main = None
     try:
-        hint = wait_for_line(remote_out, "ready: 1 replicas")
+        hint = wait_for_line(remote_out, "ready: 1 replica;")
         remote_args = hint.split("add: ", 1)[1].split()
         assert remote_args == ["--remote", f"127.0.0.1:{remote_port}"]
         port = free_port()
