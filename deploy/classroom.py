@@ -90,11 +90,10 @@ class Classroom:
     def start(self) -> Classroom:
         """Start the replicas, wait until all are healthy, then the proxy; return self."""
         config = self.run_dir / "haproxy.cfg"
-        config.write_text(
-            proxy.render_config(self.bind, self.port, self.backends, self.stats_socket)
-        )
-        proxy.check_config(config)
         try:
+            text = proxy.render_config(self.bind, self.port, self.backends, self.stats_socket)
+            config.write_text(text)
+            proxy.check_config(config)
             for b in self.local:
                 log = self._log(b.name)
                 self.replicas[b.name] = rp.start_replica(b.port, b.host, log)
@@ -125,7 +124,7 @@ class Classroom:
             time.sleep(0.2)
 
     def _log(self, name: str):
-        f = open(self.run_dir / f"{name}.log", "w")  # noqa: SIM115 (closed in stop)
+        f = open(self.run_dir / f"{name}.log", "w")  # closed in stop()
         self._logs.append(f)
         return f
 
@@ -209,7 +208,7 @@ def main(argv=None) -> int:
         return _serve(Classroom(args.port, n, args.bind, remotes))
     except KeyboardInterrupt:
         return 0
-    except RuntimeError as exc:
+    except (RuntimeError, ValueError) as exc:
         print(f"error: {exc}", flush=True)
         return 1
     finally:
