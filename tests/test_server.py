@@ -3,7 +3,8 @@
 import pytest
 
 from bench.load_test import run_load
-from bench.streamlit_server import Session, start_server, stop_server
+from bench.streamlit_client import Session
+from bench.streamlit_server import start_server, stop_server
 
 
 @pytest.fixture(scope="module")

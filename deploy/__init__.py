@@ -1,0 +1,1 @@
+"""Serving a class: Streamlit replicas behind HAProxy (see deploy/classroom.py)."""

@@ -1,0 +1,242 @@
+"""Serve a class: one Streamlit replica per core behind HAProxy, started by one command.
+
+    .venv/bin/python -m deploy.classroom [--port 8501] [--replicas N] [--bind 0.0.0.0]
+                                         [--remote HOST:PORT ...]
+    .venv/bin/python -m deploy.classroom --replicas-only [--port 8501] [--replicas N]
+
+The first form starts N replicas (default: one per core) on free 127.0.0.1 ports, writes the
+proxy's configuration from deploy/haproxy.cfg.template, starts HAProxy on ``--bind:--port``,
+waits until every replica is healthy and prints the address to give the students. Ctrl-C or
+SIGTERM stops the proxy, then the replicas, and waits for them: no process is left behind (on
+Linux a replica is also stopped if this command is killed).
+
+To scale out, start replicas on another machine with the second form (ports --port, --port+1,
+…, on every interface) and list them on the proxy's machine with ``--remote HOST:PORT``, once
+per replica: the proxy health-checks them and sends visitors to them like to local ones.
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import signal
+import socket
+import tempfile
+import time
+from pathlib import Path
+
+from deploy import proxy
+from deploy import replicas as rp
+from deploy.replicas import free_port
+
+
+def lan_address() -> str:
+    """The address of this machine on its local network (no packet is sent), else 127.0.0.1."""
+    with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as s:
+        try:
+            s.connect(("10.255.255.255", 1))  # a UDP "connect" only picks the route
+            return s.getsockname()[0]
+        except OSError:
+            return "127.0.0.1"
+
+
+def parse_remote(text: str) -> tuple[str, int]:
+    """``HOST:PORT`` → (host, port); raise ValueError on anything else."""
+    host, sep, port = text.rpartition(":")
+    if not sep or not host or not port.isdigit() or not 0 < int(port) < 65536:
+        raise ValueError(f"expected HOST:PORT, got {text!r}")
+    return host, int(port)
+
+
+class Classroom:
+    """The proxy and its replicas, as one thing that starts and stops together.
+
+    Parameters
+    ----------
+    port : int
+        The proxy's port: the one address students open.
+    replicas : int, optional
+        Local Streamlit replicas (default: one per core). 0 is allowed with ``remotes``.
+    bind : str
+        The proxy's interface: "0.0.0.0" for a classroom network, "127.0.0.1" for tests.
+    remotes : sequence of (host, port)
+        Replicas already running on other machines (``--replicas-only`` there).
+    timeout : float
+        Seconds to wait for every replica and the proxy to be healthy.
+    """
+
+    def __init__(self, port=8501, replicas=None, bind="0.0.0.0", remotes=(), timeout=120.0):
+        self.port, self.bind, self.timeout = port, bind, timeout
+        n = rp.cores() if replicas is None else replicas
+        self.run_dir = Path(tempfile.mkdtemp(prefix="dnn-classroom-"))
+        self.stats_socket = self.run_dir / "haproxy.sock"
+        local = [proxy.Backend(f"r{k + 1}", "127.0.0.1", free_port()) for k in range(n)]
+        remote = [proxy.Backend(f"m{k + 1}", h, p) for k, (h, p) in enumerate(remotes)]
+        self.local, self.backends = local, local + remote
+        self.replicas: dict[str, object] = {}  # name → Popen of each local replica
+        self.proxy = None
+        self._logs: list = []
+
+    @property
+    def url(self) -> str:
+        """The proxy's URL from this machine."""
+        host = "127.0.0.1" if self.bind in ("0.0.0.0", "") else self.bind
+        return f"http://{host}:{self.port}"
+
+    def student_url(self) -> str:
+        """The URL to give students: this machine's network address when bound to all."""
+        return f"http://{lan_address()}:{self.port}" if self.bind == "0.0.0.0" else self.url
+
+    def start(self) -> Classroom:
+        """Start the replicas, wait until all are healthy, then the proxy; return self."""
+        config = self.run_dir / "haproxy.cfg"
+        try:
+            text = proxy.render_config(self.bind, self.port, self.backends, self.stats_socket)
+            config.write_text(text)
+            proxy.check_config(config)
+            for b in self.local:
+                log = self._log(b.name)
+                self.replicas[b.name] = rp.start_replica(b.port, b.host, log)
+            procs = list(self.replicas.values())
+            rp.wait_healthy([b.url for b in self.backends], self.timeout, procs)
+            log = self._log("haproxy")
+            self.proxy = proxy.start_proxy(config, log, preexec_fn=rp.die_with_parent)
+            self._wait_for_proxy()
+        except BaseException:
+            self.stop()
+            raise
+        return self
+
+    def _wait_for_proxy(self) -> None:
+        deadline = time.monotonic() + self.timeout
+        while True:
+            if self.proxy.poll() is not None:
+                raise RuntimeError(f"haproxy exited:\n{self.logs()['haproxy']}")
+            try:
+                states = proxy.server_states(self.stats_socket)
+                up = all(states[b.name]["status"] == "UP" for b in self.backends)
+            except OSError:
+                up = False
+            if up and rp.is_healthy(self.url):
+                return
+            if time.monotonic() > deadline:
+                raise RuntimeError("the proxy did not come up in time")
+            time.sleep(0.2)
+
+    def _log(self, name: str):
+        f = open(self.run_dir / f"{name}.log", "w")  # closed in stop()
+        self._logs.append(f)
+        return f
+
+    def logs(self) -> dict[str, str]:
+        """What each local process has printed so far, by name (replicas, "haproxy")."""
+        return {p.stem: p.read_text(errors="replace") for p in sorted(self.run_dir.glob("*.log"))}
+
+    def processes(self) -> list:
+        """The local processes: the proxy (once started) and the replicas."""
+        return ([self.proxy] if self.proxy else []) + list(self.replicas.values())
+
+    def dead(self) -> list[str]:
+        """Names of the local processes that have exited."""
+        names = {"haproxy": self.proxy} if self.proxy else {}
+        names.update(self.replicas)
+        return [n for n, p in names.items() if p.poll() is not None]
+
+    def stop(self) -> dict[str, str]:
+        """Stop the proxy first (no new visitors), then the replicas; return their logs."""
+        if self.proxy is not None:
+            rp.stop_all([self.proxy])
+        rp.stop_all(list(self.replicas.values()))
+        for f in self._logs:
+            f.close()
+        logs = self.logs() if self.run_dir.exists() else {}
+        shutil.rmtree(self.run_dir, ignore_errors=True)
+        return logs
+
+    def __enter__(self) -> Classroom:
+        return self.start()
+
+    def __exit__(self, *exc) -> None:
+        self.stop()
+
+
+def replicas_text(n: int) -> str:
+    """The count in words: 1 replica, 2 replicas."""
+    return f"{n} replica" + ("s" if n != 1 else "")
+
+
+def serve_replicas_only(port: int, n: int, bind: str) -> None:
+    """On another machine: replicas on ports port, port+1, … for a proxy elsewhere."""
+    procs = [rp.start_replica(port + k, bind, None) for k in range(n)]
+    try:
+        local = "127.0.0.1" if bind in ("0.0.0.0", "") else bind
+        urls = [f"http://{local}:{port + k}" for k in range(n)]
+        rp.wait_healthy(urls, 120.0, procs)
+        host = lan_address() if bind in ("0.0.0.0", "") else local
+        remotes = " ".join(f"--remote {host}:{port + k}" for k in range(n))
+        print(f"ready: {replicas_text(n)}; on the proxy's machine add: {remotes}", flush=True)
+        while all(p.poll() is None for p in procs):
+            time.sleep(1)
+    finally:
+        rp.stop_all(procs)
+
+
+def main(argv=None) -> int:
+    """Run the classroom command until Ctrl-C or SIGTERM."""
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--port", type=int, default=8501, help="the address students open")
+    parser.add_argument("--replicas", type=int, default=None, help="default: one per core")
+    parser.add_argument("--bind", default="0.0.0.0", help="interface (default: all)")
+    parser.add_argument("--remote", action="append", default=[], metavar="HOST:PORT")
+    parser.add_argument("--replicas-only", action="store_true", help="for another machine")
+    args = parser.parse_args(argv)
+    try:
+        remotes = [parse_remote(r) for r in args.remote]
+    except ValueError as exc:
+        parser.error(str(exc))
+
+    def interrupt(signum, frame):
+        raise KeyboardInterrupt
+
+    for signum in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP):  # also when started with &
+        signal.signal(signum, interrupt)
+    n = rp.cores() if args.replicas is None else args.replicas
+    try:
+        if args.replicas_only:
+            serve_replicas_only(args.port, n, args.bind)
+            return 0
+        return _serve(Classroom(args.port, n, args.bind, remotes))
+    except KeyboardInterrupt:
+        return 0
+    except (RuntimeError, ValueError) as exc:
+        print(f"error: {exc}", flush=True)
+        return 1
+    finally:
+        print("stopped", flush=True)
+
+
+def _serve(room: Classroom) -> int:
+    print(f"starting {replicas_text(len(room.local))} and the proxy…", flush=True)
+    try:
+        room.start()
+        where = ", ".join(f"{b.name} {b.host}:{b.port}" for b in room.backends)
+        print(f"ready: {replicas_text(len(room.backends))} ({where})", flush=True)
+        print(f"give students: {room.student_url()}  (this machine: {room.url})", flush=True)
+        print("Ctrl-C stops everything.", flush=True)
+        warned: set[str] = set()
+        while "haproxy" not in (dead := room.dead()):
+            for name in set(dead) - warned:
+                tail = room.logs().get(name, "")[-2000:]
+                print(f"warning: replica {name} exited; the others go on.\n{tail}", flush=True)
+                warned.add(name)
+            time.sleep(1)
+        print(f"error: the proxy exited:\n{room.logs()['haproxy'][-2000:]}", flush=True)
+        return 1
+    finally:
+        signal.signal(signal.SIGINT, signal.SIG_IGN)  # let the stop finish
+        signal.signal(signal.SIGTERM, signal.SIG_IGN)
+        room.stop()
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
