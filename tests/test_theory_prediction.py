@@ -109,6 +109,6 @@ def test_prediction_in_chinese_says_p_猫_in_the_bar_and_the_captions(data):
     verdict = [m.value for m in at.markdown if m.value.startswith("### ")]
     assert verdict == ["### " + ("🐱 是猫" if p > 0.5 else "🚫 不是猫")]
     captions = [c for e in at.get("image") for c in e.captions]
-    assert "模型看到的图片 (64×64)" in captions
+    assert "模型看到的图片 (64×64)，放大显示" in captions
     test_set = [c for c in captions if c.startswith(("✅", "❌"))]
     assert len(test_set) == 50 and all("P(猫) = " in c for c in test_set)

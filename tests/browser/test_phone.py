@@ -76,6 +76,7 @@ def phone(browser, server):
     context = browser.new_context(
         viewport=PHONE, base_url=server, is_mobile=True, has_touch=True, device_scale_factor=2
     )
+    context.grant_permissions(["camera"], origin=server)
     pg = context.new_page()
     pg.set_default_timeout(30_000)
     yield pg
@@ -168,7 +169,7 @@ def test_training_fits_a_phone_before_and_after_a_run(phone, tmp_path):
     phone.get_by_text("Finished: 2500 iterations").wait_for()
     wait_for_app(phone)
     assert_fits(phone, "training, after a run")
-    phone.locator('[data-testid="stMetric"]').first.scroll_into_view_if_needed()
+    phone.locator(".js-plotly-plot").first.scroll_into_view_if_needed()
     shot(phone, "phone_training", tmp_path)
     for tab in ("Compare runs", "Confusion matrix", "Mistakes", "First-layer weights"):
         phone.get_by_role("tab", name=tab).click()
@@ -191,10 +192,18 @@ def test_prediction_fits_a_phone_and_shows_the_verdict_first(phone, data, tmp_pa
     assert_fits(phone, "prediction of an uploaded picture")
     # the verdict and the P(cat) bar are on the first screen, before any scrolling
     assert phone.evaluate("window.scrollY") == 0
-    for element in (phone.get_by_role("heading", name="Cat"), phone.locator(".js-plotly-plot")):
+    verdict = phone.locator('[data-testid="stMain"] h3').filter(has_text="Cat")
+    for element in (verdict, phone.locator(".js-plotly-plot")):
         box = element.first.bounding_box()
         assert box is not None and box["y"] + box["height"] <= PHONE["height"], box
+    # what the network sees: 64×64 sent as 256×256, each pixel a 4×4 square
+    seen = phone.locator('[data-testid="stImage"]').filter(has_text="what the model sees")
+    assert seen.locator("img").evaluate("i => [i.naturalWidth, i.naturalHeight]") == [256, 256]
     shot(phone, "phone_prediction", tmp_path)
     phone.get_by_role("tab", name="Test set").click()
     assert_fits(phone, "prediction, test set")
+    phone.get_by_role("tab", name="Camera").click()
+    phone.get_by_text("Use the camera").click()
+    phone.locator('[data-testid="stCameraInputButton"]').wait_for()
+    assert_fits(phone, "prediction, camera")
     assert_no_errors(phone)
