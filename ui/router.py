@@ -42,7 +42,7 @@ def pages() -> list:
 
 def main() -> None:
     """Set up the page and the session, then draw the page the URL asks for."""
-    st.set_page_config(page_title="Deep neural networks, live", page_icon="🐱", layout="wide")
+    st.set_page_config(page_title=t("browser_tab_title"), page_icon="🐱", layout="wide")
     style.apply()
     init_state()
     page = st.navigation(pages())

@@ -36,6 +36,7 @@ EQUATIONS = {
 
 EN = {
     # navigation
+    "browser_tab_title": "Deep neural networks, live",
     "nav_theory": "Theory",
     "nav_training": "Training",
     "nav_prediction": "Is it a cat?",
@@ -256,6 +257,7 @@ cost, adjust.""",
 }
 
 ZH = {
+    "browser_tab_title": "深层神经网络，现场训练",
     "nav_theory": "理论",
     "nav_training": "训练",
     "nav_prediction": "是猫吗？",
