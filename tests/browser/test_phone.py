@@ -205,5 +205,11 @@ def test_prediction_fits_a_phone_and_shows_the_verdict_first(phone, data, tmp_pa
     phone.get_by_role("tab", name="Camera").click()
     phone.get_by_text("Use the camera").click()
     phone.locator('[data-testid="stCameraInputButton"]').wait_for()
+    # Streamlit's camera first plays the fake camera's 3840-px stream for a moment, then asks
+    # for one as wide as its box (its width attribute goes from -1 to that): measure after
+    phone.wait_for_function(
+        "(v => v && v.readyState >= 2 && v.getAttribute('width') !== '-1')"
+        "(document.querySelector('video'))"
+    )
     assert_fits(phone, "prediction, camera")
     assert_no_errors(phone)
