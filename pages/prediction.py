@@ -8,6 +8,7 @@ from dnn.images import EXTENSIONS
 from ui import figures, state
 from ui.data import require_data
 from ui.i18n import t
+from ui.pixels import enlarged
 from ui.predict import confidence_key, score
 from ui.router import guard
 
@@ -46,17 +47,25 @@ with st.expander(t("load_model")):
 
 
 def show(result) -> None:
-    """One picture's verdict: the picture, what the model sees, P(cat), confidence."""
+    """One picture's verdict, P(cat) and confidence; then the picture and what the model sees.
+
+    The verdict comes first so that a phone, where columns stack, shows it without scrolling;
+    the 64×64 picture is enlarged with its pixels kept square.
+    """
     if result.error:
         st.error(f"**{result.name}** — {result.error}")
         return
-    c1, c2, c3 = st.columns([2, 1, 3])
-    c1.image(result.preview, caption=result.name)
-    c2.image(result.seen, width=128, caption=t("model_sees"))
+    c_verdict, c_picture, c_seen = st.columns([3, 2, 2])
     verdict = t("verdict_cat") if result.p_cat > 0.5 else t("verdict_noncat")
-    c3.markdown(f"### {verdict}")
-    c3.plotly_chart(figures.probability_bar(result.p_cat), key=f"bar_{result.name}_{id(result)}")
-    c3.caption(t(confidence_key(result.p_cat)))
+    c_verdict.markdown(f"### {verdict}")
+    c_verdict.plotly_chart(
+        figures.probability_bar(result.p_cat, {"p": t("p_cat")}),
+        key=f"bar_{result.name}_{id(result)}",
+        config={"displayModeBar": False},
+    )
+    c_verdict.caption(t(confidence_key(result.p_cat)))
+    c_picture.image(result.preview, caption=result.name)
+    c_seen.image(enlarged(result.seen), caption=t("model_sees"))
 
 
 tab_up, tab_cam, tab_test = st.tabs([t("tab_upload"), t("tab_camera"), t("tab_testset")])
@@ -81,5 +90,8 @@ with tab_test:
     st.image(
         [data.test_images[i] for i in idx],
         width=112,
-        caption=[("✅ " if pred[i] == truth[i] else "❌ ") + f"P(cat)={proba[i]:.2f}" for i in idx],
+        caption=[
+            ("✅ " if pred[i] == truth[i] else "❌ ") + f"{t('p_cat')} = {proba[i]:.2f}"
+            for i in idx
+        ],
     )

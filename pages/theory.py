@@ -2,12 +2,11 @@
 
 import streamlit as st
 
-import dnn
-from ui import figures
 from ui.data import require_data
 from ui.i18n import t
 from ui.router import guard
 from ui.strings import EQUATIONS
+from ui.theory import dimension_rows, flatten_code, network_chart, parse_layer_sizes
 
 guard()
 
@@ -24,62 +23,38 @@ st.subheader(t("cost_title"))
 st.latex(EQUATIONS["cost"])
 st.subheader(t("backward_title"))
 st.markdown(t("backward_text"))
-for eq in EQUATIONS["backward"]:
-    st.latex(eq)
+one, all_m = st.columns(2, gap="large")  # side by side on a screen, one after the other on a phone
+with one:
+    st.markdown(f"**{t('backward_single')}**")
+    for eq in EQUATIONS["backward_single"]:
+        st.latex(eq)
+with all_m:
+    st.markdown(f"**{t('backward_vectorized')}**")
+    for eq in EQUATIONS["backward"]:
+        st.latex(eq)
+st.markdown(t("backward_sum"))
+st.code(
+    f"dW = dZ @ A_prev.T / m                      # (7) {t('code_dw')}\n"
+    f"db = np.sum(dZ, axis=1, keepdims=True) / m  # (8) {t('code_db')}",
+    language="python",
+)
+st.markdown(t("update_title"))
 st.latex(EQUATIONS["update"])
 
 st.subheader(t("dims_title"))
 st.markdown(t("dims_text"))
 c1, c2 = st.columns([3, 1])
-arch = c1.text_input(
-    t("dims_arch"), "12288, 20, 7, 5, 1", key="dims_arch", help=t("dims_arch_help")
-)
-m = c2.number_input(t("dims_m"), 1, 100_000, 209, key="dims_m")
-try:
-    dims = [int(x) for x in arch.replace("[", "").replace("]", "").split(",") if x.strip()]
-    if len(dims) < 2 or min(dims) < 1 or max(dims) > 100_000 or len(dims) > 20:
-        raise ValueError
-except ValueError:
+arch = c1.text_input(t("dims_arch"), "12288 20 7 5 1", key="dims_arch", help=t("dims_arch_help"))
+m = int(c2.number_input(t("dims_m"), 1, 100_000, 209, key="dims_m"))
+dims = parse_layer_sizes(arch)
+if dims is None:
     st.error(t("dims_bad"))
     dims = [12288, 20, 7, 5, 1]
-rows = dnn.dimension_table(dims, int(m))
-
-
-def shape(s):
-    """(n, m) with thousands separators; — where a layer has no such matrix."""
-    return "—" if s == (0, 0) else f"({s[0]:,}, {s[1]:,})"
-
-
-st.table(
-    [
-        {
-            "l": r.layer,
-            "n[l]": f"{r.units:,}",
-            "W[l]": shape(r.W),
-            "b[l]": shape(r.b),
-            "Z[l]": shape(r.Z),
-            "A[l]": shape(r.A),
-            "dW[l]": shape(r.dW),
-            "db[l]": shape(r.db),
-            t("dims_params"): f"{r.parameters:,}",
-        }
-        for r in rows
-    ],
-    hide_index=True,
-)
-st.caption(t("dims_total", L=len(dims) - 1, n=f"{sum(r.parameters for r in rows):,}"))
-st.plotly_chart(
-    figures.network_diagram(
-        dims,
-        labels={
-            "input": t("diagram_input"),
-            "hidden": t("diagram_hidden"),
-            "output": t("diagram_output"),
-            "units": t("diagram_units"),
-        },
-    ),
-    key="network_diagram",
-)
+rows = dimension_rows(dims, m)
+st.table(rows, hide_index=True)
+total = sum(int(r[t("dims_params")].replace(",", "")) for r in rows)
+st.caption(t("dims_total", L=len(dims) - 1, n=f"{total:,}"))
+network_chart(dims)
 
 st.subheader(t("params_title"))
 st.markdown(t("params_text"))
@@ -108,13 +83,5 @@ st.image(
 st.markdown(t("flatten_text"))
 i = st.number_input(t("flatten_pick"), 0, data.train_images.shape[0] - 1, 7, key="flatten_pick")
 col_img, col_vec = st.columns([1, 2])
-col_img.image(data.train_images[i], width=192, caption=f"#{i}: (64, 64, 3) uint8")
-column = data.train_x[:, i]
-col_vec.code(
-    "x = image.reshape(-1) / 255   # (12288,)\n"
-    + "\n".join(
-        f"x[{k:>5}] = {column[k]:.4f}   # pixel ({k // 192}, {k // 3 % 64}), channel {'RGB'[k % 3]}"
-        for k in (0, 1, 2, 3, 12285, 12286, 12287)
-    ),
-    language="python",
-)
+col_img.image(data.train_images[i], width=192, caption=t("flatten_caption", i=i))
+col_vec.code(flatten_code(data.train_x[:, i]), language="python")

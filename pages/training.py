@@ -51,7 +51,7 @@ def summary(record, chart):
     m1.metric(t("train_accuracy"), f"{record.train_accuracy:.1%}")
     m2.metric(t("test_accuracy"), f"{record.test_accuracy:.1%}")
     m3.metric(t("iterations_done"), f"{record.iteration:,}")
-    m4.metric(t("time"), f"{record.seconds:.2f} s", help=t("engine_" + record.engine))
+    m4.metric(t("time"), t("seconds", s=f"{record.seconds:.2f}"), help=t("engine_" + record.engine))
 
 
 def compare_tab():

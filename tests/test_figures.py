@@ -1,13 +1,15 @@
 """Figure builders are pure functions: check the data in their traces."""
 
 import re
-import string
+from pathlib import Path
 
 import numpy as np
+import pytest
+import streamlit as st
+from PIL import ImageFont
 
 from dnn.shapes import dimension_table
 from ui import figures
-from ui.strings import EN, STRINGS, ZH
 
 
 def test_training_chart_traces():
@@ -47,8 +49,17 @@ def test_confusion_matrix_counts():
 def test_probability_bar():
     fig = figures.probability_bar(0.83)
     assert list(fig.data[0].x) == [0.83] and fig.data[0].text == ("83.0%",)
-    assert fig.layout.xaxis.range == (0, 1)
     assert fig.data[0].marker.color != figures.probability_bar(0.2).data[0].marker.color
+
+
+def test_probability_bar_axis_runs_0_to_100_percent_with_its_label():
+    fig = figures.probability_bar(0.31, {"p": "P(猫)"})
+    axis = fig.layout.xaxis
+    assert axis.range == (0, 1) and axis.tickformat == ".0%"
+    assert axis.tickvals[0] == 0 and axis.tickvals[-1] == 1  # a 0 % and a 100 % tick
+    assert fig.layout.margin.r >= 20  # room for the "100%" centred on the axis' end
+    assert list(fig.data[0].y) == ["P(猫)"]
+    assert list(figures.probability_bar(0.31).data[0].y) == ["P(cat)"]
 
 
 def test_network_diagram_elides_wide_layers():
@@ -59,6 +70,76 @@ def test_network_diagram_elides_wide_layers():
     assert any("12,288" in s for s in labels) and sum(s == "⋮" for s in labels) == 2
     assert sum(1 for v in edges.x if v is None) == 8 * 8 + 8 * 7 + 7 * 5 + 5 * 1
     assert "a<sup>[0]</sup><sub>12288</sub>" in nodes.text
+
+
+SOURCE_SANS = next(
+    (Path(st.__file__).parent / "static" / "static" / "media").glob("SourceSansVF-Upright*")
+)
+ZH_DIAGRAM = {"input": "输入层", "hidden": "隐藏层", "output": "输出层", "unit": "个单元"}
+ZH_DIAGRAM["units"] = "个单元"
+
+
+def label_px(text: str, size: float) -> float:
+    """A label's width as the browser draws it: Source Sans (Streamlit's font, read by Pillow)
+    for Latin text, in bold where the label is bold, and 1 em for each CJK character."""
+    widest = 0.0
+    for line in text.split("<br>"):
+        bold = "<b>" in line
+        plain = re.sub(r"<[^>]*>", "", line)
+        font = ImageFont.truetype(str(SOURCE_SANS), int(size))
+        if bold:
+            font.set_variation_by_axes([700])
+        latin = "".join(c for c in plain if ord(c) < 0x2E80)
+        cjk = len(plain) - len(latin)
+        widest = max(widest, font.getlength(latin) + cjk * size)
+    return widest
+
+
+def label_boxes(fig, width: float) -> list[tuple[float, float, float]]:
+    """(left px, right px, y) of each layer label when the figure is ``width`` px wide."""
+    x0, x1 = fig.layout.xaxis.range
+    m = fig.layout.margin
+    boxes = []
+    for a in fig.layout.annotations:
+        if a.text == "⋮":
+            continue
+        centre = m.l + (a.x - x0) / (x1 - x0) * (width - m.l - m.r) + (a.xshift or 0)
+        w = label_px(a.text, a.font.size)
+        left = {"left": centre, "right": centre - w}.get(a.xanchor, centre - w / 2)
+        boxes.append((left, left + w, a.y))
+    return boxes
+
+
+@pytest.mark.parametrize(
+    "dims",
+    [[3, 1], [12288, 7, 1], [3, 5, 5, 3, 1], [12288, 20, 7, 5, 1], [12288] + [512] * 9 + [1]]
+    + [[12288] + [100_000] * 18 + [1]],
+)
+@pytest.mark.parametrize("labels", [None, ZH_DIAGRAM], ids=["en", "zh"])
+def test_network_diagram_labels_never_overlap_nor_leave_the_figure(dims, labels):
+    fig = figures.network_diagram(dims, labels=labels)
+    narrowest = fig.layout.meta["min_width"]
+    for width in (narrowest, narrowest * 1.7):  # the page never draws it narrower
+        boxes = label_boxes(fig, width)
+        assert len(boxes) == len(dims)
+        assert all(0 <= left and right <= width for left, right, _ in boxes), boxes
+        for row in {y for *_, y in boxes}:
+            same_row = sorted(b for b in boxes if b[2] == row)
+            for (_, right, _), (left, _, _) in zip(same_row, same_row[1:], strict=False):
+                assert left - right >= 4, (width, same_row)
+    # the lesson's network fits a phone (356 px of content at 390 px) without scrolling
+    if dims == [12288, 20, 7, 5, 1]:
+        assert narrowest <= 356
+
+
+def test_network_diagram_says_1_unit_and_n_units():
+    fig = figures.network_diagram([3, 5, 1])
+    labels = [a.text for a in fig.layout.annotations]
+    assert labels[0].endswith("3 units") and labels[2].endswith("1 unit")
+    assert not any("1 units" in s for s in labels)
+    zh = [a.text for a in figures.network_diagram([3, 1], labels=ZH_DIAGRAM).layout.annotations]
+    assert zh[1].endswith("1 个单元") and "输出层" in zh[1]
+    assert len({a.y for a in fig.layout.annotations}) == 2  # alternating rows from L = 2
 
 
 def test_weight_images_are_the_rows_of_W1():
@@ -75,27 +156,3 @@ def test_weight_images_are_the_rows_of_W1():
 def test_dimension_rows_feed_the_theory_table():
     rows = dimension_table([3, 5, 5, 3, 1], 10)
     assert [r.W for r in rows] == [(0, 0), (5, 3), (5, 5), (3, 5), (1, 3)]
-
-
-def placeholders(text):
-    return {f for _, f, _, _ in string.Formatter().parse(text) if f}
-
-
-def test_both_languages_have_every_text_with_the_same_placeholders():
-    assert set(EN) == set(ZH)
-    for key in EN:
-        if "{" in EN[key] and "$" not in EN[key]:
-            assert placeholders(EN[key]) == placeholders(ZH[key]), key
-        assert ZH[key].strip(), key
-    assert set(STRINGS) == {"en", "zh"}
-
-
-def test_every_text_key_used_in_the_code_exists():
-    import pathlib
-
-    root = pathlib.Path(__file__).resolve().parent.parent
-    used = set()
-    for path in [*root.glob("pages/*.py"), *root.glob("ui/*.py")]:
-        used |= set(re.findall(r'\bt\("([a-z0-9_]+)"[,)]', path.read_text()))
-    missing = used - set(EN)
-    assert not missing, missing

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 import numpy as np
@@ -197,7 +198,10 @@ def confusion_matrix(
 
 
 def probability_bar(p: float, labels: dict[str, str] | None = None) -> go.Figure:
-    """A horizontal bar for P(cat) on a 0–1 axis with the 0.5 threshold marked."""
+    """A horizontal bar for P(cat) on a 0–100 % axis with the 0.5 threshold marked.
+
+    ``labels["p"]`` names the bar in the UI's language (P(cat), P(猫)).
+    """
     lab = {"p": "P(cat)", **(labels or {})}
     color = COST_COLOR if p > 0.5 else TRAIN_COLOR
     fig = go.Figure(
@@ -213,9 +217,27 @@ def probability_bar(p: float, labels: dict[str, str] | None = None) -> go.Figure
         )
     )
     fig.add_vline(x=0.5, line_dash="dash", line_color="#495057")
-    fig.update_xaxes(range=[0, 1], tickformat=".0%")
-    fig.update_layout(height=110, margin=dict(l=10, r=10, t=10, b=10), font=FONT, showlegend=False)
+    fig.update_xaxes(
+        range=[0, 1], tickformat=".0%", tickmode="array", tickvals=[0, 0.25, 0.5, 0.75, 1]
+    )
+    # r=28: room for the last tick's "100%", centred on the axis' right end
+    fig.update_layout(height=110, margin=dict(l=10, r=28, t=10, b=10), font=FONT, showlegend=False)
     return fig
+
+
+DIAGRAM_FONT = 14  # px, the layer labels under the network diagram
+DIAGRAM_MARGIN = 10  # px, left and right
+END = 12  # px: how far the first and last layer labels reach beyond their layer
+
+
+def text_width(text: str, size: float = DIAGRAM_FONT) -> float:
+    """A generous estimate of a label's width in pixels: its longest line, tags removed.
+
+    Latin letters and digits count 0.55 em (bold included; Source Sans averages 0.45 em),
+    CJK characters a full em.
+    """
+    lines = re.sub(r"<(?!br>)[^>]*>", "", text).split("<br>")
+    return max(sum(1.0 if ord(c) >= 0x2E80 else 0.55 for c in line) for line in lines) * size
 
 
 def network_diagram(
@@ -223,22 +245,30 @@ def network_diagram(
 ) -> go.Figure:
     """The network as columns of units; a layer wider than ``max_shown`` is drawn elided.
 
-    Each layer shows at most ``max_shown`` units (the first ones, "⋮", the last one) and its true
-    size below, so 12,288 inputs stay readable. Edges join the drawn units of adjacent layers.
+    Each layer shows at most ``max_shown`` units (the first ones, "⋮", the last one) and, under
+    it, its kind and true size, so 12,288 inputs stay readable. Edges join the drawn units of
+    adjacent layers. From L = 2 on, the labels alternate between two rows.
+
+    The labels have a fixed size in pixels, the layers spread over the figure's width: below a
+    certain width labels would overlap. ``fig.layout.meta["min_width"]`` is that width (px);
+    the page keeps the figure at least that wide (scrolling sideways on a phone). At that width
+    neighbouring labels of a row are at least 8 px apart and the end labels are inside the figure.
     """
     lab = {
         "input": "input",
         "hidden": "hidden",
         "output": "output",
+        "unit": "unit",
         "units": "units",
         **(labels or {}),
     }
-    xs, node_x, node_y, node_text, edges_x, edges_y, annotations = [], [], [], [], [], [], []
-    prev: list[float] = []
     L = len(layer_dims) - 1
+    rows = 2 if L >= 2 else 1
+    label_y = [-1.22, -1.62][:rows]
+    node_x, node_y, node_text, edges_x, edges_y, annotations, texts = [], [], [], [], [], [], []
+    prev: list[float] = []
     for l, n in enumerate(layer_dims):
         x = float(l)
-        xs.append(x)
         shown = n if n <= max_shown else max_shown
         ys = list(np.linspace(1, -1, shown)) if shown > 1 else [0.0]
         elided = n > max_shown
@@ -257,13 +287,32 @@ def network_diagram(
                 edges_y += [y0, y1, None]
         prev = ys
         kind = lab["input"] if l == 0 else lab["output"] if l == L else lab["hidden"]
+        units = lab["unit"] if n == 1 else lab["units"]
+        texts.append(f"<b>n<sup>[{l}]</sup> {kind}</b><br>{n:,} {units}")
+    # Each label's extent in px around its layer: centred, but the end ones stick out by only
+    # END px (the first extends right, the last left), so the figure needs no wide margins.
+    widths = [text_width(s) for s in texts]
+    extent = [(-w / 2, w / 2) for w in widths]
+    extent[0], extent[-1] = (-END, widths[0] - END), (END - widths[-1], END)
+    # px per layer: same-row neighbours, `rows` layers apart, stay 8 px apart
+    step = max(
+        [(extent[l][1] - extent[l + rows][0] + 8) / rows for l in range(L + 1 - rows)] + [40.0]
+    )
+    pad = max(step / 2, END + 2)  # px beyond the end layers
+    min_width = int(np.ceil(2 * DIAGRAM_MARGIN + 2 * pad + L * step))
+    for l, text in enumerate(texts):
+        end = {0: ("left", -END), L: ("right", END)}.get(l, ("center", 0))
         annotations.append(
             dict(
-                x=x,
-                y=-1.32,
+                x=float(l),
+                y=label_y[l % rows],
+                xanchor=end[0],
+                align=end[0],
+                xshift=end[1],
+                yanchor="top",
                 showarrow=False,
-                font=dict(size=15),
-                text=f"<b>{kind}</b><br>n<sup>[{l}]</sup> = {n:,} {lab['units']}",
+                font=dict(size=DIAGRAM_FONT),
+                text=text,
             )
         )
     fig = go.Figure()
@@ -291,12 +340,13 @@ def network_diagram(
     fig.update_layout(
         annotations=annotations,
         showlegend=False,
-        height=440,
-        margin=dict(l=10, r=10, t=10, b=10),
+        height=440 if rows == 1 else 480,
+        margin=dict(l=DIAGRAM_MARGIN, r=DIAGRAM_MARGIN, t=10, b=10),
         font=FONT,
-        xaxis=dict(visible=False, range=[-0.5, len(layer_dims) - 0.5]),
-        yaxis=dict(visible=False, range=[-1.6, 1.2]),
+        xaxis=dict(visible=False, range=[-pad / step, L + pad / step], fixedrange=True),
+        yaxis=dict(visible=False, range=[label_y[-1] - 0.45, 1.15], fixedrange=True),
         plot_bgcolor="white",
+        meta=dict(min_width=min_width),
     )
     return fig
 

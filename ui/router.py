@@ -16,6 +16,7 @@ import threading
 import streamlit as st
 from threadpoolctl import threadpool_limits
 
+from ui import style
 from ui.i18n import LANGUAGES, t
 from ui.state import init_state
 
@@ -41,7 +42,8 @@ def pages() -> list:
 
 def main() -> None:
     """Set up the page and the session, then draw the page the URL asks for."""
-    st.set_page_config(page_title="Deep neural networks, live", page_icon="🐱", layout="wide")
+    st.set_page_config(page_title=t("browser_tab_title"), page_icon="🐱", layout="wide")
+    style.apply()
     init_state()
     page = st.navigation(pages())
     _run.inside = True

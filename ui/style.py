@@ -1,0 +1,32 @@
+"""The app's own CSS, for every page: nothing may be cut off or widen the page on a phone.
+
+Injected once per script run by :func:`apply` (the router calls it); a style-only ``st.html``
+takes no room on the page. Presenter mode has its own CSS (``ui/presenter.py``).
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+CSS = """
+/* Display equations scroll sideways inside themselves rather than being cut off. */
+.katex-display { overflow-x: auto; overflow-y: hidden; padding: 2px 0; }
+/* Tables (the dimension table, markdown tables) scroll inside themselves; a shape such as
+   (20, 12,288) stays on one line. */
+[data-testid="stTable"] > div { overflow-x: auto; }
+[data-testid="stTable"] td { white-space: nowrap; }
+[data-testid="stMarkdownContainer"] table { display: block; overflow-x: auto; max-width: 100%; }
+/* The network diagram keeps a minimum width (set with the chart) and scrolls on a phone. */
+.st-key-network_box { overflow-x: auto; overflow-y: hidden; }
+@media (max-width: 640px) {
+    /* a phone: titles that leave room for content, tighter tables */
+    [data-testid="stMain"] h1 { font-size: 2rem; }
+    [data-testid="stMain"] h2 { font-size: 1.6rem; }
+    [data-testid="stTable"] th, [data-testid="stTable"] td { padding: 0.3rem 0.45rem; }
+}
+"""
+
+
+def apply() -> None:
+    """Add the app's CSS to this script run's page."""
+    st.html(f"<style>{CSS}</style>")
