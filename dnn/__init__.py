@@ -11,9 +11,11 @@ Pillow for decoding images.
 
 from dnn.config import TrainConfig
 from dnn.datasets import Dataset, DatasetError, load_dataset
+from dnn.familiarity import unfamiliar
 from dnn.images import InvalidImageError, load_image, preprocess_image
 from dnn.model_io import InvalidModelError, load_model, save_model
 from dnn.propagation import predict, predict_proba
+from dnn.saliency import input_gradient
 from dnn.shapes import dimension_table, param_shapes
 from dnn.trainer import Progress, Trainer, TrainResult, train
 
@@ -27,6 +29,7 @@ __all__ = [
     "TrainResult",
     "Trainer",
     "dimension_table",
+    "input_gradient",
     "load_dataset",
     "load_image",
     "load_model",
@@ -36,4 +39,5 @@ __all__ = [
     "preprocess_image",
     "save_model",
     "train",
+    "unfamiliar",
 ]
