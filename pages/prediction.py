@@ -5,7 +5,7 @@ import streamlit as st
 
 import dnn
 from dnn.images import EXTENSIONS
-from ui import figures, state
+from ui import figures, insight, state
 from ui.data import require_data
 from ui.i18n import t
 from ui.predict import confidence_key, score
@@ -57,6 +57,7 @@ def show(result) -> None:
     c3.markdown(f"### {verdict}")
     c3.plotly_chart(figures.probability_bar(result.p_cat), key=f"bar_{result.name}_{id(result)}")
     c3.caption(t(confidence_key(result.p_cat)))
+    insight.look_inside(result.seen, params, hidden, data, c3, key=f"{result.name}_{id(result)}")
 
 
 tab_up, tab_cam, tab_test = st.tabs([t("tab_upload"), t("tab_camera"), t("tab_testset")])
@@ -83,3 +84,4 @@ with tab_test:
         width=112,
         caption=[("✅ " if pred[i] == truth[i] else "❌ ") + f"P(cat)={proba[i]:.2f}" for i in idx],
     )
+    insight.test_picture(data, params, hidden)
