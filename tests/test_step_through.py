@@ -94,7 +94,7 @@ def shown_shapes(at):
 
 @pytest.mark.parametrize("network,dims,m", [("small", SMALL_DIMS, 5), ("cat", CAT_DIMS, 209)])
 def test_page_walks_every_step_forward_and_back(data, network, dims, m):
-    at = app("pages/step_through.py")
+    at = app("pages/step.py")
     if network == "cat":
         at.radio(key="step_network").set_value("cat").run()
     expected = expected_shapes(dims, m)
@@ -122,7 +122,7 @@ def test_page_walks_every_step_forward_and_back(data, network, dims, m):
 
 
 def test_slider_jumps_and_large_matrices_say_they_are_reduced(data):
-    at = app("pages/step_through.py")
+    at = app("pages/step.py")
     at.radio(key="step_network").set_value("cat").run()
     at.slider(key="step_index").set_value(2).run()
     assert "Too large to show whole" in texts(at)
@@ -133,7 +133,7 @@ def test_slider_jumps_and_large_matrices_say_they_are_reduced(data):
 def test_page_in_chinese_and_other_activation():
     at = app()
     at.radio(key="lang_choice").set_value("zh").run()
-    at.switch_page("pages/step_through.py").run()
+    at.switch_page("pages/step.py").run()
     at.selectbox(key="step_hidden").set_value("tanh").run()
     at.slider(key="step_index").set_value(8).run()
     assert not at.exception

@@ -97,7 +97,10 @@ def matrix_heatmap(M: np.ndarray, name: str, height: int | None = None) -> go.Fi
 
 
 def layer_activations(
-    activations: Sequence[np.ndarray], unit_label: str = "unit", layer_label: str = "A[{l}]"
+    activations: Sequence[np.ndarray],
+    unit_label: str = "unit",
+    layer_label: str = "A[{l}] ({n})",
+    output_label: str = "A[{l}] = P(cat)",
 ) -> go.Figure:
     """A^[1] … A^[L] of one picture as bar charts, one panel per layer, one bar per unit.
 
@@ -107,17 +110,19 @@ def layer_activations(
         A^[l] for l = 1 … L, for one example.
     unit_label : str
         The x-axis title (hidden units).
-    layer_label : str
-        A panel's title; ``{l}`` is the layer number and ``{n}`` its number of units.
+    layer_label, output_label : str
+        A hidden layer's and the output layer's panel title; ``{l}`` is the layer number and
+        ``{n}`` its number of units.
     """
     L = len(activations)
-    widths = [max(len(a), 3) for a in activations]
+    widths = [max(len(a), 3) for a in activations[:-1]] + [5]  # room for the output's title
     fig = make_subplots(
         rows=1,
         cols=L,
         column_widths=[w / sum(widths) for w in widths],
         subplot_titles=[
-            layer_label.format(l=l, n=len(a)) for l, a in enumerate(activations, start=1)
+            (output_label if l == L else layer_label).format(l=l, n=len(a))
+            for l, a in enumerate(activations, start=1)
         ],
         horizontal_spacing=0.04,
     )
@@ -137,7 +142,8 @@ def layer_activations(
             row=1,
             col=l,
         )
-        fig.update_xaxes(title_text=unit_label, row=1, col=l, tickfont=dict(size=10))
+        ticks = dict(tickmode="array", tickvals=units) if len(a) <= 10 else {}
+        fig.update_xaxes(title_text=unit_label, row=1, col=l, tickfont=dict(size=10), **ticks)
     fig.update_yaxes(range=[0, 1], row=1, col=L)
     fig.update_layout(height=300, margin=dict(l=10, r=10, t=40, b=10), font=FONT, bargap=0.15)
     return fig
@@ -160,7 +166,8 @@ def input_gradient_map(
     Returns
     -------
     go.Figure
-        Panel 1 the picture; panel 2 |∂P/∂x| summed over R, G, B over a grey copy of it;
+        Panel 1 the picture; panel 2 |∂P/∂x| summed over R, G, B over a grey copy of it (transparent
+        where small);
         panel 3 the signed sum (red: brighter raises P(cat), blue: lowers it).
     """
     side = picture.shape[0]
@@ -177,11 +184,9 @@ def input_gradient_map(
     fig.add_trace(
         go.Heatmap(
             z=magnitude,
-            colorscale="Hot",
-            reversescale=True,
+            colorscale=[[0, "rgba(255,200,0,0)"], [0.3, "rgba(255,120,0,0.5)"], [1, "#c92a2a"]],
             zmin=0,
             zmax=top,
-            opacity=0.75,
             showscale=False,
             hovertemplate="(%{y}, %{x}) |∂P/∂x| = %{z:.3g}<extra></extra>",
         ),

@@ -72,7 +72,9 @@ def details(seen: np.ndarray, params, hidden: str, key: str) -> None:
     sizes = " → ".join(f"{len(a):,}" for a in acts)
     st.markdown(t("inside_layers", n0=x.shape[0], sizes=sizes))
     st.plotly_chart(
-        figures_inside.layer_activations(acts, t("inside_units"), t("inside_layer")),
+        figures_inside.layer_activations(
+            acts, t("inside_units"), t("inside_layer"), t("inside_output")
+        ),
         key=f"inside_act_{key}",
         config={"displayModeBar": False},
     )

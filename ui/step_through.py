@@ -26,6 +26,7 @@ SMALL_DIMS = (3, 5, 5, 3, 1)  # the lesson's example network
 SMALL_M = 5  # examples in the small data set
 CAT_DIMS = (12288, 20, 7, 5, 1)  # the lesson's cat network
 SEED = 1  # the lesson's initialization seed
+G_NAMES = {"relu": "ReLU", "tanh": "tanh", "leaky_relu": "leaky ReLU", "sigmoid": "sigmoid"}
 ALPHAS = (0.0075, 0.03, 0.1, 0.3, 1.0)  # learning rates to pick from (the lesson's first)
 G = {
     "relu": r"\mathrm{ReLU}",
@@ -291,14 +292,15 @@ def show(w: Walk, index: int) -> None:
     text_key = f"step_{step.kind}_text"
     if step.kind in ("forward", "backward") and step.layer in (1, L):
         text_key += "_last" if step.layer == L else "_first"
-    st.markdown(t(text_key, l=step.layer, L=L, m=w.m, g=w.hidden))
+    st.markdown(t(text_key, l=step.layer, L=L, m=w.m, g=G_NAMES[w.hidden]))
+    left, right = st.columns([3, 2], vertical_alignment="center")
     for eq in step.equations:
-        st.latex(eq)
+        left.latex(eq)
+    right.table(shapes_table(step), hide_index=True)
     if step.kind == "update":
         c1, c2 = st.columns(2)
         c1.metric(t("step_cost_before"), f"{w.cost:.6f}")
         c2.metric(t("step_cost_after"), f"{w.cost_after:.6f}", f"{w.cost_after - w.cost:+.6f}")
-    st.table(shapes_table(step), hide_index=True)
     cols = st.columns(2)
     for k, mtx in enumerate(step.matrices):
         with cols[k % 2]:

@@ -58,11 +58,12 @@ EN = {
     # look inside (prediction page)
     "look_inside": "🔍 Look inside: what the network computed for this picture",
     "inside_layers": "**From 12,288 numbers to 1.** The picture's {n0:,} input values become "
-    "the activations of each layer: {sizes}. Each bar is one unit's A[l] (orange: positive, "
-    "blue: negative; a ReLU unit that is 0 is silent for this picture). The last bar is "
+    "the activations of each layer: {sizes}. Each bar is one unit's A[l] (orange: positive, blue: negative; a ReLU unit at 0 is "
+    "silent for this picture); each panel's title gives its number of units. The last bar is "
     "P(cat).",
     "inside_units": "unit",
-    "inside_layer": "A[{l}]: {n} units",
+    "inside_output": "A[{l}] = P(cat)",
+    "inside_layer": "A[{l}] ({n})",
     "inside_gradient": "**What the network looked at.** Backpropagating P(cat) down to the "
     "input (equation (9) at l = 1, the step training skips) gives ∂P(cat)/∂x for each of the "
     "12,288 input values.",
@@ -132,10 +133,11 @@ ZH = {
     "{cols} 列（坐标轴标出真实的行号和列号）。",
     "look_inside": "🔍 看看网络内部：它对这张图片算了什么",
     "inside_layers": "**从 12,288 个数到 1 个数。** 图片的 {n0:,} 个输入值依次变成各层的激活值：{sizes}。"
-    "每根柱子是一个单元的 A[l]（橙色为正，蓝色为负；为 0 的 ReLU 单元对这张图片没有反应）。最后一根"
-    "柱子就是 P(猫)。",
+    "每根柱子是一个单元的 A[l]（橙色为正，蓝色为负；为 0 的 ReLU 单元对这张图片没有反应）；每个小图的标题"
+    "括号里是该层的单元数。最后一根柱子就是 P(猫)。",
     "inside_units": "单元",
-    "inside_layer": "A[{l}]：{n} 个单元",
+    "inside_output": "A[{l}] = P(猫)",
+    "inside_layer": "A[{l}]（{n}）",
     "inside_gradient": "**网络看了哪里。** 把 P(猫) 一直反向传播到输入（在 l = 1 处应用公式 (9)，即训练时"
     "跳过的那一步），得到 P(猫) 对 12,288 个输入值各自的偏导数 ∂P(猫)/∂x。",
     "inside_grad_picture": "模型看到的图",
