@@ -16,6 +16,14 @@ pytestmark = pytest.mark.browser
 
 SHOT_DIR = os.environ.get("DNN_SCREENSHOT_DIR")
 STEPS = 11
+# the element near the top of the view, under Streamlit's header (scrolled in its own container)
+SCROLL_TO_TOP = """e => {
+    e.scrollIntoView({block: 'start'});
+    let p = e.parentElement;
+    while (p && !(p.scrollHeight > p.clientHeight && getComputedStyle(p).overflowY !== 'visible'))
+        p = p.parentElement;
+    (p || window).scrollBy(0, -100);
+}"""
 
 
 def shots(tmp_path) -> Path:
@@ -62,8 +70,7 @@ def test_walk_every_step_forward_and_back(page, tmp_path):
 
 def screenshot_step(page, path: Path) -> None:
     """The step's heading, equations, shapes and first heatmaps, with Back / Next above."""
-    page.get_by_role("button", name="Next ▶").evaluate("e => e.scrollIntoView({block: 'start'})")
-    page.evaluate("window.scrollBy(0, -110)")
+    page.get_by_role("button", name="Next ▶").evaluate(SCROLL_TO_TOP)
     page.wait_for_timeout(500)  # let Plotly finish drawing
     page.screenshot(path=path)
 
@@ -95,7 +102,7 @@ def picture_input(page):
     return box.locator('[data-testid="stFileUploaderDropzoneInput"]')
 
 
-def test_look_inside_a_photo_and_a_diagram(page, tmp_path, data):
+def test_look_inside_a_photo_and_a_diagram_screenshots(page, tmp_path, data):
     out = shots(tmp_path)
     cat = tmp_path / "cat.jpg"
     Image.fromarray(data.test_images[1]).resize((256, 256), Image.BICUBIC).save(cat, quality=92)
