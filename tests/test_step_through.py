@@ -1,15 +1,12 @@
 """The step-through: its numbers are one iteration of dnn.train, and its page walks every step."""
 
-import io
 import re
 
 import numpy as np
 import pytest
-from PIL import Image
 
 import dnn
 from tests.apptest_helpers import app, plotly_specs, texts
-from tests.odd_pictures import flowchart
 from ui.figures_inside import reduce
 from ui.step_through import CAT_DIMS, SMALL_DIMS, shape_rule, small_example, walk
 
@@ -139,46 +136,3 @@ def test_page_in_chinese_and_other_activation():
     assert not at.exception
     assert "反向传播" in at.subheader[0].value
     assert any(r"\tanh'" in e.value for e in at.latex)
-
-
-def upload(at, *files):
-    at.file_uploader(key="image_upload").set_value(list(files)).run()
-    assert not at.exception, at.exception
-    return at
-
-
-def png(img: Image.Image) -> bytes:
-    buf = io.BytesIO()
-    img.save(buf, "PNG")
-    return buf.getvalue()
-
-
-def test_prediction_warns_on_a_diagram_not_on_a_photo(data):
-    at = app("pages/prediction.py")
-    cat = Image.fromarray(data.test_images[1]).resize((256, 256))
-    upload(at, ("cat.png", png(cat), "image/png"), ("chart.png", png(flowchart()), "image/png"))
-    warnings = [w.value for w in at.warning]
-    assert len(warnings) == 1 and "does not look like the training photos" in warnings[0]
-    assert "only seen photos like these" in texts(at)
-    # both pictures still get their verdict, and each its activations and gradient map
-    specs = plotly_specs(at)
-    bars = [s for s in specs if any(tr["type"] == "bar" for tr in s["data"])]
-    images = [s for s in specs if any(tr["type"] == "image" for tr in s["data"])]
-    assert len(images) == 3  # the two uploads, and the test-set tab's picture
-    layer_bars = [s for s in bars if len(s["data"]) == 4]
-    assert [len(tr["x"]) for tr in layer_bars[0]["data"]] == [20, 7, 5, 1]
-    p_cat = layer_bars[0]["data"][-1]["y"][0]
-    assert 0 <= p_cat <= 1
-
-
-def test_test_set_tab_looks_inside_a_chosen_picture(data):
-    at = app("pages/prediction.py")
-    at.number_input(key="inside_test_pick").set_value(7).run()
-    assert not at.exception
-    specs = plotly_specs(at)
-    grads = [s for s in specs if any(tr["type"] == "image" for tr in s["data"])]
-    assert len(grads) == 1
-    params = at.session_state.model[0]
-    expected = dnn.input_gradient(params, data.test_x[:, [7]])[:, 0].reshape(64, 64, 3)
-    signed = np.array(grads[-1]["data"][-1]["z"]).reshape(64, 64)
-    np.testing.assert_allclose(signed, expected.sum(axis=2), rtol=1e-6, atol=1e-12)

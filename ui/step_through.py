@@ -16,6 +16,7 @@ import pandas as pd
 import streamlit as st
 
 from dnn.datasets import data_dir
+from dnn.layers import layers
 from dnn.propagation import backward, cross_entropy, forward, initialize
 from dnn.saliency import backpropagate
 from ui import figures_inside
@@ -26,6 +27,7 @@ SMALL_DIMS = (3, 5, 5, 3, 1)  # the lesson's example network
 SMALL_M = 5  # examples in the small data set
 CAT_DIMS = (12288, 20, 7, 5, 1)  # the lesson's cat network
 SEED = 1  # the lesson's initialization seed
+SIGMA = r"\sigma"
 G_NAMES = {"relu": "ReLU", "tanh": "tanh", "leaky_relu": "leaky ReLU", "sigmoid": "sigmoid"}
 ALPHAS = (0.0075, 0.03, 0.1, 0.3, 1.0)  # learning rates to pick from (the lesson's first)
 G = {
@@ -142,78 +144,68 @@ def walk(
     back = backpropagate(AL - Y, caches, params, hidden)  # dZ^[l] (no 1/m), dA^[l-1]
     new = {k: p - alpha * grads["d" + k] for k, p in params.items()}  # W := W - α dW
     cost_after = cross_entropy(forward(new, X, hidden, keep_input=False)[1][-1][1], Y)
-    L, g = len(dims) - 1, G[hidden]
-    A = [X] + [c[2] for c in caches]
-    Z = [None] + [c[1] for c in caches]
-
-    def mat(symbol, l, values):
-        return Matrix(symbol, l, values)
-
-    steps = [
-        Step("input", 0, (r"A^{[0]} = " + _s("X", X.shape),), (mat("A", 0, X), mat("Y", None, Y)))
-    ]
+    L = len(dims) - 1
+    A = [X] + [c[2] for c in caches]  # A^[0] … A^[L]
+    Z = [None] + [c[1] for c in caches]  # Z^[1] … Z^[L]
+    M = Matrix
+    steps = [Step("input", 0, (r"A^{[0]} = " + _s("X", X.shape),), (M("A", 0, X), M("Y", None, Y)))]
     for l in range(1, L + 1):
         W, b = params[f"W{l}"], params[f"b{l}"]
-        act = r"\sigma" if l == L else g
+        g = SIGMA if l == L else G[hidden]
         eqs = (
-            _s(f"Z^{{[{l}]}}", Z[l].shape)
-            + " = "
-            + _s(f"W^{{[{l}]}}", W.shape)
-            + _s(f"A^{{[{l - 1}]}}", A[l - 1].shape)
-            + " + "
-            + _s(f"b^{{[{l}]}}", b.shape),
-            _s(f"A^{{[{l}]}}", A[l].shape) + rf" = {act}\left(Z^{{[{l}]}}\right)",
+            f"{_sym('Z', l, Z[l].shape)} = {_sym('W', l, W.shape)}"
+            f"{_sym('A', l - 1, A[l - 1].shape)} + {_sym('b', l, b.shape)}",
+            _sym("A", l, A[l].shape) + rf" = {g}\left(Z^{{[{l}]}}\right)",
         )
-        shown = (mat("W", l, W), mat("A", l - 1, A[l - 1]), mat("b", l, b))
-        steps.append(Step("forward", l, eqs, (*shown, mat("Z", l, Z[l]), mat("A", l, A[l]))))
-    steps.append(
-        Step(
-            "cost",
-            0,
-            (
-                r"J = -\frac{1}{m}\sum_{i=1}^{m}\left[y^{(i)}\log a^{[L](i)} + (1-y^{(i)})"
-                rf"\log(1-a^{{[L](i)}})\right] = {cost:.6f}",
-            ),
-            (mat("A", L, AL), mat("Y", None, Y)),
+        shown = (
+            M("W", l, W),
+            M("A", l - 1, A[l - 1]),
+            M("b", l, b),
+            M("Z", l, Z[l]),
+            M("A", l, A[l]),
         )
+        steps.append(Step("forward", l, eqs, shown))
+    J = (
+        r"J = -\frac{1}{m}\sum_{i=1}^{m}\left[y^{(i)}\log a^{[L](i)}"
+        r" + (1-y^{(i)})\log(1-a^{[L](i)})\right]"
     )
+    steps.append(Step("cost", 0, (f"{J} = {cost:.6f}",), (M("A", L, AL), M("Y", None, Y))))
     for l in range(L, 0, -1):
-        dZ, W = back[f"dZ{l}"], params[f"W{l}"]
-        dW, db = grads[f"dW{l}"], grads[f"db{l}"]
-        if l == L:
-            first = _sym("dZ", l, dZ.shape) + rf" = A^{{[{L}]}} - Y"
-            inputs = (mat("A", L, AL), mat("Y", None, Y))
-        else:
-            first = r"(6)\quad " + _sym("dZ", l, dZ.shape) + rf" = dA^{{[{l}]}} * {g}'(Z^{{[{l}]}})"
-            inputs = (mat("dA", l, back[f"dA{l}"]), mat("Z", l, Z[l]))
-        A_T = _s(f"A^{{[{l - 1}]T}}", A[l - 1].T.shape)
-        eqs = [
-            first,
-            r"(7)\quad " + _sym("dW", l, dW.shape) + rf" = \frac{{1}}{{m}}\, dZ^{{[{l}]}}" + A_T,
-            r"(8)\quad "
-            + _sym("db", l, db.shape)
-            + rf" = \frac{{1}}{{m}} \sum_{{\text{{columns}}}} dZ^{{[{l}]}}",
-        ]
-        shown = [*inputs, mat("dZ", l, dZ), mat("A", l - 1, A[l - 1]), mat("dW", l, dW)]
-        shown.append(mat("db", l, db))
-        if l > 1:
-            dA = back[f"dA{l - 1}"]
-            W_T = _s(f"W^{{[{l}]T}}", W.T.shape)
-            eqs.append(
-                r"(9)\quad " + _sym("dA", l - 1, dA.shape) + " = " + W_T + rf"\, dZ^{{[{l}]}}"
-            )
-            shown += [mat("W", l, W), mat("dA", l - 1, dA)]
-        steps.append(Step("backward", l, tuple(eqs), tuple(shown)))
+        steps.append(_backward_step(l, L, params, grads, back, A, Z, Y, G[hidden]))
     update = (
-        rf"W^{{[l]}} := W^{{[l]}} - \alpha\, dW^{{[l]}},\quad b^{{[l]}} := b^{{[l]}} - \alpha\,"
-        rf" db^{{[l]}}\qquad (\alpha = {alpha:g},\ l = 1, \dots, {L})",
+        r"W^{[l]} := W^{[l]} - \alpha\, dW^{[l]},\quad b^{[l]} := b^{[l]} - \alpha\, db^{[l]}"
+        rf"\qquad (\alpha = {alpha:g},\ l = 1, \dots, {L})",
         rf"J: {cost:.6f} \;\to\; {cost_after:.6f}",
     )
-    renewed = []
-    for l in range(1, L + 1):
-        renewed += [mat("W:=", l, new[f"W{l}"]), mat("b:=", l, new[f"b{l}"])]
+    renewed = [m for l, W, b in layers(new) for m in (M("W:=", l, W), M("b:=", l, b))]
     steps.append(Step("update", 0, update, tuple(renewed)))
     return Walk(tuple(dims), hidden, alpha, cost, cost_after, params, new, grads, tuple(steps))
+
+
+def _backward_step(l, L, params, grads, back, A, Z, Y, g) -> Step:
+    """Layer l's backward step: (6) (or dZ^[L] = A^[L] - Y), (7), (8) and, for l > 1, (9)."""
+    M = Matrix
+    dZ, W, dW, db = back[f"dZ{l}"], params[f"W{l}"], grads[f"dW{l}"], grads[f"db{l}"]
+    if l == L:
+        first = _sym("dZ", l, dZ.shape) + rf" = A^{{[{L}]}} - Y"
+        shown = [M("A", L, A[L]), M("Y", None, Y)]
+    else:
+        first = rf"(6)\quad {_sym('dZ', l, dZ.shape)} = dA^{{[{l}]}} * {g}'(Z^{{[{l}]}})"
+        shown = [M("dA", l, back[f"dA{l}"]), M("Z", l, Z[l])]
+    A_T = _s(f"A^{{[{l - 1}]T}}", A[l - 1].T.shape)
+    eqs = [
+        first,
+        rf"(7)\quad {_sym('dW', l, dW.shape)} = \frac{{1}}{{m}}\, dZ^{{[{l}]}}{A_T}",
+        rf"(8)\quad {_sym('db', l, db.shape)} = \frac{{1}}{{m}}"
+        rf"\sum_{{\text{{columns}}}} dZ^{{[{l}]}}",
+    ]
+    shown += [M("dZ", l, dZ), M("A", l - 1, A[l - 1]), M("dW", l, dW), M("db", l, db)]
+    if l > 1:  # training stops at layer 1: dA^[0] is not needed
+        dA = back[f"dA{l - 1}"]
+        W_T = _s(f"W^{{[{l}]T}}", W.T.shape)
+        eqs.append(rf"(9)\quad {_sym('dA', l - 1, dA.shape)} = {W_T}\, dZ^{{[{l}]}}")
+        shown += [M("W", l, W), M("dA", l - 1, dA)]
+    return Step("backward", l, tuple(eqs), tuple(shown))
 
 
 def step_title(step: Step, total_layers: int) -> str:
