@@ -136,8 +136,11 @@ class Familiarity:
 
     def distance(self, X: np.ndarray) -> np.ndarray:
         """Mahalanobis distance of each picture's statistics to the training set's, (1, m)."""
-        D = statistics(X) - self.mean
-        return np.sqrt(np.einsum("ij,jk,ik->i", D, self.inv_cov, D))[np.newaxis, :]
+        return self._distance(statistics(X))[np.newaxis, :]
+
+    def _distance(self, S: np.ndarray) -> np.ndarray:
+        D = S - self.mean  # (m, 6)
+        return np.sqrt(np.einsum("ij,jk,ik->i", D, self.inv_cov, D))
 
     def unfamiliar(self, X: np.ndarray) -> np.ndarray:
         """True where a picture is farther than the threshold, boolean of shape (1, m)."""
@@ -147,7 +150,7 @@ class Familiarity:
         """Per picture: None (familiar), ``"blank"``, ``"noise"`` or ``"unlike"`` (any other)."""
         out: list[str | None] = []
         S = statistics(X)
-        for s, far in zip(S, self.unfamiliar(X)[0], strict=True):
+        for s, far in zip(S, self._distance(S) > self.threshold, strict=True):
             if not far:
                 out.append(None)
             elif np.exp(s[0]) - 0.01 < BLANK_CONTRAST:
