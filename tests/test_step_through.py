@@ -136,3 +136,12 @@ def test_page_in_chinese_and_other_activation():
     assert not at.exception
     assert "反向传播" in at.subheader[0].value
     assert any(r"\tanh'" in e.value for e in at.latex)
+
+
+def test_small_network_needs_no_data_and_cat_one_explains_missing_data(tmp_path, monkeypatch):
+    monkeypatch.setenv("DNN_DATA_DIR", str(tmp_path))
+    at = app("pages/step.py")
+    assert not at.exception and at.subheader[0].value.startswith("1/11")
+    at.radio(key="step_network").set_value("cat").run()
+    assert not at.exception
+    assert any("not here yet" in i.value for i in at.info)
