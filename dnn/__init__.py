@@ -12,9 +12,11 @@ Pillow for decoding images.
 from dnn.config import TrainConfig
 from dnn.datasets import Dataset, DatasetError, load_dataset
 from dnn.datasets.imageset import ImageSet, image_set_bytes, load_image_set, save_image_set
+from dnn.familiarity import unfamiliar
 from dnn.images import InvalidImageError, load_image, preprocess_image
 from dnn.model_io import InvalidModelError, load_model, save_model
 from dnn.propagation import predict, predict_proba
+from dnn.saliency import input_gradient
 from dnn.shapes import dimension_table, param_shapes
 from dnn.trainer import Progress, Trainer, TrainResult, train
 
@@ -30,6 +32,7 @@ __all__ = [
     "Trainer",
     "dimension_table",
     "image_set_bytes",
+    "input_gradient",
     "load_dataset",
     "load_image",
     "load_image_set",
@@ -41,4 +44,5 @@ __all__ = [
     "save_image_set",
     "save_model",
     "train",
+    "unfamiliar",
 ]

@@ -5,7 +5,7 @@ import streamlit as st
 
 import dnn
 from dnn.images import EXTENSIONS
-from ui import figures, state
+from ui import figures, insight, state
 from ui.data import require_data
 from ui.i18n import t
 from ui.pixels import enlarged
@@ -66,6 +66,9 @@ def show(result) -> None:
     c_verdict.caption(t(confidence_key(result.p_cat)))
     c_picture.image(result.preview, caption=result.name)
     c_seen.image(enlarged(result.seen), caption=t("model_sees"))
+    insight.look_inside(
+        result.seen, params, hidden, data, c_verdict, key=f"{result.name}_{id(result)}"
+    )
 
 
 tab_up, tab_cam, tab_test = st.tabs([t("tab_upload"), t("tab_camera"), t("tab_testset")])
@@ -95,3 +98,4 @@ with tab_test:
             for i in idx
         ],
     )
+    insight.test_picture(data, params, hidden)

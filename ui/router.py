@@ -37,6 +37,7 @@ def pages() -> list:
         ),
         st.Page("pages/training.py", title=t("nav_training"), icon="📈", url_path="training"),
         st.Page("pages/prediction.py", title=t("nav_prediction"), icon="🐱", url_path="prediction"),
+        st.Page("pages/step.py", title=t("nav_step"), icon="🔬", url_path="step"),
     ]
 
 

@@ -1,0 +1,74 @@
+"""The look-inside figures, checked on their trace data."""
+
+import numpy as np
+
+from ui.figures_inside import (
+    NUMBERS_UP_TO,
+    input_gradient_map,
+    layer_activations,
+    matrix_heatmap,
+    spaced,
+)
+
+
+def test_small_matrix_shows_every_value_with_numbers():
+    M = np.array([[1.5, -2.0, 0.0], [0.25, 3.0, -1.0]])
+    heat = matrix_heatmap(M, "W[2]").data[0]
+    np.testing.assert_array_equal(heat.z, M)
+    assert list(heat.x) == ["1", "2", "3"] and list(heat.y) == ["1", "2"]
+    assert heat.texttemplate == "%{z:.3f}"
+    assert heat.zmid == 0 and heat.zmin == -3.0 and heat.zmax == 3.0
+    assert "W[2][%{y}, %{x}]" in heat.hovertemplate
+
+
+def test_large_matrix_is_reduced_with_real_indices():
+    rng = np.random.RandomState(0)
+    X = rng.rand(12288, 209)
+    fig = matrix_heatmap(X, "X")
+    heat = fig.data[0]
+    assert np.asarray(heat.z).shape == (40, 60)
+    assert heat.y[0] == "1" and heat.y[-1] == "12288" and heat.x[-1] == "209"
+    rows = [int(v) - 1 for v in heat.y]
+    cols = [int(v) - 1 for v in heat.x]
+    np.testing.assert_array_equal(heat.z, X[np.ix_(rows, cols)])
+    assert heat.texttemplate is None  # 2,400 cells: hover only
+    assert "12,288 × 209" in fig.layout.title.text
+
+
+def test_numbers_in_cells_only_for_small_matrices():
+    assert matrix_heatmap(np.ones((6, NUMBERS_UP_TO // 6)), "a").data[0].texttemplate
+    assert matrix_heatmap(np.ones((6, NUMBERS_UP_TO // 6 + 1)), "a").data[0].texttemplate is None
+
+
+def test_spaced_indices():
+    assert spaced(5, 10).tolist() == [0, 1, 2, 3, 4]
+    idx = spaced(12288, 60)
+    assert len(idx) == 60 and idx[0] == 0 and idx[-1] == 12287 and np.all(np.diff(idx) > 0)
+
+
+def test_layer_activations_one_bar_per_unit():
+    acts = [np.linspace(-1, 1, 20), np.arange(7.0), np.ones(5), np.array([0.93])]
+    fig = layer_activations(acts)
+    assert [len(tr.x) for tr in fig.data] == [20, 7, 5, 1]
+    for tr, a in zip(fig.data, acts, strict=True):
+        np.testing.assert_array_equal(tr.y, a)
+    assert [a.text for a in fig.layout.annotations] == [
+        "A[1] (20)",
+        "A[2] (7)",
+        "A[3] (5)",
+        "A[4] = P(cat)",
+    ]
+    assert fig.data[0].marker.color[0] == "#1971c2" and fig.data[0].marker.color[-1] == "#d9480f"
+
+
+def test_input_gradient_map_sums_over_colours():
+    rng = np.random.RandomState(1)
+    picture = rng.randint(0, 256, (64, 64, 3)).astype(np.uint8)
+    grad = rng.randn(12288)
+    fig = input_gradient_map(picture, grad, ("a", "b", "c"))
+    kinds = [tr.type for tr in fig.data]
+    assert kinds == ["image", "heatmap", "heatmap", "heatmap"]
+    g = grad.reshape(64, 64, 3)
+    np.testing.assert_allclose(fig.data[2].z, np.abs(g).sum(axis=2))
+    np.testing.assert_allclose(fig.data[3].z, g.sum(axis=2))
+    np.testing.assert_allclose(fig.data[1].z, picture.mean(axis=2))

@@ -1,0 +1,159 @@
+"""Text of the step-through page and of "look inside" on the prediction page."""
+
+EN = {
+    # step-through page
+    "nav_step": "Step through",
+    "step_page_title": "One iteration, step by step",
+    "step_intro": "Walk through one iteration of gradient descent on a real network: forward "
+    "layer by layer, the cost, backward layer by layer, then the update. Every number below is "
+    "computed by the same functions that train the network (`dnn.propagation`), with the "
+    "lesson's initialization (seed 1). Hover over a matrix to read its values; red is positive, "
+    "blue negative.",
+    "step_network": "Network",
+    "step_net_small": "The lesson's example n = 3, 5, 5, 3, 1 on {m} made-up examples",
+    "step_net_cat": "The cat network [12288, 20, 7, 5, 1] on the 209 training pictures",
+    "step_computing": "Computing one iteration on the 209 pictures…",
+    "step_back": "◀ Back",
+    "step_next": "Next ▶",
+    "step_slider": "Step",
+    "step_input_title": "The input A[0] = X and the labels Y",
+    "step_forward_title": "Forward, layer {l}",
+    "step_cost_title": "The cost J",
+    "step_backward_title": "Backward, layer {l}",
+    "step_update_title": "The update",
+    "step_input_text": "One column per example: X has n[0] rows and m = {m} columns, and Y holds "
+    "each example's label (1 = cat, or 1 = class one in the made-up set). The input counts as "
+    "layer 0 and is not one of the L = {L} layers.",
+    "step_forward_text_first": "Layer 1 multiplies the weights W[1] by the input, adds the "
+    "bias b[1] to every column (broadcasting), then applies g = {g} element by element. W[l] "
+    "has one row per unit of layer l and one column per unit of layer l − 1.",
+    "step_forward_text": "The same two equations for layer {l}: its input is A[{l} − 1], the "
+    "previous layer's output.",
+    "step_forward_text_last": "The output layer L = {L} uses the sigmoid σ, so A[L] is "
+    "P(y = 1) for each example, between 0 and 1.",
+    "step_cost_text": "The cost compares A[L] with Y over all m = {m} examples: this is the cost "
+    "of iteration 0, the first point of the training curve.",
+    "step_backward_text_last": "Backward propagation starts at the output: with a sigmoid "
+    "output and this cost, dZ[L] = A[L] − Y. Then equations (7), (8) and (9). The engine "
+    "(`backward`) multiplies dZ[L] by 1/m once instead of applying 1/m in every (7) and (8), "
+    "which gives the same dW and db with fewer operations; the dZ and dA shown here are the "
+    "lesson's, without that 1/m.",
+    "step_backward_text": "dA[{l}] came from layer {l} + 1 through (9). Equation (6) multiplies it "
+    "element by element by the derivative of g = {g} at Z[{l}] (for ReLU: 1 where Z > 0, else "
+    "0); then (7), (8), (9) as before. Every dW[l] has W[l]'s shape.",
+    "step_backward_text_first": "The last backward step: (6), (7) and (8) for layer 1. Training "
+    "stops here — it needs dW[1] and db[1], but X is not learned, so dA[0] = W[1]ᵀ dZ[1] is "
+    "never computed. (Computed anyway, it says which input values P(cat) is most sensitive "
+    "to: see “Look inside” on the prediction page.)",
+    "step_update_text": "Gradient descent moves every W[l] and b[l] a step α against its "
+    "gradient. The new parameters are exactly what one iteration of training produces, and "
+    "the cost with them is the cost of iteration 1.",
+    "step_col_matrix": "matrix",
+    "step_col_shape": "shape",
+    "step_col_rule": "rule",
+    "step_cost_before": "J before the update",
+    "step_cost_after": "J after the update",
+    "step_reduced": "Too large to show whole: {rows} of its {n_rows} rows and {cols} of its "
+    "{n_cols} columns, evenly spaced (the axes give their real numbers).",
+    # look inside (prediction page)
+    "look_inside": "🔍 Look inside: what the network computed for this picture",
+    "inside_layers": "**From 12,288 numbers to 1.** The picture's {n0:,} input values become "
+    "the activations of each layer: {sizes}. Each bar is one unit's A[l] (orange: positive, blue: negative; a ReLU unit at 0 is "
+    "silent for this picture); each panel's title gives its number of units. The last bar is "
+    "P(cat).",
+    "inside_units": "unit",
+    "inside_output": "A[{l}] = P(cat)",
+    "inside_layer": "A[{l}] ({n})",
+    "inside_gradient": "**What the network looked at.** Backpropagating P(cat) down to the "
+    "input (equation (9) at l = 1, the step training skips) gives ∂P(cat)/∂x for each of the "
+    "12,288 input values.",
+    "inside_grad_picture": "what the model sees",
+    "inside_grad_magnitude": "where P(cat) is most sensitive",
+    "inside_grad_sign": "red: brighter → more cat",
+    "inside_grad_caption": "Middle: |∂P/∂x| summed over R, G, B, darker where a small change "
+    "of the pixel changes P(cat) most. Right: the sign — making a red pixel brighter raises "
+    "P(cat), a blue one lowers it. This is a local slope, not a proof of what the network "
+    "“understands”.",
+    "unfamiliar_blank": "⚠️ **This picture is almost one plain colour**, unlike every photo the "
+    "model was trained on, so its P(cat) means little.",
+    "unfamiliar_noise": "⚠️ **This picture looks like random noise**, unlike every photo the "
+    "model was trained on, so its P(cat) means little.",
+    "unfamiliar_unlike": "⚠️ **This picture does not look like the training photos** (a "
+    "drawing, screenshot or text, perhaps), so its P(cat) means little.",
+    "unfamiliar_seen": "The model has only seen photos like these:",
+    "testset_look": "Look inside one test picture",
+    "testset_pick": "Test picture #",
+    "inside_test_caption": "#{i}  P(cat) = {p}",
+}
+
+ZH = {
+    "nav_step": "逐步演示",
+    "step_page_title": "一次迭代，逐步演示",
+    "step_intro": "逐步走完梯度下降的一次迭代：逐层前向传播、成本、逐层反向传播，最后更新参数。下面"
+    "每个数都由训练网络所用的同一组函数（`dnn.propagation`）算出，初始化与本课相同（种子 1）。把"
+    "鼠标移到矩阵上可以读出数值；红色为正，蓝色为负。",
+    "step_network": "网络",
+    "step_net_small": "本课的例子 n = 3, 5, 5, 3, 1，{m} 个虚构样本",
+    "step_net_cat": "猫图网络 [12288, 20, 7, 5, 1]，209 张训练图片",
+    "step_computing": "正在用 209 张图片计算一次迭代…",
+    "step_back": "◀ 上一步",
+    "step_next": "下一步 ▶",
+    "step_slider": "步骤",
+    "step_input_title": "输入 A[0] = X 与标签 Y",
+    "step_forward_title": "前向传播，第 {l} 层",
+    "step_cost_title": "成本 J",
+    "step_backward_title": "反向传播，第 {l} 层",
+    "step_update_title": "更新参数",
+    "step_input_text": "每个样本一列：X 有 n[0] 行、m = {m} 列，Y 是每个样本的标签（1 = 猫；在虚构数据"
+    "中 1 = 第一类）。输入层记为第 0 层，不算在 L = {L} 层之内。",
+    "step_forward_text_first": "第 1 层用权重 W[1] 乘以输入，再给每一列加上偏置 b[1]（广播），然后逐元素"
+    "应用 g = {g}。W[l] 每一行对应第 l 层的一个单元，每一列对应第 l − 1 层的一个单元。",
+    "step_forward_text": "第 {l} 层用同样的两个公式：它的输入是 A[{l} − 1]，即上一层的输出。",
+    "step_forward_text_last": "输出层 L = {L} 用 sigmoid 函数 σ，所以 A[L] 是每个样本的 P(y = 1)，"
+    "介于 0 和 1 之间。",
+    "step_cost_text": "成本把 A[L] 与 Y 在全部 m = {m} 个样本上比较：这是第 0 次迭代的成本，即训练曲线的"
+    "第一个点。",
+    "step_backward_text_last": "反向传播从输出层开始：sigmoid 输出配上这个成本函数，dZ[L] = A[L] − Y。"
+    "然后是公式 (7)、(8)、(9)。引擎（`backward`）只把 dZ[L] 乘一次 1/m，而不是在每个 (7)、(8) 里"
+    "各乘一次，得到的 dW、db 完全相同，运算更少；这里显示的 dZ 和 dA 是本课的写法，不含这个 1/m。",
+    "step_backward_text": "dA[{l}] 由第 {l} + 1 层经公式 (9) 得到。公式 (6) 把它逐元素乘以 g = {g} 在 "
+    "Z[{l}] 处的导数（ReLU：Z > 0 处为 1，否则为 0）；然后同样是 (7)、(8)、(9)。每个 dW[l] 的形状与 "
+    "W[l] 相同。",
+    "step_backward_text_first": "反向传播的最后一步：第 1 层的 (6)、(7)、(8)。训练到这里就停了——它需要 "
+    "dW[1] 和 db[1]，但 X 不需要学习，所以从不计算 dA[0] = W[1]ᵀ dZ[1]。（若仍然算出它，就能看出 P(猫) "
+    "对哪些输入值最敏感：见预测页的“看看网络内部”。）",
+    "step_update_text": "梯度下降让每个 W[l] 和 b[l] 沿梯度的反方向走一步 α。新参数与训练一次迭代得到的"
+    "完全相同，用它们算出的成本就是第 1 次迭代的成本。",
+    "step_col_matrix": "矩阵",
+    "step_col_shape": "形状",
+    "step_col_rule": "规则",
+    "step_cost_before": "更新前的 J",
+    "step_cost_after": "更新后的 J",
+    "step_reduced": "矩阵太大，无法整体显示：均匀选取其 {n_rows} 行中的 {rows} 行、{n_cols} 列中的 "
+    "{cols} 列（坐标轴标出真实的行号和列号）。",
+    "look_inside": "🔍 看看网络内部：它对这张图片算了什么",
+    "inside_layers": "**从 12,288 个数到 1 个数。** 图片的 {n0:,} 个输入值依次变成各层的激活值：{sizes}。"
+    "每根柱子是一个单元的 A[l]（橙色为正，蓝色为负；为 0 的 ReLU 单元对这张图片没有反应）；每个小图的标题"
+    "括号里是该层的单元数。最后一根柱子就是 P(猫)。",
+    "inside_units": "单元",
+    "inside_output": "A[{l}] = P(猫)",
+    "inside_layer": "A[{l}]（{n}）",
+    "inside_gradient": "**网络看了哪里。** 把 P(猫) 一直反向传播到输入（在 l = 1 处应用公式 (9)，即训练时"
+    "跳过的那一步），得到 P(猫) 对 12,288 个输入值各自的偏导数 ∂P(猫)/∂x。",
+    "inside_grad_picture": "模型看到的图",
+    "inside_grad_magnitude": "P(猫) 最敏感的地方",
+    "inside_grad_sign": "红色：变亮 → 更像猫",
+    "inside_grad_caption": "中图：|∂P/∂x| 在 R、G、B 上求和，颜色越深，像素的微小变化对 P(猫) 影响越大。"
+    "右图：符号——把红色像素调亮会提高 P(猫)，蓝色的会降低。这只是局部的斜率，并不能证明网络“理解”"
+    "了什么。",
+    "unfamiliar_blank": "⚠️ **这张图片几乎只有一种颜色**，与模型训练用的所有照片都不同，所以它的 P(猫) "
+    "没有什么意义。",
+    "unfamiliar_noise": "⚠️ **这张图片看起来像随机噪声**，与模型训练用的所有照片都不同，所以它的 P(猫) "
+    "没有什么意义。",
+    "unfamiliar_unlike": "⚠️ **这张图片不像训练用的照片**（也许是图表、截图或文字），所以它的 P(猫) 没有"
+    "什么意义。",
+    "unfamiliar_seen": "模型只见过这样的照片：",
+    "testset_look": "看看某张测试图片的网络内部",
+    "testset_pick": "测试图片编号",
+    "inside_test_caption": "#{i}  P(猫) = {p}",
+}
