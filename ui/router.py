@@ -18,6 +18,7 @@ from threadpoolctl import threadpool_limits
 
 from ui.i18n import LANGUAGES, t
 from ui.state import init_state
+from ui.uploads import track as track_uploads
 
 _run = threading.local()  # one script thread per session run
 
@@ -43,6 +44,7 @@ def main() -> None:
     """Set up the page and the session, then draw the page the URL asks for."""
     st.set_page_config(page_title="Deep neural networks, live", page_icon="🐱", layout="wide")
     init_state()
+    track_uploads()  # forget uploads no widget holds; bounds on the server's upload store
     page = st.navigation(pages())
     _run.inside = True
     try:
