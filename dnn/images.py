@@ -99,7 +99,10 @@ def decoded_bytes(img: Image.Image, full_size: tuple[int, int] | None = None) ->
 
 
 def open_image(data: bytes) -> Image.Image:
-    """Decode ``data`` into an 8-bit RGB picture, upright and shrunk to about 400 px or less.
+    """Decode ``data`` into an 8-bit RGB picture, upright, shrunk by a whole factor.
+
+    A picture whose short side is 768 px or more is reduced until it is 384–767 px (and to at
+    most ``WORK_PIXELS`` in all): enough for the 64×64 input and for a preview.
 
     Raises
     ------
@@ -119,8 +122,8 @@ def open_image(data: bytes) -> Image.Image:
         except Exception:  # Pillow raises many kinds (SyntaxError, ValueError, struct.error, …)
             raise _damaged() from None
         with img:
-            _check_header(img)
             try:
+                _check_header(img)
                 orientation = img.getexif().get(0x0112)
                 img.load()
                 small = _shrink_to_rgb(img)
