@@ -151,8 +151,19 @@ def predict_proba(params: Params, X: np.ndarray, hidden: str = "relu") -> np.nda
     Returns
     -------
     ndarray of shape (1, m)
+
+    Raises
+    ------
+    ValueError
+        When a parameter is NaN or infinite, or the forward pass overflows: never a silent NaN.
     """
-    return forward(params, X, hidden, keep_input=False)[0]
+    if not all(np.isfinite(a).all() for a in params.values()):
+        raise ValueError("The parameters hold NaN or infinite values: no prediction is possible.")
+    with np.errstate(over="ignore", invalid="ignore"):
+        AL = forward(params, X, hidden, keep_input=False)[0]
+    if np.isnan(AL).any():
+        raise ValueError("The parameters are so large that the prediction overflowed to NaN.")
+    return AL
 
 
 def predict(params: Params, X: np.ndarray, hidden: str = "relu") -> np.ndarray:

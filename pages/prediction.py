@@ -8,9 +8,11 @@ from dnn.images import EXTENSIONS
 from ui import figures, insight, state
 from ui.data import require_data
 from ui.i18n import t
+from ui.model_upload import model_upload
 from ui.pixels import enlarged
 from ui.predict import confidence_key, score
 from ui.router import guard
+from ui.uploads import IMAGE_UPLOAD_MB
 
 guard()
 
@@ -31,19 +33,7 @@ with state.exclusive():  # a run interrupted on the training page saves its mode
 hidden = meta.get("hidden_activation", "relu")
 st.info(t("model_source_" + source, label=meta.get("label", "")))
 
-with st.expander(t("load_model")):
-    upload = st.file_uploader(t("load_model_help"), type=["npz"], key="model_upload")
-    if upload is not None and st.session_state.get("_loaded_model") != upload.file_id:
-        try:
-            loaded, loaded_meta = dnn.load_model(upload.getvalue())
-            if loaded_meta.get("hidden_activation", "relu") not in dnn.config.ACTIVATIONS:
-                raise dnn.InvalidModelError("unknown hidden activation in the metadata")
-        except dnn.InvalidModelError as exc:
-            st.error(t("model_invalid", error=str(exc)))
-        else:
-            state.use_model(loaded, {**loaded_meta, "label": upload.name}, "file")
-            st.session_state._loaded_model = upload.file_id
-            st.rerun()
+model_upload()
 
 
 def show(result) -> None:
@@ -74,7 +64,11 @@ def show(result) -> None:
 tab_up, tab_cam, tab_test = st.tabs([t("tab_upload"), t("tab_camera"), t("tab_testset")])
 with tab_up:
     files = st.file_uploader(
-        t("upload_help"), type=list(EXTENSIONS), accept_multiple_files=True, key="image_upload"
+        t("upload_help"),
+        type=list(EXTENSIONS),
+        accept_multiple_files=True,
+        key="image_upload",
+        max_upload_size=IMAGE_UPLOAD_MB,
     )
     for f in files or []:
         show(score(f.name, f.getvalue(), params, hidden))

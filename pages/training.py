@@ -113,9 +113,9 @@ def model_tabs(tabs, params, record, data):
     with tabs[3]:
         # files are built when clicked, not on every rerun (a big model compresses for seconds)
         st.download_button(
-            t("download_model"),
+            t("model_file_download"),
             lambda: download_model(params, record),
-            file_name=f"cat_model_run{record.run_id}.npz",
+            file_name=f"cat_model_run{record.run_id}.safetensors",
             mime="application/octet-stream",
             key="download_model",
         )

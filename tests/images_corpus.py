@@ -109,3 +109,51 @@ BAD = {
     "text.png": lambda: b"hello, I am a text file pretending to be a picture\n" * 20,
     "picture.tiff": lambda: encode(halves(), "TIFF"),
 }
+
+
+def _chunk(kind: bytes, body: bytes) -> bytes:
+    return struct.pack(">I", len(body)) + kind + body + struct.pack(">I", zlib.crc32(kind + body))
+
+
+def png_of_zeros(width, height, bit_depth=8, color_type=2, palette=None, transparent=None):
+    """A valid PNG of all-zero samples, compressed row by row (a few kB for tens of MP).
+
+    ``color_type``: 0 gray, 2 RGB, 3 palette, 4 gray + alpha, 6 RGBA. ``palette``: bytes of
+    RGB triples (type 3); ``transparent``: bytes of a tRNS chunk.
+    """
+    channels = {0: 1, 2: 3, 3: 1, 4: 2, 6: 4}[color_type]
+    row = b"\0" * (1 + (width * channels * bit_depth + 7) // 8)  # filter byte 0, then samples
+    z = zlib.compressobj(9)
+    rows_per_chunk = max(1, 2**22 // len(row))
+    idat = bytearray()
+    for y in range(0, height, rows_per_chunk):
+        idat += z.compress(row * min(rows_per_chunk, height - y))
+    idat += z.flush()
+    ihdr = struct.pack(">IIBBBBB", width, height, bit_depth, color_type, 0, 0, 0)
+    out = b"\x89PNG\r\n\x1a\n" + _chunk(b"IHDR", ihdr)
+    if palette is not None:
+        out += _chunk(b"PLTE", palette)
+    if transparent is not None:
+        out += _chunk(b"tRNS", transparent)
+    return out + _chunk(b"IDAT", bytes(idat)) + _chunk(b"IEND", b"")
+
+
+def big_gif(side=6320) -> bytes:
+    """A one-colour palette GIF of side × side pixels (LZW keeps it to tens of kB)."""
+    img = Image.new("P", (side, side), 1)
+    img.putpalette([255, 255, 255, 200, 30, 30] + [0] * 762)
+    return encode(img, "GIF", transparency=0)
+
+
+# Hostile pictures from issue 12 that once peaked far above their decoded size (1.1 GB, ~700 MB)
+# and larger accepted or refused ones around the memory bound: name → (bytes, accepted?).
+MEMORY = {
+    "gray16_6320.png": (lambda: png_of_zeros(6320, 6320, 16, 0), True),
+    "palette_transparent_6320.png": (
+        lambda: png_of_zeros(6320, 6320, 1, 3, bytes([200, 30, 30, 0, 0, 0]), b"\x00"),
+        True,
+    ),
+    "palette_6320.gif": (big_gif, True),
+    "rgb_5600.png": (lambda: png_of_zeros(5600, 5600, 8, 2), True),
+    "rgba16_6320.png": (lambda: png_of_zeros(6320, 6320, 16, 6), False),
+}

@@ -183,11 +183,13 @@ def test_model_file_round_trip_and_forged_file(data):
     at = app("pages/prediction.py")
     params = at.session_state.model[0]
     good = model_bytes(params, hidden_activation="relu")
-    at.file_uploader(key="model_upload").set_value(("mine.npz", good, "application/zip")).run()
-    assert at.session_state.model[2] == "file" and "mine.npz" in texts(at)
+    at.file_uploader(key="model_upload").set_value(
+        ("mine.safetensors", good, "application/octet-stream")
+    ).run()
+    assert at.session_state.model[2] == "file" and "mine.safetensors" in texts(at)
     at = app("pages/prediction.py")
     at.file_uploader(key="model_upload").set_value(
-        ("evil.npz", b"PK\x03\x04junk", "application/zip")
+        ("evil.safetensors", b"PK\x03\x04junk", "application/octet-stream")
     ).run()
     assert not at.exception and "refused" in at.error[0].value
     assert at.session_state.model[2] == "auto"

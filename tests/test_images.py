@@ -1,6 +1,8 @@
 """Every picture goes through one path; good ones load correctly, bad ones fail clearly."""
 
 import io
+import os
+import threading
 import time
 from pathlib import Path
 
@@ -9,10 +11,14 @@ import pytest
 from PIL import Image
 
 import dnn
-from dnn.images import InvalidImageError, preprocess_image
-from tests.images_corpus import BAD, GOOD, encode
+from dnn.images import DECODE_SLOTS, InvalidImageError, preprocess_image
+from tests.images_corpus import BAD, GOOD, MEMORY, encode
+from tests.memory_probe import measure
+from ui.strings import STRINGS
 
-PHOTO = Path(__file__).resolve().parents[2] / "shared" / "photos" / "thumbs_up.jpg"
+# A 12 MP camera-style JPEG made by tests/files/make_photo.py (committed): stored sideways with
+# EXIF orientation 6, upright it shows sky on top, an orange sun upper left, a green hill below.
+PHOTO = Path(__file__).resolve().parent / "files" / "photo.jpg"
 
 
 @pytest.mark.parametrize("name", sorted(GOOD))
@@ -98,9 +104,16 @@ def test_sources_path_bytes_and_file_object(tmp_path):
     assert np.array_equal(a, b) and np.array_equal(b, c)
 
 
-def test_real_photo_loads():
+def test_full_size_camera_photo_loads_upright():
+    with Image.open(PHOTO) as raw:
+        assert raw.size == (4000, 3000) and raw.getexif()[0x0112] == 6  # 12 MP, turned
     x = dnn.load_image(PHOTO)
     assert x.shape == (12288, 1) and 0.05 < x.mean() < 0.95
+    a = preprocess_image(PHOTO).astype(int)
+    sky, hill, sun = a[4, 32], a[60, 32], a[12, 14]
+    assert sky[2] > 200 and sky[2] > sky[0] + 100  # blue on top: the rotation was applied
+    assert hill[1] > 80 and hill[1] > hill[2] + 40 and hill[1] > hill[0] + 40  # green below
+    assert sun[0] > 220 and 120 < sun[1] < 200 and sun[2] < 90  # orange, upper left
 
 
 def test_dataset_picture_round_trip(data, lesson_4layer):
@@ -114,3 +127,128 @@ def test_dataset_picture_round_trip(data, lesson_4layer):
         )
         p = dnn.predict_proba(lesson_4layer.params, data.test_x[:, [i]])
         assert abs(p_big - p).item() < 0.25
+
+
+LEAKS = ("Truncated File Read", "MAX_TEXT_CHUNK", "PIL", "Pillow", "cannot identify", "errno")
+
+
+def assert_plain(error: InvalidImageError) -> None:
+    """A code with a text in both languages, and no library's wording."""
+    assert error.code and error.code.startswith("image_")
+    for lang in ("en", "zh"):
+        text = STRINGS[lang][f"err_{error.code}"]
+        assert text.format(**error.values)  # every placeholder has its value
+    assert not any(leak in str(error) for leak in LEAKS), str(error)
+
+
+def test_only_regular_files_are_opened(tmp_path):
+    fifo = tmp_path / "pipe.jpg"
+    os.mkfifo(fifo)  # opening it for reading would wait for a writer forever
+    (tmp_path / "folder.jpg").mkdir()
+    cases = {
+        fifo: "image_not_file",
+        tmp_path / "folder.jpg": "image_not_file",
+        tmp_path / "missing.jpg": "image_missing",
+        Path("/dev/zero"): "image_not_file",
+    }
+    outcome = {}
+
+    def read_all():
+        for path in cases:
+            with pytest.raises(InvalidImageError) as e:
+                dnn.load_image(path)
+            outcome[path] = e.value
+
+    reader = threading.Thread(target=read_all, daemon=True)
+    reader.start()
+    reader.join(timeout=30)  # a generous bound: only a hang would exceed it
+    assert not reader.is_alive(), "reading a pipe, a folder or a device hung"
+    assert {p: e.code for p, e in outcome.items()} == {p: c for p, c in cases.items()}
+    for error in outcome.values():
+        assert_plain(error)
+        assert str(tmp_path) not in str(error)  # no server path in a message
+
+
+def pillow_wording_cases() -> dict[str, bytes]:
+    """Files on which Pillow's own messages once reached the user."""
+    import struct
+    import zlib
+
+    from tests.images_corpus import _chunk
+
+    png = encode(Image.new("RGB", (8, 8), (1, 2, 3)), "PNG")
+    text_bomb = _chunk(b"zTXt", b"k\0\0" + zlib.compress(b"a" * (2 * 2**20)))
+    return {
+        "Truncated File Read": png[:33] + struct.pack(">I", 1000) + b"tEXt" + b"abc",
+        "MAX_TEXT_CHUNK": png[:33] + text_bomb + png[33:],
+        "truncated bmp": encode(Image.new("RGB", (64, 64)), "BMP")[:300],
+        "gif without frames": encode(Image.new("P", (8, 8)), "GIF")[:20],
+    }
+
+
+@pytest.mark.parametrize("name", ["Truncated File Read", "MAX_TEXT_CHUNK", "truncated bmp"])
+def test_pillow_wording_never_reaches_the_user(name):
+    with pytest.raises(InvalidImageError) as e:
+        dnn.load_image(pillow_wording_cases()[name])
+    assert e.value.code == "image_damaged"
+    assert_plain(e.value)
+
+
+def test_every_refusal_has_a_code_in_both_languages():
+    files = {**{k: f() for k, f in BAD.items()}, **pillow_wording_cases()}
+    files["rgba16_6320.png"] = MEMORY["rgba16_6320.png"][0]()
+    codes = set()
+    for data in files.values():
+        with pytest.raises(InvalidImageError) as e:
+            dnn.load_image(data)
+        assert_plain(e.value)
+        codes.add(e.value.code)
+    assert {"image_damaged", "image_format", "image_memory", "image_pixels", "image_empty"} <= codes
+
+
+def test_mutated_pictures_load_or_are_refused_plainly():
+    """A small fuzz: random bytes of every good picture changed; nothing but InvalidImageError."""
+    rng = np.random.RandomState(12)
+    originals = [f() for f in GOOD.values()]
+    refused = 0
+    for i in range(300):
+        data = bytearray(originals[i % len(originals)])
+        for _ in range(rng.randint(1, 6)):
+            data[rng.randint(len(data))] = rng.randint(256)
+        if rng.rand() < 0.2:
+            data = data[: rng.randint(1, len(data))]
+        try:
+            x = dnn.load_image(bytes(data))
+            assert x.shape == (12288, 1) and np.isfinite(x).all()
+        except InvalidImageError as e:
+            assert_plain(e)
+            refused += 1
+    assert 0 < refused < 300
+
+
+def test_the_memory_probe_sees_an_allocation():
+    peak = measure("calibrate", "48")
+    assert 47 < peak["peak_mb"] < 60
+
+
+@pytest.mark.parametrize("name", sorted(MEMORY))
+def test_decoding_peaks_under_200_mb(name, tmp_path):
+    """Issue 12's pictures (once 1.1 GB, ~700 MB): decoded reduced, or refused by the header."""
+    make, accepted = MEMORY[name]
+    path = tmp_path / name
+    path.write_bytes(make())
+    result = measure("image", path)
+    assert result["outcome"] == ("ok" if accepted else "image_memory")
+    assert result["peak_mb"] < 200
+
+
+def test_decoding_waits_for_a_free_slot():
+    """At most two pictures decode at once in a process; a third waits for a slot."""
+    data = GOOD["picture.webp"]()
+    done = threading.Event()
+    worker = threading.Thread(target=lambda: (dnn.load_image(data), done.set()), daemon=True)
+    with DECODE_SLOTS, DECODE_SLOTS:
+        worker.start()
+        assert not done.wait(0.5)  # both slots are taken: the decode has not started
+    assert done.wait(30)
+    worker.join()

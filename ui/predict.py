@@ -10,6 +10,7 @@ from PIL import Image
 import dnn
 from dnn.datasets import flatten
 from dnn.images import open_image, read_bytes, square_64
+from ui.i18n import explain
 
 PREVIEW = 360  # px: the largest side of the picture shown next to its verdict
 
@@ -26,11 +27,15 @@ class Scored:
 
 
 def score(name: str, raw: bytes, params, hidden: str = "relu") -> Scored:
-    """Decode, preprocess and classify one file; a bad file gives a Scored with ``error``."""
+    """Decode, preprocess and classify one file; a bad file gives a Scored with ``error``.
+
+    ``error`` is the refusal in the visitor's language. Decoding is bounded in memory and
+    takes one of the process's few decoding slots (see :mod:`dnn.images`).
+    """
     try:
         img = open_image(read_bytes(raw))
     except dnn.InvalidImageError as exc:
-        return Scored(name, error=str(exc))
+        return Scored(name, error=explain(exc))
     seen = np.asarray(square_64(img), dtype=np.uint8)
     preview = img.copy()
     preview.thumbnail((PREVIEW, PREVIEW))

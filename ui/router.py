@@ -19,6 +19,7 @@ from threadpoolctl import threadpool_limits
 from ui import style
 from ui.i18n import LANGUAGES, t
 from ui.state import init_state
+from ui.uploads import track as track_uploads
 
 _run = threading.local()  # one script thread per session run
 
@@ -46,6 +47,7 @@ def main() -> None:
     st.set_page_config(page_title=t("browser_tab_title"), page_icon="🐱", layout="wide")
     style.apply()
     init_state()
+    track_uploads()  # forget uploads no widget holds; bounds on the server's upload store
     page = st.navigation(pages())
     _run.inside = True
     try:

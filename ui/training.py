@@ -143,5 +143,5 @@ def costs_csv(record: state.RunRecord) -> bytes:
 
 
 def download_model(params, record: state.RunRecord) -> bytes:
-    """The current model as .npz bytes."""
+    """The current model as .safetensors bytes."""
     return model_bytes(params, **model_metadata(record))

@@ -1,0 +1,135 @@
+"""Upload storage: bounded per file, per session and in all; unheld files forgotten."""
+
+import os
+import time
+import tomllib
+
+import pytest
+from starlette.exceptions import HTTPException
+from streamlit.proto.WidgetStates_pb2 import WidgetState
+from streamlit.runtime.memory_uploaded_file_manager import MemoryUploadedFileManager
+from streamlit.runtime.uploaded_file_manager import UploadedFileRec
+
+from bench.streamlit_server import REPO, rss_mb, start_server, stop_server
+from bench.upload_memory import Uploader
+from ui.uploads import (
+    MODEL_UPLOAD_MB,
+    SESSION_BYTES,
+    TOTAL_BYTES,
+    BoundedUploadedFileManager,
+    held_file_ids,
+    install,
+)
+
+MB = 2**20
+TEN_MB = bytes(10 * MB)  # buffers shared by the records: the test itself stays small
+THIRTY_MB = bytes(30 * MB)
+
+
+def rec(file_id, size_or_data=TEN_MB, name="photo.jpg"):
+    data = bytes(size_or_data) if isinstance(size_or_data, int) else size_or_data
+    return UploadedFileRec(file_id=file_id, name=name, type="image/jpeg", data=data)
+
+
+def test_a_sessions_held_upload_bytes_stay_bounded():
+    m = BoundedUploadedFileManager("/upload")
+    for i in range(30):  # issue 12: 30 × 10 MB to random ids were all held (300 MB)
+        m.add_file("s", rec(f"f{i}"))
+        assert m.session_bytes("s") <= SESSION_BYTES
+    kept = [r.file_id for r in m.get_files("s", [f"f{i}" for i in range(30)])]
+    assert kept == [f"f{i}" for i in range(30 - SESSION_BYTES // len(TEN_MB), 30)]  # newest
+    m.add_file("other", rec("x"))  # another session is not affected
+    assert m.session_bytes("other") == len(TEN_MB)
+    m.remove_session_files("s")
+    assert m.session_bytes("s") == 0 and m.session_bytes("other") == len(TEN_MB)
+
+
+def test_files_a_widget_holds_are_forgotten_last():
+    m = BoundedUploadedFileManager("/upload")
+    m.add_file("s", rec("model", THIRTY_MB, "mine.safetensors"))
+    m.forget_unheld("s", {"model"}, before=0.0)  # its widget holds it; nothing is old enough
+    for i in range(10):
+        m.add_file("s", rec(f"p{i}"))
+    names = [r.file_id for r in m.get_files("s", ["model"] + [f"p{i}" for i in range(10)])]
+    assert names == ["model", "p7", "p8", "p9"] and m.session_bytes("s") <= SESSION_BYTES
+
+
+def test_files_no_widget_holds_are_forgotten_after_the_grace_period():
+    m = BoundedUploadedFileManager("/upload")
+    m.add_file("s", rec("a"))
+    m.add_file("s", rec("b"))
+    m.forget_unheld("s", {"a"}, before=time.monotonic() - 60)  # b is too recent to judge
+    assert [r.file_id for r in m.get_files("s", ["a", "b"])] == ["a", "b"]
+    m.forget_unheld("s", {"a"}, before=time.monotonic() + 1)
+    assert [r.file_id for r in m.get_files("s", ["a", "b"])] == ["a"]
+    assert m.session_bytes("s") == len(TEN_MB)
+
+
+def test_per_file_bounds_by_kind():
+    m = BoundedUploadedFileManager("/upload")
+    with pytest.raises(HTTPException) as e:
+        m.add_file("s", rec("big", 10 * MB + 1))  # a picture over 10 MB
+    assert e.value.status_code == 413 and m.session_bytes("s") == 0
+    m.add_file("s", rec("model", 39 * MB, "cat_model_run1.safetensors"))
+    with pytest.raises(HTTPException):
+        m.add_file("s", rec("huge", MODEL_UPLOAD_MB * MB + 1, "x.safetensors"))
+    assert m.session_bytes("s") == 39 * MB
+
+
+def test_all_sessions_together_are_bounded():
+    m = BoundedUploadedFileManager("/upload")
+    n = TOTAL_BYTES // (60 * MB)
+    for s in range(n):  # every session holds 60 MB its widgets show
+        for part in "ab":
+            m.add_file(f"s{s}", rec(part, THIRTY_MB, "m.safetensors"))
+        m.forget_unheld(f"s{s}", {"a", "b"}, before=0.0)
+    m.add_file("late", rec("unheld"))
+    with pytest.raises(HTTPException) as e:  # all held: the newcomer is refused, not them
+        m.add_file("latest", rec("one", 40 * MB, "m.safetensors"))
+    assert e.value.status_code == 503 and m.session_bytes("latest") == 0
+    assert m.session_bytes("late") == 0  # the unheld file went first
+    assert all(m.session_bytes(f"s{s}") == 60 * MB for s in range(n))
+
+
+def test_install_switches_streamlits_store_in_place():
+    m = MemoryUploadedFileManager("/upload")
+    m.add_file("s", rec("kept"))
+    assert install(m) is m and isinstance(m, BoundedUploadedFileManager)
+    assert install(m) is m  # once
+    assert m.get_files("s", ["kept"])[0].data == TEN_MB
+    for i in range(10):
+        m.add_file("s", rec(f"f{i}"))
+    assert m.session_bytes("s") <= SESSION_BYTES
+    assert install(object()) is None
+
+
+def test_held_file_ids_from_widget_states():
+    state = WidgetState(id="uploader")
+    for fid in ("a", "b"):
+        state.file_uploader_state_value.uploaded_file_info.add(file_id=fid, name=fid, size=1)
+    assert held_file_ids([state, WidgetState(id="slider", int_value=3)]) == {"a", "b"}
+
+
+def test_server_upload_bound_matches_the_largest_model():
+    config = tomllib.loads((REPO / ".streamlit" / "config.toml").read_text())
+    assert config["server"]["maxUploadSize"] == MODEL_UPLOAD_MB
+
+
+def test_a_real_server_keeps_a_sessions_uploads_bounded(data):
+    """Issue 12's scenario against the real server: 30 × 10 MB to random file ids."""
+    proc, url = start_server()
+    try:
+        session = Uploader(url)
+        before = rss_mb(proc.pid)
+        payload = os.urandom(10 * MB)
+        statuses = [session.put(payload) for _ in range(30)]
+        grown = rss_mb(proc.pid) - before
+        too_big = session.put(payload + b"x", "photo.jpg")
+        model = session.put(payload + b"x", "cat_model_run1.safetensors")
+        session.close()
+    finally:
+        log = stop_server(proc)
+    assert statuses == [204] * 30  # accepted, but the oldest are forgotten
+    assert grown < 150  # unbounded, the server grew by 300 MB (bench/upload_memory.py)
+    assert (too_big, model) == (413, 204)
+    assert "Traceback" not in log, log

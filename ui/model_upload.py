@@ -1,0 +1,37 @@
+"""The prediction page's model upload: a ``.safetensors`` file becomes the session's model."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+import dnn
+from dnn.model_io import MAX_FILE_BYTES
+from ui import state
+from ui.i18n import explain, t
+
+EXTENSION = "safetensors"
+
+
+def model_upload() -> None:
+    """An expander with a file uploader; a valid file replaces the model, a bad one says why.
+
+    A file is loaded once (its upload id is remembered), so reruns keep the model without
+    reading the file again.
+    """
+    with st.expander(t("model_file_load")):
+        upload = st.file_uploader(
+            t("model_file_help", mb=MAX_FILE_BYTES // 2**20),
+            type=[EXTENSION],
+            key="model_upload",
+            max_upload_size=MAX_FILE_BYTES // 2**20,
+        )
+        if upload is None or st.session_state.get("_loaded_model") == upload.file_id:
+            return
+        try:
+            params, meta = dnn.load_model(upload.getvalue())
+        except dnn.InvalidModelError as exc:
+            st.error(t("model_file_refused", error=explain(exc)))
+            return
+        state.use_model(params, {**meta, "label": upload.name}, "file")
+        st.session_state._loaded_model = upload.file_id
+        st.rerun()
