@@ -9,7 +9,9 @@ from __future__ import annotations
 import subprocess
 from pathlib import Path
 
-from deploy.replicas import free_port, start_replica, wait_healthy
+from deploy.replicas import REPO, free_port, start_replica, wait_healthy
+
+__all__ = ["REPO", "free_port", "rss_mb", "start_server", "stop_server"]
 
 
 def start_server(env_extra: dict | None = None, timeout: float = 60.0, args: tuple = ()):

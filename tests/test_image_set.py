@@ -186,7 +186,7 @@ def test_bounds_on_the_number_of_pictures_and_the_file_size(tmp_path):
     assert e.value.code == "dataset_count"
     with pytest.raises(DatasetError) as e:
         load_image_set(b"\0" * (2 * 2**20), max_images=1)  # refused before parsing
-    assert e.value.code == "dataset_too_large"
+    assert e.value.code == "dataset_too_big"
 
 
 def test_paths_that_are_not_regular_files(tmp_path):

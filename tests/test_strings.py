@@ -20,8 +20,11 @@ ALLOWED_IN_ZH = {
     "ReLU", "Leaky", "tanh", "sigmoid", "Adam", "He", "Xavier", "randn", "Gram", "L2",
     # formats, units and standards
     "JPEG", "PNG", "WebP", "GIF", "BMP", "CSV", "npz", "MB", "SHA", "RGB", "NaN", "uint8",
-    # code names and products
-    "X_train", "Y_train", "NumPy", "Streamlit",
+    # code names, products, protocols and file formats
+    "X_train", "Y_train", "NumPy", "Streamlit", "DNN_DATA_DIR", "HTTP", "http", "HDF5",
+    "safetensors", "MP", "kB",
+    # the lesson's array names
+    "W1", "b1", "WL", "bL", "dA", "dW", "dZ", "db",
     # the lesson's own title "参数 vs 超参数"
     "vs",
 }  # fmt: skip

@@ -182,16 +182,16 @@ def _open(source, limit: int) -> h5py.File:
         if info.st_size > limit:
             raise _too_large(info.st_size, limit)
         return h5py.File(source, "r", locking=False)
-    data = read_limited(source, limit, lambda size: _too_large(size, limit))
+    data = read_limited(source, limit, DatasetError, "dataset", "data file")
     return h5py.File(io.BytesIO(data), "r")
 
 
 def _too_large(size: int, limit: int) -> DatasetError:
     return DatasetError(
         f"{size:,} bytes is more than such a file can be ({limit:,})",
-        "dataset_too_large",
-        mb=f"{size / 1e6:.1f}",
-        limit_mb=f"{limit / 1e6:.1f}",
+        "dataset_too_big",  # the code dnn.files.read_limited gives for bytes and file objects
+        mb=f"{size / 2**20:.1f}",
+        limit_mb=f"{limit / 2**20:.0f}",
     )
 
 

@@ -30,7 +30,7 @@ EN = {
     "step_forward_text": "The same two equations for layer {l}: its input is A[{l} − 1], the "
     "previous layer's output.",
     "step_forward_text_last": "The output layer L = {L} uses the sigmoid σ, so A[L] is "
-    "P(y = 1) for each example, between 0 and 1.",
+    "P(cat) for each example: the probability that y = 1, between 0 and 1.",
     "step_cost_text": "The cost compares A[L] with Y over all m = {m} examples: this is the cost "
     "of iteration 0, the first point of the training curve.",
     "step_backward_text_last": "Backward propagation starts at the output: with a sigmoid "
@@ -109,8 +109,8 @@ ZH = {
     "step_forward_text_first": "第 1 层用权重 W[1] 乘以输入，再给每一列加上偏置 b[1]（广播），然后逐元素"
     "应用 g = {g}。W[l] 每一行对应第 l 层的一个单元，每一列对应第 l − 1 层的一个单元。",
     "step_forward_text": "第 {l} 层用同样的两个公式：它的输入是 A[{l} − 1]，即上一层的输出。",
-    "step_forward_text_last": "输出层 L = {L} 用 sigmoid 函数 σ，所以 A[L] 是每个样本的 P(y = 1)，"
-    "介于 0 和 1 之间。",
+    "step_forward_text_last": "输出层 L = {L} 用 sigmoid 函数 σ，所以 A[L] 是每个样本的 P(猫)，"
+    "即 y = 1 的概率，介于 0 和 1 之间。",
     "step_cost_text": "成本把 A[L] 与 Y 在全部 m = {m} 个样本上比较：这是第 0 次迭代的成本，即训练曲线的"
     "第一个点。",
     "step_backward_text_last": "反向传播从输出层开始：sigmoid 输出配上这个成本函数，dZ[L] = A[L] − Y。"
