@@ -126,6 +126,9 @@ def layer_activations(
         ],
         horizontal_spacing=0.04,
     )
+    # the output's title is anchored at the figure's right edge, so a narrow (phone) figure
+    # never cuts it; it may reach left over its thin panel, where no other title is
+    fig.layout.annotations[-1].update(x=1.0, xanchor="right")
     for l, a in enumerate(activations, start=1):
         a = np.asarray(a, dtype=float).ravel()
         units = np.arange(1, len(a) + 1)
