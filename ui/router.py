@@ -16,6 +16,7 @@ import threading
 import streamlit as st
 from threadpoolctl import threadpool_limits
 
+from ui import links, presenter
 from ui.i18n import LANGUAGES, t
 from ui.state import init_state
 
@@ -29,26 +30,45 @@ threadpool_limits(limits=1, user_api="blas")
 
 
 def pages() -> list:
-    """The pages, titled in the visitor's language."""
+    """The pages, titled in the visitor's language.
+
+    Each page has its own URL (``/theory``, ``/training``, ``/prediction``). The root URL is a
+    hidden page that sends the visitor on to ``/theory`` with the same query.
+    """
+    theory = st.Page("pages/theory.py", title=t("nav_theory"), icon="📘", url_path="theory")
+
+    def home() -> None:
+        st.switch_page(theory, query_params=st.query_params.to_dict())
+
     return [
-        st.Page(
-            "pages/theory.py", title=t("nav_theory"), icon="📘", url_path="theory", default=True
-        ),
+        st.Page(home, title=t("nav_theory"), url_path="home", default=True, visibility="hidden"),
+        theory,
         st.Page("pages/training.py", title=t("nav_training"), icon="📈", url_path="training"),
         st.Page("pages/prediction.py", title=t("nav_prediction"), icon="🐱", url_path="prediction"),
     ]
 
 
 def main() -> None:
-    """Set up the page and the session, then draw the page the URL asks for."""
-    st.set_page_config(page_title="Deep neural networks, live", page_icon="🐱", layout="wide")
+    """Set up the session (from the link on its first run), then draw the page the URL asks for.
+
+    After the page, the URL is brought up to date with the page's state and the sidebar gets
+    the "Copy link" button for it.
+    """
     init_state()
+    links.restore_once()
+    st.set_page_config(page_title=t("app_title"), page_icon="🐱", layout="wide")
     page = st.navigation(pages())
+    presenter.apply()
+    links.show_notes()
+    links.replay_pending()
     _run.inside = True
     try:
         page.run()
     finally:
         _run.inside = False
+    query = links.write_url()
+    with st.sidebar:
+        links.copy_link_button(query)
 
 
 def language_switch() -> None:
@@ -84,3 +104,4 @@ def guard() -> None:
         main()
         st.stop()
     language_switch()
+    presenter.toggle()
