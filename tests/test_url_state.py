@@ -102,7 +102,7 @@ def test_unknown_keys_and_too_many_runs_are_reported():
     link = parse({"utm_source": "mail", "embed": "true", "runs": "~".join([run] * 15)})
     assert len(link.runs) == MAX_RUNS
     assert codes(link) == ["unknown_key", "too_many_runs"]
-    assert dict(link.notes)["unknown_key"] == {"key": "utm_source"}
+    assert dict(link.notes)["unknown_key"] == {"name": "utm_source"}
 
 
 def test_a_run_past_its_plan_is_clamped_and_a_run_without_dims_dropped():

@@ -58,6 +58,8 @@ def main() -> None:
     links.restore_once()
     st.set_page_config(page_title=t("app_title"), page_icon="🐱", layout="wide")
     page = st.navigation(pages())
+    if page.url_path == "":  # the root URL: st.switch_page reruns on /theory
+        page.run()
     presenter.apply()
     links.show_notes()
     links.replay_pending()

@@ -21,7 +21,7 @@ from ui.training import stream
 from ui.url_state import RunSpec
 
 DEFAULT_MORE = 500  # Continue on a finished run, when no number is given
-REPLAY_SECONDS = 20.0  # all the runs of one link, on a shared server
+REPLAY_SECONDS = 10.0  # all the runs of one link, on a shared server
 
 
 def new_trainer(shared, config: dnn.TrainConfig) -> dnn.Trainer:

@@ -94,7 +94,7 @@ def _int(text: str, lo: int, hi: int, key: str, notes: list[Note]) -> int:
     value = int(text)
     clamped = min(max(value, lo), hi)
     if clamped != value:
-        notes.append(("clamped", {"key": key, "value": shown(text), "to": clamped}))
+        notes.append(("clamped", {"name": key, "value": shown(text), "to": clamped}))
     return clamped
 
 
@@ -113,7 +113,7 @@ def _snapped(text: str, allowed: list[float], key: str, notes: list[Note]) -> fl
         raise _Bad
     snapped = bounds.nearest(value, allowed)
     if not math.isclose(snapped, value, rel_tol=1e-9, abs_tol=0):
-        notes.append(("clamped", {"key": key, "value": shown(text), "to": f"{snapped:g}"}))
+        notes.append(("clamped", {"name": key, "value": shown(text), "to": f"{snapped:g}"}))
     return snapped
 
 
@@ -130,7 +130,7 @@ def _hidden(text: str, key: str, notes: list[Note]) -> tuple[int, ...]:
     clamped = bounds.clamp_hidden(hidden)
     if list(clamped) != hidden[: bounds.MAX_HIDDEN_LAYERS]:
         to = "-".join(map(str, (bounds.N_INPUT, *clamped, 1)))
-        notes.append(("clamped", {"key": key, "value": shown(text), "to": to}))
+        notes.append(("clamped", {"name": key, "value": shown(text), "to": to}))
     return clamped
 
 
@@ -158,7 +158,7 @@ def _setting(name: str, text: str, key: str, max_iterations: int, notes: list[No
         value = 0 if text == "full" else _int(text, 0, 10**6, key, notes)
         snapped = int(bounds.nearest(value, bounds.BATCH_SIZES))
         if snapped != value:
-            notes.append(("clamped", {"key": key, "value": shown(text), "to": snapped}))
+            notes.append(("clamped", {"name": key, "value": shown(text), "to": snapped}))
         return snapped
     return _enum(text, name)
 
@@ -170,7 +170,7 @@ def _settings(values: Mapping[str, str], max_iterations: int, notes: list[Note])
         try:
             changes[KEYS[key]] = _setting(KEYS[key], text, key, max_iterations, notes)
         except (_Bad, ValueError, OverflowError):
-            notes.append(("bad_value", {"key": key, "value": shown(text)}))
+            notes.append(("bad_value", {"name": key, "value": shown(text)}))
     return replace(LESSON, **changes)
 
 
@@ -185,7 +185,7 @@ def _run(text: str, position: int, notes: list[Note]) -> RunSpec | None:
         elif key in ("done", "n"):
             extra[key] = value
         else:
-            notes.append(("unknown_key", {"key": shown(f"runs: {key}")}))
+            notes.append(("unknown_key", {"name": shown(f"runs: {key}")}))
     if "dims" not in values:
         notes.append(("bad_run", {"n": position}))
         return None
@@ -204,7 +204,7 @@ def _run(text: str, position: int, notes: list[Note]) -> RunSpec | None:
 
 def _runs(text: str, notes: list[Note]) -> list[RunSpec]:
     if len(text) > MAX_RUNS_CHARS:
-        notes.append(("too_long", {"key": "runs"}))
+        notes.append(("too_long", {"name": "runs"}))
         text = text[:MAX_RUNS_CHARS].rpartition("~")[0]
     parts = [p for p in text.split("~") if p]
     if len(parts) > MAX_RUNS:
@@ -248,23 +248,23 @@ def parse(query: Mapping[str, str | Sequence[str]]) -> LinkState:
             continue
         value = _last(raw_value)
         if key != "runs" and len(value) > MAX_VALUE_CHARS:
-            notes.append(("too_long", {"key": shown(key)}))
+            notes.append(("too_long", {"name": shown(key)}))
             continue
         if key == "lang":
             lang = value.lower()[:2]
             if lang in LANGS:
                 link.lang = lang
             else:
-                notes.append(("bad_value", {"key": key, "value": shown(value)}))
+                notes.append(("bad_value", {"name": key, "value": shown(value)}))
         elif key == "present":
             if value.lower() in ("1", "true", "yes", "on"):
                 link.present = True
             elif value.lower() not in ("0", "false", "no", "off", ""):
-                notes.append(("bad_value", {"key": key, "value": shown(value)}))
+                notes.append(("bad_value", {"name": key, "value": shown(value)}))
         elif key in KEYS:
             setting_values[key] = value
         elif key not in ("runs", "cmp"):
-            notes.append(("unknown_key", {"key": shown(key)}))
+            notes.append(("unknown_key", {"name": shown(key)}))
     if setting_values:
         link.settings = _settings(setting_values, bounds.MAX_ITERATIONS, notes)
     if "runs" in query:
