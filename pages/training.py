@@ -31,7 +31,7 @@ def downloads(params, record):
 
 
 def buttons():
-    """Train, Stop, Continue, One step, Reset, and how far Continue goes."""
+    """Train, Stop, Continue, One step and Reset."""
     cols = st.columns(5)
     names = ("train", "stop", "continue", "one_step", "reset")
     clicked = {
@@ -43,7 +43,12 @@ def buttons():
         )
         for col, name in zip(cols, names, strict=True)
     }
-    clicked["more"] = st.number_input(
+    return clicked
+
+
+def continue_box():
+    """How many iterations Continue adds (empty: on to the planned total)."""
+    return st.number_input(
         t("continue_more"),
         min_value=1,
         max_value=controls.MAX_ITERATIONS,
@@ -53,7 +58,6 @@ def buttons():
         help=t("continue_more_help"),
         key="continue_iterations",
     )
-    return clicked
 
 
 shared = require_data()
@@ -61,11 +65,12 @@ st.title(t("training_title"))
 if presenter.on():  # one screen: settings folded, the numbers beside the chart
     with st.expander(t("settings_folded")):
         settings = controls.training_controls()
+        more = continue_box()
     clicked = buttons()
-    bar = st.empty()
-    chart_col, metrics = st.columns([4, 1], gap="medium")
+    chart_col, side = st.columns([4, 1], gap="medium")
     chart = chart_col.container(key=presenter.CHART_KEY).empty()
-    notes = st.container()
+    bar, metrics = side.empty(), side.container()
+    notes = chart_col.container()
 else:
     st.caption(t("training_intro"))
     left, right = st.columns([1, 2], gap="large")
@@ -73,6 +78,7 @@ else:
         settings = controls.training_controls()
     with right:
         clicked = buttons()
+        more = continue_box()
         bar, chart = st.empty(), st.empty()
         metrics, notes = st.container(), st.container()
 
@@ -85,12 +91,14 @@ with state.exclusive():
         if clicked["train"]:
             run_actions.train(shared, settings, chart, bar)
         elif clicked["continue"]:
-            run_actions.resume(shared, clicked["more"], chart, bar)
+            run_actions.resume(shared, more, chart, bar)
         elif clicked["one_step"]:
             run_actions.one_step(shared, settings, bar)
         elif clicked["stop"] and st.session_state.trainer is None:
             st.info(t("nothing_to_continue"))
         trainer, record = st.session_state.trainer, state.current_run()
+        if presenter.on():
+            bar.empty()
         run_view.result_chart(record, chart)
         if record is None:
             st.info(t("no_run_yet"))

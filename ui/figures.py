@@ -106,7 +106,7 @@ def training_chart(
     checkpoints: Sequence[tuple[int, float, float | None]] = (),
     labels: dict[str, str] | None = None,
     max_points: int | None = None,
-    height: int = 420,
+    height: int | None = 420,
 ) -> go.Figure:
     """Cost per iteration, with train and test accuracy on a second axis.
 
@@ -120,8 +120,8 @@ def training_chart(
     max_points : int, optional
         Keep at most about this many cost points and checkpoints (evenly spaced, the last one
         kept; see :func:`thin`), so that what is sent stays bounded.
-    height : int
-        In pixels.
+    height : int or None
+        In pixels; None: the height of the element that shows the chart.
 
     Notes
     -----
