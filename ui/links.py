@@ -101,13 +101,13 @@ def copy_link_button(query: dict[str, str]) -> None:
     """A "Copy link" button (the browser's clipboard) and the link itself, to read or copy."""
     link = (st.context.url or "") + ("?" + urlencode(query) if query else "")
     label, done = html.escape(t("copy_link")), json.dumps(t("copy_link_done"))
-    script = (
-        "const b=document.currentScript.previousElementSibling;"
+    script = (  # a block: the script runs again on every rerun, in the page's global scope
+        "{const b=document.currentScript.previousElementSibling;"
         f"b.onclick=async()=>{{const u={json.dumps(link)};"
         "try{await navigator.clipboard.writeText(u)}catch(e){const a=document.createElement("
         "'textarea');a.value=u;document.body.appendChild(a);a.select();"
         "document.execCommand('copy');a.remove()}"
-        f"b.dataset.copied='1';b.textContent={done};}}"
+        f"b.dataset.copied='1';b.textContent={done};}}}}"
     )
     st.html(
         f'<button class="dnn-copy-link" data-testid="copyLinkButton">{label}</button>'
