@@ -21,7 +21,8 @@ html { font-size: 20px; }
 [data-testid="stMain"] h1 { font-size: 2rem; padding: 0 0 .25rem 0; }
 [data-testid="stMain"] p, [data-testid="stMain"] li,
 [data-testid="stMain"] [data-testid="stMarkdownContainer"] { font-size: 1.15rem; }
-.katex { font-size: 1.45em !important; }
+.katex { font-size: 1.1em !important; }
+.katex-display > .katex { font-size: 1.5em !important; }
 .katex-display { overflow-x: auto; overflow-y: hidden; }
 [data-testid="stMetricValue"], [data-testid="stMetricValue"] * { font-size: 2.4rem !important;
   line-height: 1.15; }

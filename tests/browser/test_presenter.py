@@ -79,3 +79,21 @@ def test_the_sidebar_toggle_turns_presenter_mode_on_and_the_link_keeps_it(page):
     wait_for_app(page)
     page.wait_for_function("parseFloat(getComputedStyle(document.documentElement).fontSize) >= 20")
     assert_no_errors(page)
+
+
+def test_theory_in_presenter_mode_has_large_equations(browser, server, tmp_path):
+    context = browser.new_context(viewport={"width": 1920, "height": 1080}, base_url=server)
+    page = context.new_page()
+    try:
+        open_page(page, "/theory?present=1")
+        page.locator(".katex").first.wait_for()
+        size = page.evaluate(
+            "parseFloat(getComputedStyle(document.querySelector('.katex-display .katex')).fontSize)"
+        )
+        assert size >= 30  # 1.45 em of 22 px text
+        out = Path(SHOT_DIR) if SHOT_DIR else tmp_path
+        out.mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=out / "presenter_theory.png")
+        assert_no_errors(page)
+    finally:
+        context.close()
