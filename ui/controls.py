@@ -163,14 +163,15 @@ def training_controls() -> Settings:
 def describe(settings: Settings) -> str:
     """A run's label: its architecture (a preset's name) and every setting unlike the lesson's.
 
-    E.g. "4-layer (lesson) · init He · Adam · batch 64 · 5,000 it.".
+    E.g. "4-layer (lesson)", "4-layer · init He · Adam · batch 64 · 5,000 it.".
     """
     name = next((n for n, h in PRESETS.items() if h == settings.hidden), None)
+    changes = settings.changes()
     if name:
-        parts = [t("label_" + name)]
+        parts = [t("label_" + name) + ("" if changes else " " + t("label_lesson"))]
     else:
         parts = ["[" + ", ".join(str(n) for n in settings.layer_dims) + "]"]
-    for field, value in settings.changes():
+    for field, value in changes:
         if field in ("activation", "initialization", "optimizer"):
             parts.append(t(f"label_{field}", v=t(f"label_{field}_{value}")))
         elif field == "batch_size":

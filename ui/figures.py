@@ -12,17 +12,17 @@ from plotly.subplots import make_subplots
 from ui.run_checks import spans_orders_of_magnitude
 
 COST_COLOR, TRAIN_COLOR, TEST_COLOR = "#d9480f", "#1971c2", "#2f9e44"
-PALETTE = [
+PALETTE = [  # ten runs told apart at a glance (no two oranges or two blues)
     "#d9480f",
     "#1971c2",
     "#2f9e44",
     "#9c36b5",
-    "#e8590c",
+    "#f59f00",
     "#0c8599",
-    "#5c940d",
-    "#c2255c",
+    "#e64980",
     "#495057",
-    "#f08c00",
+    "#74b816",
+    "#7048e8",
 ]
 FONT = dict(size=16)
 
@@ -174,7 +174,7 @@ def compare_chart(
         color = PALETTE[k % len(PALETTE)]
         y = np.asarray(costs, dtype=float)
         keep = thin(len(y), max_points)
-        cost_name = f"{name} · {lab['cost']}"
+        cost_name = f"{name} · {lab['cost']}" if accuracy else name
         traces.append(_line(keep, y[keep], cost_name, color, width=3, legendgroup=str(k)))
         if accuracy and checkpoints and checkpoints[0][2] is not None:
             checkpoints = [checkpoints[j] for j in thin(len(checkpoints), max_points)]

@@ -7,8 +7,9 @@ EN = {
     "1 to {other} in the others (at most 8 hidden layers).",
     "iterations_bounds_help": "Any number from 0 to {max:,}; Continue goes further.",
     # run labels: what differs from the lesson
-    "label_lesson4": "4-layer (lesson)",
-    "label_lesson2": "2-layer (lesson)",
+    "label_lesson4": "4-layer",
+    "label_lesson2": "2-layer",
+    "label_lesson": "(lesson)",
     "label_learning_rate": "α={v}",
     "label_iterations": "{v} it.",
     "label_seed": "seed {v}",
@@ -84,8 +85,9 @@ ZH = {
     "units_bounds_help": "一层的隐藏单元数 n[l]：第一个隐藏层 1 到 {first}，其他隐藏层 1 到 "
     "{other}（最多 8 个隐藏层）。",
     "iterations_bounds_help": "0 到 {max:,} 之间的任意整数；“继续”可以训练更多次。",
-    "label_lesson4": "4 层（课程）",
-    "label_lesson2": "2 层（课程）",
+    "label_lesson4": "4 层",
+    "label_lesson2": "2 层",
+    "label_lesson": "（课程）",
     "label_learning_rate": "α={v}",
     "label_iterations": "{v} 次迭代",
     "label_seed": "种子 {v}",
