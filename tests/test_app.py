@@ -79,12 +79,12 @@ def test_continue_adds_iterations_bit_for_bit(data):
 
 def test_results_survive_other_widgets_pages_and_language(data):
     at = train_preset(app("pages/training.py"))
-    at.slider(key="iterations").set_value(100).run()  # touching a control retrains nothing
+    at.number_input(key="iterations").set_value(100).run()  # touching a control retrains nothing
     assert at.session_state.runs[-1].iteration == 2500 and len(at.session_state.runs) == 1
     at.switch_page("pages/theory.py").run()
     at.switch_page("pages/training.py").run()
     assert len(plotly_specs(at)[0]["data"][0]["y"]) == 2500
-    assert at.slider(key="iterations").value == 100  # the control kept its value too
+    assert at.number_input(key="iterations").value == 100  # the control kept its value too
     at.radio(key="lang_choice").set_value("zh").run()
     assert "80.0%" in [m.value for m in at.metric]
     assert at.title[0].value == "训练深层神经网络"
@@ -95,7 +95,7 @@ def test_language_switch_changes_labels(data):
     assert at.button(key="train_button").label == "▶ Train"
     at.radio(key="lang_choice").set_value("zh").run()
     assert at.button(key="train_button").label == "▶ 训练"
-    assert at.slider(key="iterations").label == "迭代次数"
+    assert at.number_input(key="iterations").label == "迭代次数"
     theory = app("pages/theory.py")
     theory.radio(key="lang_choice").set_value("zh").run()
     assert theory.title[0].value == "深层（L 层）神经网络"
@@ -133,7 +133,7 @@ def test_too_large_relu_learning_rate_warns(data):
 
 def test_zero_iterations_and_reset(data):
     at = app("pages/training.py")
-    at.slider(key="iterations").set_value(0).run()
+    at.number_input(key="iterations").set_value(0).run()
     at.button(key="train_button").click().run()
     assert not at.exception and at.session_state.runs[-1].iteration == 0
     at.button(key="reset_button").click().run()
@@ -212,7 +212,12 @@ def test_theory_dimension_table_follows_the_architecture(data):
     [
         {"learning_rate": 1e-05},
         {"hidden_layers": 1, "units_0": 1},
-        {"hidden_layers": 8, **{f"units_{k}": 512 for k in range(8)}, "iterations": 100},
+        {
+            "hidden_layers": 8,
+            "units_0": 256,
+            **{f"units_{k}": 512 for k in range(1, 8)},
+            "iterations": 100,
+        },
     ],
 )
 def test_extreme_but_allowed_settings_train(data, setting):
@@ -221,11 +226,10 @@ def test_extreme_but_allowed_settings_train(data, setting):
         widget = {
             "learning_rate": at.select_slider,
             "hidden_layers": at.slider,
-            "iterations": at.slider,
         }.get(key, at.number_input)
         widget(key=key).set_value(value).run()
     if "iterations" not in setting:
-        at.slider(key="iterations").set_value(200).run()
+        at.number_input(key="iterations").set_value(200).run()
     at.button(key="train_button").click().run()
     assert not at.exception and not at.error
     run = at.session_state.runs[-1]
@@ -237,8 +241,9 @@ def test_extreme_but_allowed_settings_train(data, setting):
 def test_slider_bounds_make_absurd_sizes_impossible(data):
     at = app("pages/training.py")
     assert at.slider(key="hidden_layers").max == 8
-    assert at.number_input(key="units_0").max == 512
-    assert at.slider(key="iterations").max == 10_000
+    assert at.number_input(key="units_0").max == 256
+    assert at.number_input(key="units_1").max == 512
+    assert at.number_input(key="iterations").max == 10_000
     rates = at.select_slider(key="learning_rate").options
     assert rates[0] == "1e-05" and rates[-1] == "10"
 
@@ -248,7 +253,7 @@ def test_time_cap_stops_a_long_run(data, monkeypatch):
 
     monkeypatch.setattr(training, "MAX_RUN_SECONDS", 0.3)
     at = app("pages/training.py")
-    at.slider(key="iterations").set_value(10_000).run()
+    at.number_input(key="iterations").set_value(10_000).run()
     at.button(key="train_button").click().run()
     run = at.session_state.runs[-1]
     reached = run.iteration

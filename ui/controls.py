@@ -1,74 +1,80 @@
-"""The training page's widgets, returning a dnn.TrainConfig; presets fill them in one click.
+"""The training page's widgets, returning a :class:`ui.settings.Settings`; presets fill them.
 
 Widget values are mirrored into plain session keys, so they survive a visit to another page
-(Streamlit drops the state of widgets that a run does not draw).
+(Streamlit drops the state of widgets that a run does not draw) and can be written to the link.
 """
 
 from __future__ import annotations
 
 import streamlit as st
 
-import dnn
-from dnn.config import ACTIVATIONS, INITIALIZATIONS, OPTIMIZERS
+from ui import settings as bounds
 from ui.i18n import t
+from ui.settings import LESSON, PRESETS, Settings
 
-MAX_HIDDEN_LAYERS = 8
-MAX_UNITS = 512
-MAX_ITERATIONS = 10_000
-# a log scale: 1, 2.5, 5, 7.5 × 10^k, so the lesson's 0.0075 is on it
-LEARNING_RATES = [round(c * 10.0**k, 10) for k in range(-5, 1) for c in (1, 2.5, 5, 7.5)] + [
-    1.0,
-    2.5,
-    5.0,
-    10.0,
-]
-L2_VALUES = [0.0, 0.01, 0.03, 0.1, 0.3, 0.7, 1.0, 3.0, 10.0]
-BATCH_SIZES = [0, 16, 32, 64, 128]  # 0: full batch, as in the lesson
-
-PRESETS = {
-    "lesson4": {"hidden": [20, 7, 5]},
-    "lesson2": {"hidden": [7]},
-}
-PRESET_COMMON = {
-    "learning_rate": 0.0075,
-    "iterations": 2500,
-    "seed": 1,
-    "activation": "relu",
-    "initialization": "lesson",
-    "l2": 0.0,
-    "optimizer": "gd",
-    "batch_size": 0,
-}
+MAX_ITERATIONS = bounds.MAX_ITERATIONS
+FIELDS = (  # widget key = Settings field, besides the layer sizes
+    "learning_rate",
+    "iterations",
+    "seed",
+    "activation",
+    "initialization",
+    "l2",
+    "optimizer",
+    "batch_size",
+)
 WIDGET_DEFAULTS = {
     "preset": "lesson4",
     "hidden_layers": 3,
-    **PRESET_COMMON,
+    **{f: getattr(LESSON, f) for f in FIELDS},
     **{f"units_{k}": v for k, v in enumerate([20, 7, 5, 5, 5, 5, 5, 5])},
 }
 
 
+def _value(key: str):
+    """A widget's value: the widget's own key, else its mirror, else the default."""
+    if key in st.session_state:
+        return st.session_state[key]
+    return st.session_state.get("_keep_" + key, WIDGET_DEFAULTS[key])
+
+
 def _keep(key: str) -> None:
     """Restore a widget's value from its mirror before the widget is drawn."""
-    mirror = "_keep_" + key
     if key not in st.session_state:
-        st.session_state[key] = st.session_state.get(mirror, WIDGET_DEFAULTS[key])
+        st.session_state[key] = _value(key)
 
 
 def _mirror(key: str) -> None:
     st.session_state["_keep_" + key] = st.session_state[key]
 
 
+def _set(key: str, value) -> None:
+    st.session_state[key] = value
+    st.session_state["_keep_" + key] = value
+
+
+def apply_settings(settings: Settings) -> None:
+    """Set every widget to ``settings`` (a preset's, or a link's)."""
+    _set("preset", settings.preset())
+    _set("hidden_layers", len(settings.hidden))
+    for k, n in enumerate(settings.hidden):
+        _set(f"units_{k}", n)
+    for f in FIELDS:
+        _set(f, getattr(settings, f))
+
+
 def apply_preset(name: str | None = None) -> None:
     """Set every widget to a preset's values (the lesson's runs)."""
     name = name or st.session_state.get("preset", "lesson4")
-    if name not in PRESETS:
-        return
-    hidden = PRESETS[name]["hidden"]
-    values = {"preset": name, "hidden_layers": len(hidden), **PRESET_COMMON}
-    values.update({f"units_{k}": n for k, n in enumerate(hidden)})
-    for key, value in values.items():
-        st.session_state[key] = value
-        st.session_state["_keep_" + key] = value
+    if name in PRESETS:
+        apply_settings(Settings(hidden=PRESETS[name]))
+
+
+def current_settings() -> Settings:
+    """What the widgets say now (also on pages that do not draw them), within the bounds."""
+    n_hidden = min(max(int(_value("hidden_layers")), 1), bounds.MAX_HIDDEN_LAYERS)
+    hidden = bounds.clamp_hidden(_value(f"units_{k}") for k in range(n_hidden))
+    return Settings(hidden=hidden, **{f: _value(f) for f in FIELDS})
 
 
 def _custom() -> None:
@@ -81,8 +87,8 @@ def preset_label(name: str) -> str:
     return t("preset_" + name)
 
 
-def training_controls() -> dnn.TrainConfig:
-    """Draw the architecture and hyperparameter widgets; return the config they describe."""
+def training_controls() -> Settings:
+    """Draw the architecture and hyperparameter widgets; return the settings they describe."""
     for key in WIDGET_DEFAULTS:
         _keep(key)
     st.selectbox(
@@ -95,9 +101,9 @@ def training_controls() -> dnn.TrainConfig:
     )
     _mirror("preset")
 
-    def widget(fn, key, *args, label=None, help_key=None, **kwargs):
+    def widget(fn, key, *args, label=None, help_text=None, **kwargs):
         """Draw a widget labelled t(key), with help t(key + "_help"), and mirror its value."""
-        help_text = t(help_key or key + "_help")
+        help_text = help_text or t(key + "_help")
         fn(label or t(key), *args, key=key, help=help_text, on_change=_custom, **kwargs)
         _mirror(key)
         return st.session_state[key]
@@ -105,58 +111,73 @@ def training_controls() -> dnn.TrainConfig:
     def number(v):
         return f"{v:g}"
 
-    n_hidden = widget(st.slider, "hidden_layers", 1, MAX_HIDDEN_LAYERS)
+    units_help = t("units_bounds_help", first=bounds.MAX_FIRST_UNITS, other=bounds.MAX_UNITS)
+    n_hidden = widget(
+        st.slider,
+        "hidden_layers",
+        1,
+        bounds.MAX_HIDDEN_LAYERS,
+        help_text=t("hidden_layers_help") + " " + units_help,
+    )
     cols = st.columns(min(n_hidden, 4))
-    units = []
     for k in range(n_hidden):
         with cols[k % len(cols)]:
-            units.append(
-                widget(
-                    st.number_input,
-                    f"units_{k}",
-                    1,
-                    MAX_UNITS,
-                    step=1,
-                    label=f"n[{k + 1}]",
-                    help_key="units_help",
-                )
+            widget(
+                st.number_input,
+                f"units_{k}",
+                1,
+                bounds.unit_bound(k + 1),
+                step=1,
+                label=f"n[{k + 1}]",
+                help_text=units_help,
             )
-    lr = widget(st.select_slider, "learning_rate", LEARNING_RATES, format_func=number)
-    iterations = widget(st.slider, "iterations", 0, MAX_ITERATIONS, step=100)
-    seed = widget(st.number_input, "seed", 0, 2**31 - 1, step=1)
+    widget(st.select_slider, "learning_rate", bounds.LEARNING_RATES, format_func=number)
+    widget(
+        st.number_input,
+        "iterations",
+        0,
+        MAX_ITERATIONS,
+        step=100,
+        help_text=t("iterations_help") + " " + t("iterations_bounds_help", max=MAX_ITERATIONS),
+    )
+    widget(st.number_input, "seed", 0, bounds.MAX_SEED, step=1)
     with st.expander(t("advanced")):
-        activation = widget(
-            st.selectbox, "activation", ACTIVATIONS, format_func=lambda v: t("act_" + v)
+        widget(st.selectbox, "activation", bounds.ACTIVATIONS, format_func=lambda v: t("act_" + v))
+        widget(
+            st.selectbox,
+            "initialization",
+            bounds.INITIALIZATIONS,
+            format_func=lambda v: t("init_" + v),
         )
-        init = widget(
-            st.selectbox, "initialization", INITIALIZATIONS, format_func=lambda v: t("init_" + v)
-        )
-        l2 = widget(st.select_slider, "l2", L2_VALUES, format_func=number)
-        optimizer = widget(
-            st.selectbox, "optimizer", OPTIMIZERS, format_func=lambda v: t("opt_" + v)
-        )
-        batch = widget(
+        widget(st.select_slider, "l2", bounds.L2_VALUES, format_func=number)
+        widget(st.selectbox, "optimizer", bounds.OPTIMIZERS, format_func=lambda v: t("opt_" + v))
+        widget(
             st.selectbox,
             "batch_size",
-            BATCH_SIZES,
+            bounds.BATCH_SIZES,
             format_func=lambda v: t("full_batch") if v == 0 else str(v),
         )
-    return dnn.TrainConfig(
-        layer_dims=(12288, *[int(u) for u in units], 1),
-        learning_rate=float(lr),
-        num_iterations=int(iterations),
-        seed=int(seed),
-        hidden_activation=activation,
-        initialization=init,
-        l2=float(l2),
-        optimizer=optimizer,
-        batch_size=int(batch) or None,
-    )
+    return current_settings()
 
 
-def describe(config: dnn.TrainConfig, preset: str) -> str:
-    """A short label for a run: the preset's name, or the architecture and α."""
-    if preset in PRESETS:
-        return preset_label(preset)
-    dims = ", ".join(str(n) for n in config.layer_dims)
-    return f"[{dims}] α={config.learning_rate:g}"
+def describe(settings: Settings) -> str:
+    """A run's label: its architecture (a preset's name) and every setting unlike the lesson's.
+
+    E.g. "4-layer (lesson)", "4-layer · init He · Adam · batch 64 · 5,000 it.".
+    """
+    name = next((n for n, h in PRESETS.items() if h == settings.hidden), None)
+    changes = settings.changes()
+    if name:
+        parts = [t("label_" + name) + ("" if changes else " " + t("label_lesson"))]
+    else:
+        parts = ["[" + ", ".join(str(n) for n in settings.layer_dims) + "]"]
+    for field, value in changes:
+        if field in ("activation", "initialization", "optimizer"):
+            parts.append(t(f"label_{field}", v=t(f"label_{field}_{value}")))
+        elif field == "batch_size":
+            parts.append(t("label_batch", v=value))
+        elif field == "iterations":
+            parts.append(t("label_iterations", v=f"{value:,}"))
+        else:
+            parts.append(t("label_" + field, v=f"{value:g}"))
+    return " · ".join(parts)

@@ -10,18 +10,20 @@ import pandas  # noqa: F401  (see _warm_up: imported whole, once, before any ses
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
+from ui.run_checks import spans_orders_of_magnitude
+
 COST_COLOR, TRAIN_COLOR, TEST_COLOR = "#d9480f", "#1971c2", "#2f9e44"
-PALETTE = [
+PALETTE = [  # ten runs told apart at a glance (no two oranges or two blues)
     "#d9480f",
     "#1971c2",
     "#2f9e44",
     "#9c36b5",
-    "#e8590c",
+    "#f59f00",
     "#0c8599",
-    "#5c940d",
-    "#c2255c",
+    "#e64980",
     "#495057",
-    "#f08c00",
+    "#74b816",
+    "#7048e8",
 ]
 FONT = dict(size=16)
 
@@ -62,7 +64,9 @@ def _two_axis_layout(lab: dict, height: int, legend: dict) -> dict:
     )
 
 
-def _line(x, y, name, color, axis="y", mode="lines", legendgroup=None, **line) -> go.Scatter:
+def _line(
+    x, y, name, color, axis="y", mode="lines", legendgroup=None, showlegend=True, **line
+) -> go.Scatter:
     """A line trace on the cost axis ("y") or the accuracy axis ("y2")."""
     return go.Scatter(
         x=np.asarray(x),
@@ -72,8 +76,30 @@ def _line(x, y, name, color, axis="y", mode="lines", legendgroup=None, **line) -
         mode=mode,
         line=dict(color=color, **line),
         legendgroup=legendgroup,
-        hovertemplate="%{y:.6f}" if axis == "y" else "%{y:.3f}",
+        showlegend=showlegend,
+        hovertemplate="%{y:.6f}" if axis == "y" else "%{y:.1%}",
     )
+
+
+def thin(n: int, max_points: int | None) -> np.ndarray:
+    """Indices of at most about ``max_points`` of ``n`` points: every k-th, and the last one.
+
+    A stride keeps the points evenly spaced (every iteration of a run of up to ``max_points``
+    iterations, every 2nd up to twice that, …), so a chart's size is bounded however long the
+    run.
+    """
+    if not max_points or n <= max_points:
+        return np.arange(n)
+    step = -(-n // max_points)  # ceil
+    return np.unique(np.r_[np.arange(0, n, step), n - 1])
+
+
+def _cost_axis(layout: dict, costs: Sequence[Sequence[float]]) -> dict:
+    """A log cost axis when the costs span orders of magnitude (a large α: 0.6 … 350,000)."""
+    values = [c for run in costs for c in run]
+    if spans_orders_of_magnitude(values):
+        layout["yaxis"] = {**layout["yaxis"], "type": "log", "rangemode": "normal"}
+    return layout
 
 
 def training_chart(
@@ -81,6 +107,7 @@ def training_chart(
     checkpoints: Sequence[tuple[int, float, float | None]] = (),
     labels: dict[str, str] | None = None,
     max_points: int | None = None,
+    height: int | None = 420,
 ) -> go.Figure:
     """Cost per iteration, with train and test accuracy on a second axis.
 
@@ -92,16 +119,21 @@ def training_chart(
     labels : dict, optional
         Text for "cost", "train", "test", "iteration", "accuracy" (the UI's language).
     max_points : int, optional
-        Keep at most this many cost points (evenly spaced, the last one kept), for streaming.
+        Keep at most about this many cost points and checkpoints (evenly spaced, the last one
+        kept; see :func:`thin`), so that what is sent stays bounded.
+    height : int or None
+        In pixels; None: the height of the element that shows the chart.
+
+    Notes
+    -----
+    The cost axis turns logarithmic when the costs span orders of magnitude.
     """
     lab = {**LABELS, **(labels or {})}
-    x = np.arange(len(costs))
     y = np.asarray(costs, dtype=float)
-    if max_points and len(x) > max_points:
-        keep = np.unique(np.r_[np.linspace(0, len(x) - 1, max_points).astype(int), len(x) - 1])
-        x, y = x[keep], y[keep]
-    traces = [_line(x, y, lab["cost"], COST_COLOR, width=3)]
+    keep = thin(len(y), max_points)
+    traces = [_line(keep, y[keep], lab["cost"], COST_COLOR, width=3)]
     if checkpoints:
+        checkpoints = [checkpoints[k] for k in thin(len(checkpoints), max_points)]
         it = [c[0] for c in checkpoints]
         mode = "lines+markers" if len(it) <= 60 else "lines"
         traces.append(
@@ -120,32 +152,33 @@ def training_chart(
                 _line(it, [c[2] for c in checkpoints], lab["test"], TEST_COLOR, "y2", mode=mode)
             )
     legend = dict(orientation="h", y=1.08, x=0)
-    return go.Figure(data=traces, layout=_two_axis_layout(lab, 420, legend))
+    layout = _cost_axis(_two_axis_layout(lab, height, legend), [y])
+    return go.Figure(data=traces, layout=layout)
 
 
 def compare_chart(
     runs: Sequence[tuple[str, Sequence[float], Sequence[tuple]]],
     labels: dict[str, str] | None = None,
+    accuracy: bool = True,
+    max_points: int | None = 1000,
 ) -> go.Figure:
-    """Several runs overlaid: cost (solid) and, where known, test accuracy (dashed, right axis).
+    """Several runs overlaid: their costs, and (``accuracy``) their accuracies.
 
     ``runs`` holds (label, costs, checkpoints) with checkpoints as in :func:`training_chart`.
+    With ``accuracy``, each run's test accuracy (dashed) and train accuracy (dotted) join on a
+    second axis. The legend sits below the plot, so 6 or more runs keep it readable; each run
+    keeps at most about ``max_points`` points.
     """
     lab = {**LABELS, **(labels or {})}
     traces = []
     for k, (name, costs, checkpoints) in enumerate(runs):
         color = PALETTE[k % len(PALETTE)]
-        traces.append(
-            _line(
-                np.arange(len(costs)),
-                costs,
-                f"{name} · {lab['cost']}",
-                color,
-                width=3,
-                legendgroup=str(k),
-            )
-        )
-        if checkpoints and checkpoints[0][2] is not None:
+        y = np.asarray(costs, dtype=float)
+        keep = thin(len(y), max_points)
+        cost_name = f"{name} · {lab['cost']}" if accuracy else name
+        traces.append(_line(keep, y[keep], cost_name, color, width=3, legendgroup=str(k)))
+        if accuracy and checkpoints and checkpoints[0][2] is not None:
+            checkpoints = [checkpoints[j] for j in thin(len(checkpoints), max_points)]
             it = [c[0] for c in checkpoints]
             for column, key, line in (
                 (2, "test", {"dash": "dash"}),
@@ -159,11 +192,17 @@ def compare_chart(
                         color,
                         "y2",
                         legendgroup=str(k),
+                        showlegend=False,
                         **line,
                     )
                 )
-    legend = dict(orientation="v", y=1, x=1.08)
-    return go.Figure(data=traces, layout=_two_axis_layout(lab, 460, legend))
+    rows = max(1, len(runs))
+    legend = dict(orientation="h", y=-0.15, x=0, yanchor="top", font=dict(size=14))
+    layout = _two_axis_layout(lab, 420 + 24 * rows, legend)
+    layout["margin"] = dict(l=10, r=10, t=20, b=10)
+    if not accuracy:
+        del layout["yaxis2"]
+    return go.Figure(data=traces, layout=_cost_axis(layout, [r[1] for r in runs]))
 
 
 def confusion_matrix(
@@ -352,11 +391,17 @@ def network_diagram(
 
 
 def weight_images(
-    W1: np.ndarray, max_units: int = 20, columns: int = 5, unit_label: str = "unit"
+    W1: np.ndarray,
+    max_units: int = 20,
+    columns: int = 5,
+    unit_label: str = "unit",
+    centered: bool = False,
 ) -> go.Figure:
     """Rows of W^[1] drawn as 64×64 RGB pictures, each scaled to its own range.
 
-    A row of W^[1] is what one first-layer unit responds to in a picture.
+    A row of W^[1] is what one first-layer unit responds to in a picture. ``centered`` (for a
+    change in the weights): 0 is mid-grey and each picture is scaled by its largest |value|, so
+    colours show the sign and size of the change.
     """
     n = min(W1.shape[0], max_units)
     rows = int(np.ceil(n / columns))
@@ -369,7 +414,10 @@ def weight_images(
     )
     for k in range(n):
         w = W1[k].reshape(64, 64, 3)
-        lo, hi = w.min(), w.max()
+        if centered:
+            lo, hi = -np.abs(w).max(), np.abs(w).max()
+        else:
+            lo, hi = w.min(), w.max()
         img = np.uint8(np.round(255 * (w - lo) / (hi - lo if hi > lo else 1)))
         fig.add_trace(go.Image(z=img, hoverinfo="skip"), row=k // columns + 1, col=k % columns + 1)
     fig.update_xaxes(visible=False)

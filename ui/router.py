@@ -16,7 +16,7 @@ import threading
 import streamlit as st
 from threadpoolctl import threadpool_limits
 
-from ui import style
+from ui import links, presenter, style
 from ui.i18n import LANGUAGES, t
 from ui.state import init_state
 from ui.uploads import track as track_uploads
@@ -31,11 +31,19 @@ threadpool_limits(limits=1, user_api="blas")
 
 
 def pages() -> list:
-    """The pages, titled in the visitor's language."""
+    """The pages, titled in the visitor's language.
+
+    Each page has its own URL (``/theory``, ``/training``, ``/prediction``). The root URL is a
+    hidden page that sends the visitor on to ``/theory`` with the same query.
+    """
+    theory = st.Page("pages/theory.py", title=t("nav_theory"), icon="📘", url_path="theory")
+
+    def home() -> None:
+        st.switch_page(theory, query_params=st.query_params.to_dict())
+
     return [
-        st.Page(
-            "pages/theory.py", title=t("nav_theory"), icon="📘", url_path="theory", default=True
-        ),
+        st.Page(home, title=t("nav_theory"), url_path="home", default=True, visibility="hidden"),
+        theory,
         st.Page("pages/training.py", title=t("nav_training"), icon="📈", url_path="training"),
         st.Page("pages/prediction.py", title=t("nav_prediction"), icon="🐱", url_path="prediction"),
         st.Page("pages/step.py", title=t("nav_step"), icon="🔬", url_path="step"),
@@ -43,17 +51,30 @@ def pages() -> list:
 
 
 def main() -> None:
-    """Set up the page and the session, then draw the page the URL asks for."""
+    """Set up the session (from the link on its first run), then draw the page the URL asks for.
+
+    After the page, the URL is brought up to date with the page's state and the sidebar gets
+    the "Copy link" button for it.
+    """
+    init_state()
+    links.restore_once()
     st.set_page_config(page_title=t("browser_tab_title"), page_icon="🐱", layout="wide")
     style.apply()
-    init_state()
     track_uploads()  # forget uploads no widget holds; bounds on the server's upload store
     page = st.navigation(pages())
+    if page.url_path == "":  # the root URL: st.switch_page reruns on /theory
+        page.run()
+    presenter.apply()
+    links.show_notes()
+    links.replay_pending()
     _run.inside = True
     try:
         page.run()
     finally:
         _run.inside = False
+    query = links.write_url()
+    with st.sidebar:
+        links.copy_link_button(query)
 
 
 def language_switch() -> None:
@@ -89,3 +110,4 @@ def guard() -> None:
         main()
         st.stop()
     language_switch()
+    presenter.toggle()

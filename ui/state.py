@@ -7,7 +7,6 @@ language switches and page changes never lose a chart, a metric or a model.
 
 from __future__ import annotations
 
-import itertools
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -18,20 +17,21 @@ import streamlit as st
 import dnn
 from dnn.propagation import accuracy as accuracy_of
 from ui.i18n import t
+from ui.settings import Settings
 
 MAX_RUNS = 10
 WAIT_SECONDS = 20.0  # for an interrupted run to finish its last iteration
-_ids = itertools.count(1)
 
 
 @dataclass
 class RunRecord:
     """What the app remembers of one training run (the trainer's numbers, copied)."""
 
-    run_id: int
-    label: str
+    run_id: int  # #1, #2, … in this session
+    settings: Settings  # what the widgets said when Train was pressed
     config: dnn.TrainConfig
     engine: str
+    planned: int = 0  # the total the run is heading for (Continue finishes it)
     costs: list[float] = field(default_factory=list)
     history: list[dnn.Progress] = field(default_factory=list)
     status: str = "new"
@@ -40,6 +40,12 @@ class RunRecord:
     diverged_at: int | None = None
     train_accuracy: float | None = None
     test_accuracy: float | None = None
+    cat_share: float | None = None  # share of the training pictures it calls "cat"
+
+    @property
+    def done(self) -> bool:
+        """Whether the planned run is complete (a diverged run is never complete)."""
+        return self.status != "diverged" and self.iteration >= self.planned
 
     def update_from(self, trainer: dnn.Trainer, data) -> None:
         """Copy the trainer's state, with accuracies of the parameters it holds now."""
@@ -49,7 +55,9 @@ class RunRecord:
         self.iteration, self.diverged_at = trainer.iteration, trainer.diverged_at
         hidden = trainer.config.hidden_activation
         params = trainer.params
-        self.train_accuracy = accuracy(params, data.train_x, data.train_y, hidden)
+        proba = dnn.predict_proba(params, data.train_x, hidden)
+        self.train_accuracy = accuracy_of(proba, data.train_y)
+        self.cat_share = float((proba > 0.5).mean())
         self.test_accuracy = accuracy(params, data.test_x, data.test_y, hidden)
 
 
@@ -63,6 +71,7 @@ DEFAULTS = {
     "runs": list,  # RunRecord, oldest first, at most MAX_RUNS
     "trainer": None,  # the dnn.Trainer of the latest run, for Continue
     "trainer_run_id": None,
+    "run_count": 0,  # runs started in this session: the next is #run_count + 1
     "model": None,  # (params, metadata, source) used by the prediction page
     "session_lock": threading.Lock,  # see exclusive()
 }
@@ -92,9 +101,15 @@ def exclusive() -> Iterator[None]:
         lock.release()
 
 
-def new_run(trainer: dnn.Trainer, label: str) -> RunRecord:
-    """Register a run for ``trainer``; the oldest run is dropped past MAX_RUNS."""
-    record = RunRecord(next(_ids), label, trainer.config, trainer.engine)
+def new_run(trainer: dnn.Trainer, settings: Settings, number: int | None = None) -> RunRecord:
+    """Register a run for ``trainer``; the oldest run is dropped past MAX_RUNS.
+
+    Runs are numbered from #1 in each session; ``number`` (from a link) skips ahead to it.
+    """
+    count = st.session_state.run_count
+    run_id = count + 1 if number is None or number <= count else number
+    st.session_state.run_count = run_id
+    record = RunRecord(run_id, settings, trainer.config, trainer.engine, settings.iterations)
     runs = st.session_state.runs
     runs.append(record)
     del runs[:-MAX_RUNS]
@@ -119,6 +134,6 @@ def use_model(params, metadata: dict, source: str) -> None:
 
 def reset() -> None:
     """Forget every run and model of this session (the language stays)."""
-    for key in ("runs", "trainer", "trainer_run_id", "model"):
+    for key in ("runs", "trainer", "trainer_run_id", "model", "run_count", "compare_runs"):
         st.session_state.pop(key, None)
     init_state()

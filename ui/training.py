@@ -12,12 +12,14 @@ import streamlit as st
 
 import dnn
 from dnn.model_io import model_bytes
-from ui import figures, state
+from ui import figures, run_checks, state
+from ui.controls import describe
 from ui.i18n import t
 
 FRAMES = 20  # chart updates in one run
 MIN_FRAME_SECONDS = 0.07  # a browser draws each frame; the lesson run animates for ≈ 1.5 s
-STREAM_POINTS = 400  # cost points sent per frame; the final chart has every iteration
+STREAM_POINTS = 400  # cost points sent per frame
+CHART_POINTS = 2500  # the final chart: every iteration of the lesson's run, at most this many
 BAR_SECONDS = 0.1  # the longest a run goes without a chance to be stopped
 # Sessions are threads of one process. Many of them computing at once thrash on the GIL (each
 # small BLAS call releases it, and getting it back waits behind the others): 10 sessions ran
@@ -37,8 +39,19 @@ def checkpoints(history) -> list[tuple[int, float, float | None]]:
     return [(p.iteration, p.train_accuracy, p.test_accuracy) for p in history]
 
 
-def stream(trainer: dnn.Trainer, record: state.RunRecord, n: int, data, chart, bar) -> None:
+def stream(
+    trainer: dnn.Trainer,
+    record: state.RunRecord,
+    n: int,
+    data,
+    chart,
+    bar,
+    max_seconds: float | None = None,
+) -> None:
     """Run ``n`` more iterations, redrawing ``chart`` about FRAMES times and ``bar`` often.
+
+    ``chart`` None: no animation (a run restored from a link, one step), the same computation.
+    ``max_seconds`` shortens the MAX_RUN_SECONDS budget.
 
     The progress bar is touched at least every BAR_SECONDS: each touch is where Streamlit can
     interrupt the run when the visitor clicks Stop. Whatever ends the run (the end, Stop, a
@@ -73,7 +86,10 @@ def stream(trainer: dnn.Trainer, record: state.RunRecord, n: int, data, chart, b
 
     def on_progress(p: dnn.Progress) -> None:
         give_slot()
-        if trainer.iteration >= clock["next"] or trainer.iteration == end:
+        if chart is None:
+            if time.perf_counter() - clock["bar"] > BAR_SECONDS:
+                show_progress(p)
+        elif trainer.iteration >= clock["next"] or trainer.iteration == end:
             wait = clock["frame"] + MIN_FRAME_SECONDS - time.perf_counter()
             if wait > 0:
                 time.sleep(wait)
@@ -92,7 +108,10 @@ def stream(trainer: dnn.Trainer, record: state.RunRecord, n: int, data, chart, b
     try:
         take_slot()
         trainer.run(
-            n, callback=on_progress, every=min(frame_every, 10), max_seconds=MAX_RUN_SECONDS
+            n,
+            callback=on_progress,
+            every=min(frame_every, 10),
+            max_seconds=min(MAX_RUN_SECONDS, max_seconds or MAX_RUN_SECONDS),
         )
     finally:
         give_slot()
@@ -104,7 +123,7 @@ def model_metadata(record: state.RunRecord) -> dict:
     """What a saved model says about itself (enough to predict and to describe it)."""
     cfg = record.config
     return {
-        "label": record.label,
+        "label": f"#{record.run_id} {describe(record.settings)}",
         "hidden_activation": cfg.hidden_activation,
         "learning_rate": cfg.learning_rate,
         "iterations": record.iteration,
@@ -116,18 +135,37 @@ def model_metadata(record: state.RunRecord) -> dict:
     }
 
 
-def status_message(record: state.RunRecord) -> None:
-    """One line that says how the run ended, as an info, warning or success box."""
+def status_message(record: state.RunRecord, guess: float) -> None:
+    """How the run ended (info, warning or success box), and whether it learned anything.
+
+    ``guess`` is the cost of guessing the share of cats (:func:`ui.run_checks.guessing_cost`).
+    """
+    i, n = record.iteration, record.planned
     if record.status == "diverged":
-        st.warning(t("status_diverged", i=record.diverged_at, kept=record.iteration))
+        st.warning(t("status_diverged", i=record.diverged_at, kept=i))
     elif record.status == "timed_out":
-        st.warning(t("status_timed_out", s=MAX_RUN_SECONDS, i=record.iteration))
-    elif record.status == "stopped":
-        st.info(t("status_stopped", i=record.iteration))
-    elif record.status == "finished":
-        st.success(t("status_finished", i=record.iteration, s=f"{record.seconds:.2f}"))
-    if len(record.costs) > 1 and record.costs[-1] > record.costs[0]:
+        st.warning(t("status_timed_out", s=MAX_RUN_SECONDS, i=i) + " " + t("plan_left", n=n))
+    elif i == 0:
+        st.info(t("status_zero"))
+    elif not record.done:
+        st.info(t("status_paused", i=i, n=n))
+    else:
+        st.success(t("status_finished", i=i, s=f"{record.seconds:.2f}"))
+    if record.status == "diverged":
+        return
+    reasons = run_checks.diagnose(record.costs, record.cat_share, guess)
+    if any(code == "cost_up" for code, _ in reasons):
         st.warning(t("cost_went_up"))
+    useless = []
+    for code, values in reasons:
+        if code == "one_class":
+            useless.append(
+                t("useless_one_class", cls=t("class_cat" if values["cat"] else "class_noncat"))
+            )
+        elif code == "stalled":
+            useless.append(t("useless_stalled", last=f"{values['last']:.3f}", guess=f"{guess:.3f}"))
+    if useless and record.done:
+        st.warning(t("useless_intro") + " " + " ".join(useless))
 
 
 def costs_csv(record: state.RunRecord) -> bytes:

@@ -1,0 +1,109 @@
+"""Links through AppTest: the URL follows the page, and opening it restores settings and runs."""
+
+import numpy as np
+from streamlit.testing.v1 import AppTest
+
+import dnn
+from tests.apptest_helpers import APP, plotly_specs, texts
+
+
+def open_link(query: dict, page: str | None = "pages/training.py") -> AppTest:
+    """A new session opened on ``query`` (its first run reads the link)."""
+    at = AppTest.from_file(APP, default_timeout=120)
+    at.query_params.update(query)
+    at.run()
+    if page:
+        at.switch_page(page).run()
+    assert not at.exception, at.exception
+    return at
+
+
+def test_settings_in_the_link_fill_the_widgets_and_the_language():
+    at = open_link(
+        {"lang": "zh", "dims": "12288-64-8-1", "lr": "0.05", "it": "1234", "act": "tanh"}
+    )
+    assert at.title[0].value == "训练深层神经网络"
+    assert at.slider(key="hidden_layers").value == 2
+    assert [at.number_input(key=f"units_{k}").value for k in range(2)] == [64, 8]
+    assert at.select_slider(key="learning_rate").value == 0.05
+    assert at.number_input(key="iterations").value == 1234
+    assert at.selectbox(key="activation").value == "tanh"
+    assert at.selectbox(key="preset").value == "custom"
+    assert not at.warning
+
+
+def test_the_url_follows_the_widgets_and_the_runs(data):
+    at = open_link({})
+    assert at.query_params == {"lang": "en"}
+    at.number_input(key="iterations").set_value(300).run()
+    assert at.query_params["it"] == "300" and at.query_params["dims"] == "12288-20-7-5-1"
+    at.button(key="train_button").click().run()
+    assert at.query_params["runs"] == "dims.12288-20-7-5-1_it.300"
+    at.button(key="reset_button").click().run()
+    assert "runs" not in at.query_params
+
+
+def test_a_link_with_runs_reproduces_the_senders_page(data):
+    sender = open_link({})
+    sender.selectbox(key="preset").set_value("lesson2").run()
+    sender.button(key="train_button").click().run()
+    sender.selectbox(key="preset").set_value("lesson4").run()
+    sender.selectbox(key="optimizer").set_value("momentum").run()
+    sender.number_input(key="iterations").set_value(700).run()
+    sender.button(key="train_button").click().run()
+    link = dict(sender.query_params)
+    assert link["runs"].count("~") == 1
+    receiver = open_link(link)
+    sent, got = sender.session_state.runs, receiver.session_state.runs
+    assert [r.run_id for r in got] == [1, 2]
+    for a, b in zip(sent, got, strict=True):
+        assert b.costs == a.costs and b.iteration == a.iteration and b.planned == a.planned
+        assert (b.train_accuracy, b.test_accuracy) == (a.train_accuracy, a.test_accuracy)
+    assert [m.value for m in receiver.metric][:3] == [m.value for m in sender.metric][:3]
+    assert plotly_specs(receiver)[0]["data"][0]["y"] == plotly_specs(sender)[0]["data"][0]["y"]
+    # the runs are those of the engine, trained directly
+    two = dnn.train(data.train_x, data.train_y, [12288, 7, 1], num_iterations=2500)
+    assert got[0].costs == two.costs
+    assert receiver.session_state.trainer.iteration == 700
+    assert dict(receiver.query_params) == link  # and the URL says the same again
+
+
+def test_a_stopped_run_in_a_link_continues_to_its_plan(data):
+    at = open_link({"runs": "dims.12288-7-1_it.2500_done.40"})
+    run = at.session_state.runs[-1]
+    assert run.iteration == 40 and run.planned == 2500
+    assert "Stopped at iteration 40 of 2500" in texts(at)
+    at.button(key="continue_button").click().run()
+    assert run.iteration == 2500 and run.test_accuracy == 0.74
+
+
+def test_the_prediction_page_uses_the_links_last_run(data):
+    at = open_link({"runs": "dims.12288-7-1_it.2500"}, page="pages/prediction.py")
+    params = at.session_state.model[0]
+    assert params["W1"].shape == (7, 12288)
+    assert np.mean(dnn.predict(params, data.test_x) == data.test_y) == 0.74
+
+
+def test_hostile_links_are_a_note_not_an_exception(data):
+    at = open_link(
+        {
+            "dims": "-".join(["12288", *["5"] * 10_000, "1"]),
+            "lr": "NaN",
+            "it": "1e9",
+            "evil": "<img src=x onerror=alert(1)>",
+            "runs": "dims.12288-9999-1_it.50~garbage",
+        },
+        page=None,  # the notes are on the first page the link opens
+    )
+    warning = at.warning[0].value
+    assert "could not be used" in warning and "`lr`" in warning and "`evil`" in warning
+    assert "<img" not in warning
+    assert at.session_state.runs[-1].config.layer_dims == (12288, 256, 1)
+    assert "lr" not in at.query_params and "evil" not in at.query_params
+    at.switch_page("pages/training.py").run()  # the note is shown once
+    assert not at.warning and not at.exception
+
+
+def test_root_url_opens_the_theory_page():
+    at = open_link({"lang": "zh"}, page=None)
+    assert at.title[0].value == "深层（L 层）神经网络"
