@@ -19,7 +19,7 @@ SHELL_HINT = ".venv/bin/python -m dnn.datasets download"
 def visit(page=None, lang="en"):
     """A first visit to ``page`` in ``lang``."""
     at = AppTest.from_file(APP, default_timeout=60)
-    at.session_state["lang"] = lang
+    at.query_params["lang"] = lang  # as a link with ?lang= gives it
     at.run()
     if page:
         at.switch_page(page).run()

@@ -234,7 +234,8 @@ def test_prediction_upload_real_photo_then_corrupt_with_good(page, tmp_path):
         "document.querySelectorAll('[data-testid=\"stAlertContentError\"]').length === 1"
     )
     assert "corrupt.jpg" in errors.first.inner_text()
-    page.wait_for_function("document.querySelectorAll('.js-plotly-plot').length === 1")
+    page.wait_for_selector(".js-plotly-plot")
+    assert verdict_bars(page).count() == 1
     assert page.get_by_text("orange.jpg").count() >= 1
 
 

@@ -75,7 +75,7 @@ EN = {
     # presenter mode
     "presenter_mode": "Presenter mode",
     "presenter_mode_help": "Large type for a projector; on the Training page the settings fold "
-    "away and the chart and its four numbers fit on one screen. A link keeps it (present=1).",
+    "away and the chart and its four numbers fit on one screen. A link keeps it (`present=1`).",
 }
 
 ZH = {
@@ -93,7 +93,7 @@ ZH = {
     "label_activation": "{v}",
     "label_activation_relu": "ReLU",
     "label_activation_tanh": "tanh",
-    "label_activation_leaky_relu": "leaky ReLU",
+    "label_activation_leaky_relu": "Leaky ReLU",
     "label_activation_sigmoid": "sigmoid",
     "label_initialization": "初始化 {v}",
     "label_initialization_lesson": "课程",
@@ -145,5 +145,5 @@ ZH = {
     "点击“继续”即可完成。",
     "presenter_mode": "演示模式",
     "presenter_mode_help": "投影用的大字体；在训练页面上，设置会折叠起来，图表和四个结果数字在一屏"
-    "内显示。链接会保留这一模式（present=1）。",
+    "内显示。链接会保留这一模式（`present=1`）。",
 }
