@@ -5,12 +5,11 @@ import streamlit as st
 
 import dnn
 from dnn.images import EXTENSIONS
-from ui import figures, insight, state
+from ui import insight, state, verdict
 from ui.data import require_data
 from ui.i18n import t
 from ui.model_upload import model_upload
-from ui.pixels import enlarged
-from ui.predict import confidence_key, score
+from ui.predict import score
 from ui.router import guard
 from ui.uploads import IMAGE_UPLOAD_MB
 
@@ -37,28 +36,8 @@ model_upload()
 
 
 def show(result) -> None:
-    """One picture's verdict, P(cat) and confidence; then the picture and what the model sees.
-
-    The verdict comes first so that a phone, where columns stack, shows it without scrolling;
-    the 64×64 picture is enlarged with its pixels kept square.
-    """
-    if result.error:
-        st.error(f"**{result.name}** — {result.error}")
-        return
-    c_verdict, c_picture, c_seen = st.columns([3, 2, 2])
-    verdict = t("verdict_cat") if result.p_cat > 0.5 else t("verdict_noncat")
-    c_verdict.markdown(f"### {verdict}")
-    c_verdict.plotly_chart(
-        figures.probability_bar(result.p_cat, {"p": t("p_cat")}),
-        key=f"bar_{result.name}_{id(result)}",
-        config={"displayModeBar": False},
-    )
-    c_verdict.caption(t(confidence_key(result.p_cat)))
-    c_picture.image(result.preview, caption=result.name)
-    c_seen.image(enlarged(result.seen), caption=t("model_sees"))
-    insight.look_inside(
-        result.seen, params, hidden, data, c_verdict, key=f"{result.name}_{id(result)}"
-    )
+    """One picture's verdict with the current model's class names."""
+    verdict.show(result, params, hidden, data, meta.get("class_names"))
 
 
 tab_up, tab_cam, tab_test = st.tabs([t("tab_upload"), t("tab_camera"), t("tab_testset")])

@@ -47,11 +47,13 @@ def stream(
     chart,
     bar,
     max_seconds: float | None = None,
+    keep=None,
 ) -> None:
     """Run ``n`` more iterations, redrawing ``chart`` about FRAMES times and ``bar`` often.
 
     ``chart`` None: no animation (a run restored from a link, one step), the same computation.
-    ``max_seconds`` shortens the MAX_RUN_SECONDS budget.
+    ``max_seconds`` shortens the MAX_RUN_SECONDS budget. ``keep(trainer, record)`` stores the
+    network at the end (default :func:`keep_as_session_model`).
 
     The progress bar is touched at least every BAR_SECONDS: each touch is where Streamlit can
     interrupt the run when the visitor clicks Stop. Whatever ends the run (the end, Stop, a
@@ -116,7 +118,12 @@ def stream(
     finally:
         give_slot()
         record.update_from(trainer, data)
-        state.use_model(trainer.params, model_metadata(record), "session")
+        (keep or keep_as_session_model)(trainer, record)
+
+
+def keep_as_session_model(trainer: dnn.Trainer, record: state.RunRecord) -> None:
+    """The trained network becomes the model of the session's prediction page."""
+    state.use_model(trainer.params, model_metadata(record), "session")
 
 
 def model_metadata(record: state.RunRecord) -> dict:
@@ -135,10 +142,11 @@ def model_metadata(record: state.RunRecord) -> dict:
     }
 
 
-def status_message(record: state.RunRecord, guess: float) -> None:
+def status_message(record: state.RunRecord, guess: float, names=None) -> None:
     """How the run ended (info, warning or success box), and whether it learned anything.
 
-    ``guess`` is the cost of guessing the share of cats (:func:`ui.run_checks.guessing_cost`).
+    ``guess`` is the cost of guessing the share of cats (:func:`ui.run_checks.guessing_cost`);
+    ``names`` the class names of labels 0 and 1 (default: non-cat, cat).
     """
     i, n = record.iteration, record.planned
     if record.status == "diverged":
@@ -159,9 +167,8 @@ def status_message(record: state.RunRecord, guess: float) -> None:
     useless = []
     for code, values in reasons:
         if code == "one_class":
-            useless.append(
-                t("useless_one_class", cls=t("class_cat" if values["cat"] else "class_noncat"))
-            )
+            names = names or (t("class_noncat"), t("class_cat"))
+            useless.append(t("useless_one_class", cls=names[1 if values["cat"] else 0]))
         elif code == "stalled":
             useless.append(t("useless_stalled", last=f"{values['last']:.3f}", guess=f"{guess:.3f}"))
     if useless and record.done:
