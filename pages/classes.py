@@ -25,24 +25,25 @@ for k, column in enumerate(st.columns(2, gap="large")):
         class_intake.thumbnails(two, k, two.test_ids(k, share))
 shown = class_intake.names(two)
 
-st.subheader(t("classes_step_data"))
-left, right = st.columns(2, gap="large")
+st.subheader(t("classes_step_train"))
+left, right = st.columns([1, 2], gap="large")
 with left:
     share, with_lesson = class_training.option_widgets()
-lesson = require_data().data if with_lesson else None
-right.markdown(class_training.split_summary(two, shown, share, lesson))
-with right.expander(t("classes_files")):
-    class_files.save_dataset(two, shown)
-    class_files.load_dataset(two)
-
-st.subheader(t("classes_step_train"))
-with st.expander(t("settings_folded")):
-    settings = controls.training_controls()
-c_train, c_stop, _ = st.columns([1, 1, 3])
-clicked = c_train.button(t("train"), key="classes_train_button", type="primary", width="stretch")
-c_stop.button(t("stop"), key="classes_stop_button", width="stretch")
-bar, chart = st.empty(), st.empty()
-metrics, notes = st.container(), st.container()
+    lesson = require_data().data if with_lesson else None
+    st.markdown(class_training.split_summary(two, shown, share, lesson))
+    with st.expander(t("settings_folded")):
+        settings = controls.training_controls()
+    with st.expander(t("classes_files")):
+        class_files.save_dataset(two, shown)
+        class_files.load_dataset(two)
+with right:
+    c_train, c_stop = st.columns(2)
+    clicked = c_train.button(
+        t("train"), key="classes_train_button", type="primary", width="stretch"
+    )
+    c_stop.button(t("stop"), key="classes_stop_button", width="stretch")
+    bar, chart = st.empty(), st.empty()
+    metrics, notes = st.container(), st.container()
 with state.exclusive():  # a run stopped by a click saves its network before the next run reads it
     with notes:
         if clicked:

@@ -66,7 +66,7 @@ def test_classes_from_uploads_train_then_predict_new_pictures():
     pics = two(at).pictures
     assert [len(p) for p in pics] == [6, 6]
     assert all(p.pixels.shape == (64, 64, 3) and p.pixels.dtype == np.uint8 for p in pics[0])
-    assert "Added 6 pictures to “cat”" not in texts(at)  # the notes were shown once, earlier
+    assert "“cat”: 6 added." not in texts(at)  # the notes were shown once, earlier
     model = at.session_state[MODEL]
     record = model.record
     assert record.done and record.iteration == 2500
@@ -105,7 +105,7 @@ def test_names_language_and_page_changes_keep_what_was_built():
     assert not at.exception, at.exception
     assert at.text_input(key="classes_name_0").value == "猫"  # the default follows the language
     assert at.text_input(key="classes_name_1").value == "blue things"  # a chosen name stays
-    assert len(two(at).pictures[0]) == 3 and "已向" not in texts(at)  # notes were shown once
+    assert len(two(at).pictures[0]) == 3 and "添加了" not in texts(at)  # notes were shown once
     assert "第 1 类" in at.text_input(key="classes_name_0").label
 
 
@@ -133,7 +133,7 @@ def test_hostile_files_get_a_message_each_and_good_ones_are_kept():
     assert "notes.png" in errors[0] and "not a picture the app can read" in errors[0]
     assert "empty.jpg" in errors[1] and "empty (0 bytes)" in errors[1]
     assert "cut.png" in errors[2] and "truncated or damaged" in errors[2]
-    assert "Added 37 pictures to “cat”" in texts(at)
+    assert "“cat”: 37 added." in texts(at)
     # only the 64×64 pictures are kept: no file's bytes anywhere in the session
     assert not [k for k in at.session_state.keys() if _holds_bytes(at.session_state[k])]
     assert uploader(at, "classes_files_0_").key == "classes_files_0_1"  # a fresh, empty one
@@ -153,7 +153,7 @@ def _holds_bytes(value) -> bool:
 def test_too_few_pictures_in_a_class_says_which_and_does_not_train():
     at = add(add(classes(), 0, upload("warm", range(3))), 1, upload("cool", range(6)))
     at.button(key="classes_train_button").click().run()
-    assert "“cat” has 3 pictures: add at least 5 to train." in [w.value for w in at.warning]
+    assert "“cat” needs at least 5 pictures to train (it has 3)." in [w.value for w in at.warning]
     assert MODEL not in at.session_state or at.session_state[MODEL] is None
 
 
@@ -182,7 +182,7 @@ def test_the_session_bound_on_pictures():
     add(at, 1, upload("cool", range(12)))
     assert two(at).total == MAX_PICTURES
     assert len(two(at).pictures[1]) == 5
-    assert f"7 pictures were not added: this page keeps at most {MAX_PICTURES}" in texts(at)
+    assert f"Not added: 7 (this page keeps at most {MAX_PICTURES} pictures in all" in texts(at)
     assert f"at most {MAX_PICTURES} pictures in all" in texts(at)  # said before it happens
 
 
@@ -209,7 +209,7 @@ def test_saved_dataset_loads_outside_the_app_and_back_into_it():
         a, b = two(at).pictures[k], two(fresh).pictures[k]
         assert [p.digest for p in a] == [p.digest for p in b]
         assert two(at).test_ids(k, 0.2) != set() and len(two(fresh).test_ids(k, 0.2)) == 1
-    assert "Added 12 pictures to “your classes”" in texts(fresh)
+    assert "Loaded: 12 pictures." in texts(fresh)
 
 
 def test_a_model_trained_here_keeps_its_class_names_in_its_file():

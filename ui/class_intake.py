@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 import streamlit as st
+from PIL import Image, ImageOps
 from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 import dnn
@@ -23,8 +24,9 @@ from ui.uploads import IMAGE_UPLOAD_MB
 
 STATE = "classes"  # session key: the TwoClasses
 NOTES = "classes_notes"  # session key: class → what the last batch of files gave, shown once
-GRID = 4  # thumbnails per row in a class's column
-CAPTION_CHARS = 14
+GRID = 5  # thumbnails per row in a class's column
+CAPTION_CHARS = 9
+TEST_FRAME = (28, 126, 214)  # around a thumbnail held out for the test set
 
 
 def two_classes() -> TwoClasses:
@@ -159,9 +161,10 @@ def show_notes(two: TwoClasses, where) -> None:
         return
     shown = names(two)
     for code, values in notes:
-        if code == "added" and values["n"]:
-            cls = shown[where] if isinstance(where, int) else t("classes_both")
-            st.success(t("classes_added", n=values["n"], cls=cls))
+        if code == "added" and values["n"] and isinstance(where, int):
+            st.success(t("classes_added", n=values["n"], cls=shown[where]))
+        elif code == "added" and values["n"]:
+            st.success(t("classes_loaded", n=values["n"]))
         elif code == "refused":
             st.error(t("classes_file_refused", **values))
         elif code == "unreadable":
@@ -170,6 +173,19 @@ def show_notes(two: TwoClasses, where) -> None:
             st.warning(t("classes_duplicate", **{**values, "cls": shown[values["cls"]]}))
         elif code == "full":
             st.warning(t("classes_full", **values))
+
+
+def thumbnail(pixels, test: bool) -> Image.Image:
+    """The 64×64 picture shown twice as large; a test picture gets a blue frame."""
+    img = enlarged(pixels, 2)
+    return ImageOps.expand(img, border=8, fill=TEST_FRAME) if test else img
+
+
+def caption(name: str) -> str:
+    """A picture's name under its thumbnail: without its extension, cut to CAPTION_CHARS."""
+    stem = name.rsplit(".", 1)[0] if "." in name[1:] else name
+    stem = stem if len(stem) <= CAPTION_CHARS else stem[: CAPTION_CHARS - 1] + "…"
+    return stem.replace(" ", "\u00a0")  # one line: "camera 5" is not broken in two
 
 
 def thumbnails(two: TwoClasses, k: int, test_ids: set[int]) -> None:
@@ -182,18 +198,15 @@ def thumbnails(two: TwoClasses, k: int, test_ids: set[int]) -> None:
     for row in range(0, len(pics), GRID):
         cols = st.columns(GRID, gap="small")
         for col, p in zip(cols, pics[row : row + GRID], strict=False):
-            name = p.name if len(p.name) <= CAPTION_CHARS else p.name[: CAPTION_CHARS - 1] + "…"
-            col.image(
-                enlarged(p.pixels, 2),
-                caption=("🧪 " if p.id in test_ids else "") + name,
-                width="stretch",
-            )
+            name = caption(p.name)
+            col.image(thumbnail(p.pixels, p.id in test_ids), caption=name, width="stretch")
             col.button(
                 "✕",
                 key=f"classes_remove_{p.id}",
                 help=t("classes_remove", name=p.name),
                 on_click=two.remove,
                 args=(p.id,),
+                type="tertiary",
             )
     st.button(
         t("classes_remove_all"),

@@ -174,7 +174,7 @@ def held_out(model: ClassModel, two: TwoClasses) -> None:
     label = model.names[1]
     st.image(
         [p.pixels for _, p in pics],
-        width=96,
+        width=112,
         caption=[
             ("✅ " if ok else "❌ ") + f"P({label}) = {proba[i]:.2f}" for i, ok in enumerate(right)
         ],

@@ -1,0 +1,76 @@
+"""The own-classes page in Chromium: two classes from files and the fake camera, trained, tried."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from tests.browser.conftest import assert_no_errors, open_page, wait_for_app
+from tests.class_pictures import picture
+
+pytestmark = pytest.mark.browser
+SHOT_DIR = os.environ.get("DNN_SCREENSHOT_DIR")
+
+
+def files(folder: Path, kind: str, seeds) -> list[str]:
+    """Warm or cool pictures saved as PNG files; their paths."""
+    paths = []
+    for s in seeds:
+        path = folder / f"{kind}{s}.png"
+        picture(kind, s).save(path)
+        paths.append(str(path))
+    return paths
+
+
+def class_input(page, k: int):
+    """The file input of class k's uploader (0: the first class)."""
+    boxes = page.locator('[data-testid="stFileUploader"]').filter(has_text="Add pictures")
+    return boxes.nth(k).locator('[data-testid="stFileUploaderDropzoneInput"]')
+
+
+def added(page, text: str) -> None:
+    page.get_by_text(text).wait_for()
+    wait_for_app(page)
+
+
+def test_classes_from_files_and_the_camera_trained_then_predicting(page, tmp_path):
+    open_page(page, "/classes")
+    class_input(page, 0).set_input_files(files(tmp_path, "warm", range(4)))
+    added(page, "“cat”: 4 added.")
+    # one more picture of the first class, from the (fake) camera
+    page.get_by_text("Use the camera").first.click()
+    wait_for_app(page)
+    button = page.locator('[data-testid="stCameraInputButton"]').first
+    button.wait_for()
+    page.wait_for_function("(document.querySelector('video') || {}).readyState >= 2")
+    button.click()
+    added(page, "“cat”: 1 added.")
+    assert page.get_by_text("camera 5").count() == 1  # its thumbnail, 64×64
+    class_input(page, 1).set_input_files(files(tmp_path, "cool", range(5)))
+    added(page, "“not cat”: 5 added.")
+    assert page.get_by_text("Pictures: 5", exact=False).count() == 2
+    page.get_by_role("button", name="▶ Train").click()
+    page.get_by_text("Finished: 2500 iterations").wait_for(timeout=60_000)
+    wait_for_app(page)
+    try_box = page.locator('[data-testid="stFileUploader"]').filter(has_text="several at once")
+    new = files(tmp_path, "warm", [99])
+    try_box.last.locator('[data-testid="stFileUploaderDropzoneInput"]').set_input_files(new)
+    page.get_by_text("what the model sees (64×64)").wait_for()
+    wait_for_app(page)
+    verdicts = page.locator('[data-testid="stMain"] h3').all_inner_texts()
+    assert verdicts[-1] == "👉 cat"
+    assert_no_errors(page)
+    if SHOT_DIR:
+        out = Path(SHOT_DIR)
+        out.mkdir(parents=True, exist_ok=True)
+        page.get_by_text("Use the camera").first.click()  # the camera off: a shorter page
+        wait_for_app(page)
+        page.set_viewport_size({"width": 1280, "height": 1500})
+        page.locator('[data-testid="stMain"]').evaluate("e => e.scrollTo(0, 0)")
+        page.get_by_role(
+            "heading", name="Teach it your own two classes"
+        ).scroll_into_view_if_needed()
+        wait_for_app(page)
+        page.screenshot(path=out / "classes.png")
