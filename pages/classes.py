@@ -56,7 +56,7 @@ with state.exclusive():  # a run stopped by a click saves its network before the
         record = model.record if model else None
         run_view.result_chart(record, chart)
         if record is not None:
-            run_view.summary(record, metrics, model, model.names)
+            run_view.summary(record, metrics, model, model.names, resumable=False)
             class_training.held_out(model, two)
             class_files.save_model(model)
 

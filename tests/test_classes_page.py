@@ -309,3 +309,13 @@ def test_with_the_lessons_pictures_the_classes_join_cats_and_non_cats(data):
         built.data.train_x, built.data.train_y, [12288, 20, 7, 5, 1], num_iterations=300, every=0
     )
     np.testing.assert_allclose(record.costs, ref.costs, rtol=1e-9)
+
+
+def test_without_the_lessons_data_own_pictures_still_train(tmp_path, monkeypatch):
+    monkeypatch.setenv("DNN_DATA_DIR", str(tmp_path))  # no data files here
+    at = trained(classes(), range(5), range(5))
+    assert at.session_state[MODEL].record.done and not at.error
+    at.toggle(key="classes_lesson_w").set_value(True).run()  # the lesson's data is asked for
+    assert not at.exception, at.exception
+    assert any("not here yet" in i.value for i in at.info)
+    assert len(two(at).pictures[0]) == 5

@@ -16,6 +16,7 @@ import dnn
 from dnn.datasets import flatten
 from ui import state
 from ui.class_intake import names_problem
+from ui.controls import describe
 from ui.i18n import t
 from ui.picture_sets import LABELS, MIN_PER_CLASS, TwoClasses, build, test_count
 from ui.settings import Settings
@@ -126,12 +127,13 @@ def train(
     run_id = st.session_state[RUN_COUNT] = st.session_state.get(RUN_COUNT, 0) + 1
     record = state.RunRecord(run_id, settings, trainer.config, trainer.engine, settings.iterations)
 
-    def keep(trainer: dnn.Trainer, record: state.RunRecord) -> None:
-        meta = {**model_metadata(record), "class_names": [shown[1], shown[0]]}
-        meta["label"] = f"{shown[0]} / {shown[1]} {meta['label']}"
-        st.session_state[MODEL] = ClassModel(
-            trainer.params, meta, record, data.train_y, built.test_ids, lesson is not None
-        )
+    model = ClassModel({}, {}, record, data.train_y, built.test_ids, lesson is not None)
+    label = f"{shown[0]} / {shown[1]} #{run_id} {describe(settings)}"
+    st.session_state[MODEL] = model  # now: after a Stop, Streamlit can no longer be used
+
+    def keep(trainer: dnn.Trainer, record: state.RunRecord) -> None:  # no Streamlit here
+        model.meta = {**model_metadata(record, label), "class_names": [shown[1], shown[0]]}
+        model.params = trainer.params
 
     stream(trainer, record, settings.iterations, data, chart, bar, keep=keep)
 

@@ -53,7 +53,8 @@ def stream(
 
     ``chart`` None: no animation (a run restored from a link, one step), the same computation.
     ``max_seconds`` shortens the MAX_RUN_SECONDS budget. ``keep(trainer, record)`` stores the
-    network at the end (default :func:`keep_as_session_model`).
+    network at the end (default :func:`keep_as_session_model`); after a Stop, every Streamlit
+    call (session state included) raises, so a ``keep`` that must not fail uses none.
 
     The progress bar is touched at least every BAR_SECONDS: each touch is where Streamlit can
     interrupt the run when the visitor clicks Stop. Whatever ends the run (the end, Stop, a
@@ -126,11 +127,14 @@ def keep_as_session_model(trainer: dnn.Trainer, record: state.RunRecord) -> None
     state.use_model(trainer.params, model_metadata(record), "session")
 
 
-def model_metadata(record: state.RunRecord) -> dict:
-    """What a saved model says about itself (enough to predict and to describe it)."""
+def model_metadata(record: state.RunRecord, label: str | None = None) -> dict:
+    """What a saved model says about itself (enough to predict and to describe it).
+
+    ``label`` (default: the run's number and settings, in the UI's language) names it.
+    """
     cfg = record.config
     return {
-        "label": f"#{record.run_id} {describe(record.settings)}",
+        "label": label or f"#{record.run_id} {describe(record.settings)}",
         "hidden_activation": cfg.hidden_activation,
         "learning_rate": cfg.learning_rate,
         "iterations": record.iteration,
@@ -142,21 +146,23 @@ def model_metadata(record: state.RunRecord) -> dict:
     }
 
 
-def status_message(record: state.RunRecord, guess: float, names=None) -> None:
+def status_message(record: state.RunRecord, guess: float, names=None, resumable=True) -> None:
     """How the run ended (info, warning or success box), and whether it learned anything.
 
     ``guess`` is the cost of guessing the share of cats (:func:`ui.run_checks.guessing_cost`);
-    ``names`` the class names of labels 0 and 1 (default: non-cat, cat).
+    ``names`` the class names of labels 0 and 1 (default: non-cat, cat); ``resumable`` False
+    on a page without Continue (its texts then say to train again).
     """
     i, n = record.iteration, record.planned
+    end = "" if resumable else "_final"
     if record.status == "diverged":
         st.warning(t("status_diverged", i=record.diverged_at, kept=i))
     elif record.status == "timed_out":
-        st.warning(t("status_timed_out", s=MAX_RUN_SECONDS, i=i) + " " + t("plan_left", n=n))
+        st.warning(t("status_timed_out" + end, s=MAX_RUN_SECONDS, i=i) + " " + t("plan_left", n=n))
     elif i == 0:
-        st.info(t("status_zero"))
+        st.info(t("status_zero" + end))
     elif not record.done:
-        st.info(t("status_paused", i=i, n=n))
+        st.info(t("status_paused" + end, i=i, n=n))
     else:
         st.success(t("status_finished", i=i, s=f"{record.seconds:.2f}"))
     if record.status == "diverged":

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
 import pytest
 
 from tests.browser.conftest import assert_no_errors, open_page, wait_for_app
+from tests.browser.test_e2e import CHART_POINTS_JS
 from tests.class_pictures import picture
 
 pytestmark = pytest.mark.browser
@@ -74,3 +76,37 @@ def test_classes_from_files_and_the_camera_trained_then_predicting(page, tmp_pat
         ).scroll_into_view_if_needed()
         wait_for_app(page)
         page.screenshot(path=out / "classes.png")
+
+
+def test_stop_keeps_the_network_a_run_reached(page, tmp_path, data):
+    open_page(page, "/classes")
+    class_input(page, 0).set_input_files(files(tmp_path, "warm", range(5)))
+    added(page, "“cat”: 5 added.")
+    class_input(page, 1).set_input_files(files(tmp_path, "cool", range(5)))
+    added(page, "“not cat”: 5 added.")
+    page.get_by_text("Add the lesson's pictures").click()  # 219 pictures: a slower run
+    wait_for_app(page)
+    page.get_by_text("Settings: architecture and hyperparameters").click()
+    units = page.get_by_role("spinbutton", name="n[1]")
+    units.fill("256")
+    units.press("Enter")
+    page.wait_for_function(
+        "() => document.querySelector('input[aria-label=\"Preset\"]').value === 'Custom'"
+    )
+    wait_for_app(page)
+    iterations = page.get_by_role("spinbutton", name="Iterations", exact=True)
+    iterations.fill("10000")
+    iterations.press("Enter")
+    wait_for_app(page)
+    page.get_by_role("button", name="▶ Train").click()
+    page.wait_for_function(f"({CHART_POINTS_JS})() > 50")
+    page.get_by_role("button", name="■ Stop").click()
+    stopped = page.get_by_text(re.compile(r"Stopped at iteration \d+ of 10000; the network"))
+    stopped.wait_for()
+    wait_for_app(page)
+    reached = int(re.search(r"iteration (\d+)", stopped.inner_text()).group(1))
+    assert 50 < reached < 10_000
+    assert page.locator('[data-testid="stMetricValue"]').nth(2).inner_text() == f"{reached:,}"
+    assert page.get_by_text("Your test pictures:").count() == 1  # the stopped network is kept
+    assert page.get_by_role("button", name="Model (.safetensors)").count() == 1
+    assert_no_errors(page)

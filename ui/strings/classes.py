@@ -53,6 +53,12 @@ EN = {
     "classes_held_out": "**Your test pictures:** {right} of {n} right.",
     "classes_try_first": "Train the network above (or load a model file) to try it here.",
     "classes_model_is": "Using the model {label} (classes: {names}).",
+    # how a run ended, on a page without Continue
+    "status_timed_out_final": "This run reached the {s:.0f} s limit of a shared server at "
+    "iteration {i}; the network it reached is kept. Train again with fewer iterations to finish.",
+    "status_zero_final": "0 iterations: the network is still at its random start, so the numbers "
+    "below are those of random weights. Choose more iterations and train again.",
+    "status_paused_final": "Stopped at iteration {i} of {n}; the network it reached is kept.",
     # verdicts of models with their own class names
     "verdict_named": "👉 {name}",
 }
@@ -102,5 +108,10 @@ ZH = {
     "classes_held_out": "**你的测试图片：** {n} 张中对了 {right} 张。",
     "classes_try_first": "先在上面训练网络（或载入模型文件），再来这里试一试。",
     "classes_model_is": "正在使用模型 {label}（类别：{names}）。",
+    "status_timed_out_final": "本次运行在第 {i} 次迭代达到共享服务器 {s:.0f} 秒的时间上限；保留了它训练到的"
+    "网络。减少迭代次数再训练一次即可完成。",
+    "status_zero_final": "0 次迭代：网络仍是随机初始化的状态，下面的数字是随机权重的结果。选择更多迭代次数后"
+    "再训练一次。",
+    "status_paused_final": "在第 {i} 次迭代（共 {n} 次）停止；保留了它训练到的网络。",
     "verdict_named": "👉 {name}",
 }
