@@ -53,8 +53,9 @@ def stream(
 
     ``chart`` None: no animation (a run restored from a link, one step), the same computation.
     ``max_seconds`` shortens the MAX_RUN_SECONDS budget. ``keep(trainer, record)`` stores the
-    network at the end (default :func:`keep_as_session_model`); after a Stop, every Streamlit
-    call (session state included) raises, so a ``keep`` that must not fail uses none.
+    network at the end (default: it becomes the prediction page's model, see
+    :func:`session_model_keeper`). After a Stop every Streamlit call raises, session state
+    included, so ``keep`` uses none: it fills in what was stored before the run.
 
     The progress bar is touched at least every BAR_SECONDS: each touch is where Streamlit can
     interrupt the run when the visitor clicks Stop. Whatever ends the run (the end, Stop, a
@@ -62,6 +63,7 @@ def stream(
     in ``finally``, from the trainer itself.
     """
     labels = chart_labels()
+    keep = keep or session_model_keeper(trainer, record)
     first, end = trainer.iteration, trainer.iteration + n
     frame_every = max(1, n // FRAMES)
     clock = {"frame": 0.0, "bar": 0.0, "next": first + frame_every}
@@ -119,12 +121,24 @@ def stream(
     finally:
         give_slot()
         record.update_from(trainer, data)
-        (keep or keep_as_session_model)(trainer, record)
+        keep(trainer, record)
 
 
-def keep_as_session_model(trainer: dnn.Trainer, record: state.RunRecord) -> None:
-    """The trained network becomes the model of the session's prediction page."""
-    state.use_model(trainer.params, model_metadata(record), "session")
+def session_model_keeper(trainer: dnn.Trainer, record: state.RunRecord):
+    """Make the run the prediction page's model now; return the ``keep`` that completes it.
+
+    Everything that needs Streamlit (the label's words, session state) happens here, before
+    the run; ``keep`` only fills in the list stored as the session's model. Measured: when
+    ``keep`` wrote session state itself, a Stop left the prediction page on its old model.
+    """
+    label = f"#{record.run_id} {describe(record.settings)}"
+    model = [trainer.params, model_metadata(record, label), "session"]
+    st.session_state.model = model  # (params, metadata, source), as state.use_model stores it
+
+    def keep(trainer: dnn.Trainer, record: state.RunRecord) -> None:  # no Streamlit here
+        model[0], model[1] = trainer.params, model_metadata(record, label)
+
+    return keep
 
 
 def model_metadata(record: state.RunRecord, label: str | None = None) -> dict:

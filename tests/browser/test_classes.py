@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from tests.browser.conftest import assert_no_errors, open_page, wait_for_app
-from tests.browser.test_e2e import CHART_POINTS_JS
+from tests.browser.test_e2e import CHART_POINTS_JS, start_long_run, stopped_at
 from tests.class_pictures import picture
 
 pytestmark = pytest.mark.browser
@@ -109,4 +109,14 @@ def test_stop_keeps_the_network_a_run_reached(page, tmp_path, data):
     assert page.locator('[data-testid="stMetricValue"]').nth(2).inner_text() == f"{reached:,}"
     assert page.get_by_text("Your test pictures:").count() == 1  # the stopped network is kept
     assert page.get_by_role("button", name="Model (.safetensors)").count() == 1
+    assert_no_errors(page)
+
+
+def test_a_run_stopped_on_the_training_page_is_the_prediction_pages_model(page):
+    """The training page shares ``ui.training.stream``: its stopped run is kept there too."""
+    start_long_run(page)
+    page.get_by_role("button", name="■ Stop").click()
+    stopped_at(page)
+    page.locator('[data-testid="stSidebar"]').get_by_text("Is it a cat?").click()
+    page.get_by_text("Using your latest model from the Training page: #1").wait_for()
     assert_no_errors(page)
