@@ -41,7 +41,7 @@ def gram(X: np.ndarray, X2: np.ndarray | None = None) -> np.ndarray:
 
 @dataclass(frozen=True)
 class DualViews:
-    """This layer's part of a parameter (or gradient) vector, as arrays sharing its memory."""
+    """Layer 1's part of a parameter (or gradient) vector, as arrays sharing its memory."""
 
     P: np.ndarray  # (n_1, m)
     c: np.ndarray  # (n_1, 1): b^[1] = P 1 + c
@@ -91,7 +91,7 @@ class DualFirstLayer:
         return DualViews(P, c, block[-1:])
 
     def pack(self, block: np.ndarray, W1: np.ndarray, b1: np.ndarray) -> None:
-        """a = 1, P = 0, c = b^[1]: W^[1] = W0 (``W1`` must be W0)."""
+        """Start at W^[1] = W0 (``W1`` must be W0): a = 1, P = 0, c = b^[1]."""
         v = self.views(block)
         v.P[...], v.c[...], v.a[0] = 0.0, b1, 1.0
 
@@ -150,7 +150,7 @@ class DualFirstLayer:
         return None if batch else g.P
 
     def backward_tape(self, g: DualViews, dZ1_m: np.ndarray, cols, work, v: DualViews) -> list:
-        """dP = dZ^[1] / m_B (on the batch's columns); with L2, dc = -λ/m · P 1 and da = 0.
+        """Calls for dP = dZ^[1] / m_B (on the batch's columns); with L2, dc = -λ/m · P 1, da = 0.
 
         For a full batch dZ^[1] / m is already in dP (see :meth:`grad_target`). The trainer
         adds λ/m · a and λ/m · P afterwards, like every other weight's L2 step.

@@ -15,7 +15,7 @@ import numpy as np
 
 @dataclass(frozen=True)
 class TextbookViews:
-    """This layer's part of a parameter (or gradient) vector, as arrays sharing its memory."""
+    """Layer 1's part of a parameter (or gradient) vector, as arrays sharing its memory."""
 
     W: np.ndarray  # (n_1, n_0)
     b: np.ndarray  # (n_1, 1)

@@ -12,11 +12,8 @@ import numpy as np
 from dnn.blas import limit_blas
 from dnn.config import TrainConfig
 from dnn.divergence import Divergence, diagnose
-from dnn.dual import DualFirstLayer
-from dnn.fused import Network, play
-from dnn.optimizers import FlatOptimizer
-from dnn.propagation import Params, initialize
-from dnn.textbook import TextbookFirstLayer
+from dnn.engine import Engine, resolve_engine  # noqa: F401 (resolve_engine: re-exported)
+from dnn.propagation import Params
 
 SLICE_SECONDS = 0.03  # compute time between two calls of a run's ``pause`` hook
 
@@ -68,7 +65,7 @@ class Trainer:
     exception from its ``pause`` hook (the epoch goes on from the next mini-batch). Parameters
     live in two vectors, the current one and the one before the last full-batch update (the
     start of the epoch with mini-batches); a run whose cost becomes non-finite goes back to the
-    latter. The computation itself is :mod:`dnn.fused`.
+    latter (see :mod:`dnn.engine`), and :attr:`divergence` says which setting to change.
     """
 
     def __init__(
@@ -88,37 +85,15 @@ class Trainer:
         if X_val is not None:
             _check_xy(X_val, Y_val, config.layer_dims[0], "X_val", "Y_val")
         self.X, self.Y, self.X_val, self.Y_val = X, Y, X_val, Y_val
-        self.m = m = X.shape[1]
-        self.engine = resolve_engine(config, m)
-        self._rng = np.random.RandomState(config.seed)
-        params = initialize(config.layer_dims, self._rng, config.initialization)
-        if self.engine == "dual":
-            first = DualFirstLayer(params["W1"], X, gram, X_val, gram_val, config.l2 / m)
-        else:
-            first = TextbookFirstLayer(config.layer_dims[1], X, X_val)
-        net = self._net = Network(config.layer_dims, config.hidden_activation, first)
-        theta = net.pack(params)
-        self._theta = [theta, theta.copy()]  # [current, before the last update]: see _update
-        self._views = [net.views(t) for t in self._theta]
-        self._grad = np.zeros(net.size)
-        self._gviews = net.views(self._grad)
-        self._opt = FlatOptimizer(config, net.size)
-        self._l2 = net.l2_vector(config.l2 / m) if config.l2 else None
-        self._l2_tmp = np.empty(net.size) if config.l2 else None
-        self._labels = (Y.astype(np.float64), 1.0 - Y, Y == 1)  # y, 1 - y, y == 1; (1, m)
-        _set_labels(net.workspace(m), Y)
-        if X_val is not None:
-            _set_labels(net.workspace(X_val.shape[1], val=True), Y_val)
-        self._tapes: dict = {}  # (current vector, batch width) → (workspace, forward, backward)
+        self.m = X.shape[1]
+        self._rng = np.random.RandomState(config.seed)  # the initial weights, then the shuffles
+        self._engine = Engine(X, Y, config, self._rng, X_val, Y_val, gram, gram_val)
+        self.engine = self._engine.name
         self._epoch: _Epoch | None = None  # a mini-batch epoch interrupted half-way
-        self._steps = 0  # updates so far (Adam's t); differs from iteration with mini-batches
-        self._version = 0  # bumped whenever the current parameters change
-        self._materialized: tuple[int, Params] | None = None
         self._pause: Callable[[], None] | None = None
         self._mark: float | None = None  # when computing (re)started, while it is going on
         self._slice_end = 0.0
         self._slice = SLICE_SECONDS
-        self._l2_share = 0.0  # the L2 penalty's share of the last finite cost
         self.iteration = 0
         self.costs: list[float] = []
         self.history: list[Progress] = []  # accuracy checkpoints, for charts
@@ -131,9 +106,7 @@ class Trainer:
     @property
     def params(self) -> Params:
         """The network's W^[l], b^[l] now, as new arrays (W^[1] built from dual coordinates)."""
-        if self._materialized is None or self._materialized[0] != self._version:
-            self._materialized = (self._version, self._net.unpack(self._views[0]))
-        return self._materialized[1]
+        return self._engine.params()
 
     # ----------------------------------------------------------------------- running
     def run(
@@ -219,10 +192,10 @@ class Trainer:
             report = every > 0 and (i % every == 0 or i == end - 1)
             cost, train_acc = self._step(report)
             if not math.isfinite(cost):
-                self._diverge(i, cost)
+                self._diverge(i)
                 return "diverged"
             if report:
-                test_acc = self._val_accuracy()
+                test_acc = self._engine.val_accuracy()
                 self._suspend()
                 compute = self.seconds - seconds_before
                 rate = (self.iteration - first) / compute if compute > 0 else float("inf")
@@ -237,34 +210,16 @@ class Trainer:
                     return "timed_out"
         return "finished"
 
-    def _val_accuracy(self) -> float | None:
-        """Accuracy on X_val of the parameters before the last update (those of the cost)."""
-        if self.X_val is None:
-            return None
-        key = (id(self._theta[1]), "val")
-        if key not in self._tapes:
-            ws = self._net.workspace(self.X_val.shape[1], val=True)
-            self._tapes[key] = ws, self._net.forward_tape(self._views[1], ws, False, val=True)
-        ws, tape = self._tapes[key]
-        play(tape)
-        return self._net.correct(ws) / ws.k
-
-    def _diverge(self, i: int, cost: float) -> None:
+    def _diverge(self, i: int) -> None:
         """Go back to the last parameters whose cost was finite, and say why it diverged."""
         epoch, self._epoch = self._epoch, None
         if epoch is not None and epoch.next > 0:  # after the epoch's first update: its start
-            self._swap()
+            self._engine.swap()
         elif i > 0:  # the cost of the parameters reached by iteration i - 1 was finite
-            self._swap()
+            self._engine.swap()
             self.iteration = i - 1
         self.diverged_at = i
-        self.divergence = diagnose(self.config, self.m, self._l2_share, i)
-
-    def _swap(self) -> None:
-        """Make the vector before the last update the current one (and the other way round)."""
-        self._theta.reverse()
-        self._views.reverse()
-        self._version += 1
+        self.divergence = diagnose(self.config, self.m, self._engine.l2_share, i)
 
     # ----------------------------------------------------------------------- one iteration
     def _step(self, want_accuracy: bool) -> tuple[float, float]:
@@ -272,7 +227,7 @@ class Trainer:
         batch = self.config.batch_size
         if self._epoch is None and (batch is None or batch >= self.m):
             self._maybe_pause()
-            cost, correct = self._update(None, True, want_accuracy)
+            cost, correct = self._engine.update(None, True, want_accuracy)
         else:
             if self._epoch is None:
                 order = self._rng.permutation(self.m)
@@ -281,7 +236,7 @@ class Trainer:
             while epoch.next < len(epoch.batches):
                 self._maybe_pause()
                 cols = epoch.batches[epoch.next]
-                cost, correct = self._update(cols, epoch.next == 0, True)
+                cost, correct = self._engine.update(cols, epoch.next == 0, True)
                 if not math.isfinite(cost):
                     return cost, float("nan")
                 epoch.cost += cost * len(cols)
@@ -293,78 +248,6 @@ class Trainer:
             self.costs.append(cost)
             self.iteration += 1
         return cost, correct / self.m
-
-    def _update(self, cols, swap: bool, want_accuracy: bool) -> tuple[float, int]:
-        """Forward, cost, backward and update on the columns ``cols`` (None: all of them).
-
-        Returns the batch's cost and how many of its columns were labelled right (0 unless
-        ``want_accuracy``). With ``swap`` the new parameters go into the other vector, which
-        then becomes the current one: the old ones are kept, for a rollback.
-        """
-        net, full = self._net, cols is None
-        ws, forward, step = self._tape(self.m if full else len(cols), swap)
-        if not full:
-            ws.cols[...] = cols
-        play(forward)
-        cost = net.cost(ws)
-        if self._l2 is not None:
-            penalty = self.config.l2 / (2 * self.m) * net.squared_norm(self._views[0], full)
-            cost += penalty
-        if not math.isfinite(cost):
-            return cost, 0
-        if self._l2 is not None:
-            self._l2_share = penalty / cost if cost > 0 else 0.0
-        correct = net.correct(ws) if want_accuracy else 0
-        self._steps += 1
-        self._opt.set_step(self._steps)
-        play(step)
-        if swap:
-            self._theta.reverse()
-            self._views.reverse()
-        self._version += 1
-        return cost, correct
-
-    def _tape(self, k: int, swap: bool) -> tuple:
-        """The workspace, the forward tape and the step's tape for a batch of k on the current θ.
-
-        The step is the backward pass, L2's part of the gradient and the optimizer's update,
-        into the other vector with ``swap`` or into θ itself.
-        """
-        key = (id(self._theta[0]), k, swap)
-        found = self._tapes.get(key)
-        if found is None:
-            net, batch, v = self._net, k < self.m, self._views[0]
-            theta, other, g = *self._theta, self._grad
-            ws = net.workspace(k)
-            forward = net.forward_tape(v, ws, batch)
-            if batch:  # the batch's labels come first
-                outs = (ws.Y, ws.Y0, ws.Y1)
-                forward[:0] = [(np.take, (y, ws.cols, 1, o)) for y, o in zip(self._labels, outs)]
-            step = net.backward_tape(v, self._gviews, ws, batch)
-            if self._l2 is not None:  # + λ/m · W^[l] (and its dual coordinates)
-                tmp = self._l2_tmp
-                step += [(np.multiply, (theta, self._l2, tmp)), (np.add, (g, tmp, g))]
-            step += self._opt.tape(theta, g, other if swap else theta)
-            found = self._tapes[key] = ws, forward, step
-        return found
-
-
-def _set_labels(ws, Y: np.ndarray) -> None:
-    """Give a whole-set workspace its labels y, 1 - y and y == 1."""
-    ws.Y[...], ws.Y0[...], ws.Y1[...] = Y, 1.0 - Y, Y == 1
-
-
-def resolve_engine(config: TrainConfig, m: int) -> str:
-    """The engine that will run: ``auto`` takes the dual form where it is exact and cheaper.
-
-    Exact: gradient descent or momentum (Adam is not linear in the gradients). Cheaper: m < n_0,
-    since a dual iteration costs n_1·m·m and a textbook one 2·n_1·n_0·m multiply-adds.
-    """
-    if config.engine != "auto":
-        return config.engine
-    if config.optimizer != "adam" and m < config.layer_dims[0]:
-        return "dual"
-    return "textbook"
 
 
 def _check_xy(X, Y, n_x: int, xname: str, yname: str) -> None:
