@@ -9,8 +9,9 @@ The package never imports streamlit or plotly; it needs NumPy, plus h5py for the
 Pillow for decoding images.
 """
 
-from dnn.config import TrainConfig
+from dnn.config import ConfigError, TrainConfig
 from dnn.datasets import Dataset, DatasetError, load_dataset
+from dnn.divergence import Divergence
 from dnn.images import InvalidImageError, load_image, preprocess_image
 from dnn.model_io import InvalidModelError, load_model, save_model
 from dnn.propagation import predict, predict_proba
@@ -18,8 +19,10 @@ from dnn.shapes import dimension_table, param_shapes
 from dnn.trainer import Progress, Trainer, TrainResult, train
 
 __all__ = [
+    "ConfigError",
     "Dataset",
     "DatasetError",
+    "Divergence",
     "InvalidImageError",
     "InvalidModelError",
     "Progress",

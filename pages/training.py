@@ -8,7 +8,15 @@ from ui import controls, figures, state
 from ui.data import require_data
 from ui.i18n import t
 from ui.router import guard
-from ui.training import chart_labels, checkpoints, costs_csv, download_model, status_message, stream
+from ui.training import (
+    chart_labels,
+    checkpoints,
+    costs_csv,
+    divergence_text,
+    download_model,
+    status_message,
+    stream,
+)
 
 guard()
 
@@ -34,7 +42,8 @@ def run_buttons(shared, config, chart, bar, clicked):
         stream(trainer, record, config.num_iterations, data, chart, bar)
     elif more and trainer is not None and record is not None:
         if trainer.status == "diverged":
-            st.warning(t("cannot_continue_diverged"))
+            why = divergence_text(trainer.divergence)
+            st.warning(t("cannot_continue_diverged_cause", cause=why))
         else:
             stream(trainer, record, int(extra), data, chart, bar)
     elif (more or stop) and trainer is None:

@@ -38,6 +38,7 @@ class RunRecord:
     seconds: float = 0.0
     iteration: int = 0
     diverged_at: int | None = None
+    divergence: dnn.Divergence | None = None  # why it diverged
     train_accuracy: float | None = None
     test_accuracy: float | None = None
 
@@ -47,6 +48,7 @@ class RunRecord:
         self.history = [p for p in trainer.history if p.iteration < trainer.iteration]
         self.status, self.seconds = trainer.status, trainer.seconds
         self.iteration, self.diverged_at = trainer.iteration, trainer.diverged_at
+        self.divergence = trainer.divergence
         hidden = trainer.config.hidden_activation
         params = trainer.params
         self.train_accuracy = accuracy(params, data.train_x, data.train_y, hidden)
