@@ -133,7 +133,7 @@ def _layer_dims(value) -> tuple[int, ...]:
         raise _layers_error(value)
     if dims[-1] != 1:
         raise ConfigError(
-            f"the output layer must have 1 unit (a sigmoid for P(cat)), got {dims[-1]}",
+            f"layer_dims: the output layer must have 1 unit (a sigmoid for P(cat)), got {dims[-1]}",
             "config_output",
             field="layer_dims",
             value=dims[-1],

@@ -42,6 +42,11 @@ class ComputePool:
         """How many sessions are waiting for a slot now."""
         return len(self._queue)
 
+    @property
+    def free(self) -> int:
+        """How many slots nobody holds now."""
+        return self._free
+
     def acquire(self, on_wait: Callable[[], None] | None = None, every: float = 0.1) -> None:
         """Take a slot, waiting in line if none is free (see :meth:`_wait`)."""
         with self._lock:
