@@ -91,12 +91,14 @@ class Engine:
         self._views.reverse()
         self.version += 1
 
-    def update(self, cols, swap: bool, want_accuracy: bool) -> tuple[float, int]:
+    def update(self, cols, swap: bool, want_accuracy: bool, between=None) -> tuple[float, int]:
         """Forward, cost, backward and update on the columns ``cols`` (None: all of them).
 
         Returns the batch's cost and how many of its columns were labelled right (0 unless
         ``want_accuracy``). With ``swap`` the new parameters go into the other vector, which
-        then becomes the current one: the old ones are kept, for a rollback.
+        then becomes the current one: the old ones are kept, for a rollback. ``between`` is
+        called after the forward pass, before anything that lasts is changed (if it raises,
+        nothing happened but some wasted work).
         """
         net, full = self.net, cols is None
         ws, forward, step = self._tape(self.m if full else len(cols), swap)
@@ -112,6 +114,8 @@ class Engine:
         if self._l2 is not None:
             self.l2_share = penalty / cost if cost > 0 else 0.0
         correct = net.correct(ws) if want_accuracy else 0
+        if between is not None:
+            between()
         self.steps += 1
         self._opt.set_step(self.steps)
         play(step)

@@ -1,8 +1,7 @@
 """The first layer as the lesson writes it: W^[1] X every step, for the trainer's fast path.
 
-In the trainer's parameter vector this layer's block is ``W̃^[1] = [W^[1] | b^[1]]`` of shape
-(n_1, n_0 + 1), stored column after column, so that W^[1] and b^[1] are contiguous slices;
-the gradient vector has the same layout with dW^[1] and db^[1].
+In the trainer's parameter vector this layer's block is W^[1] (row after row) followed by
+b^[1]; the gradient vector has the same layout with dW^[1] and db^[1].
 """
 
 from __future__ import annotations
@@ -44,8 +43,8 @@ class TextbookFirstLayer:
     # ------------------------------------------------------------------ the vector's layout
     def views(self, block: np.ndarray) -> TextbookViews:
         """W^[1] and b^[1] inside ``block`` (this layer's slice of a parameter vector)."""
-        Wt = block.reshape((self.n1, self.n0 + 1), order="F")
-        return TextbookViews(Wt[:, : self.n0], Wt[:, self.n0 :])
+        k = self.n1 * self.n0
+        return TextbookViews(block[:k].reshape(self.n1, self.n0), block[k:].reshape(self.n1, 1))
 
     def pack(self, block: np.ndarray, W1: np.ndarray, b1: np.ndarray) -> None:
         """Write W^[1] and b^[1] into ``block``."""
@@ -88,14 +87,14 @@ class TextbookFirstLayer:
         """(7) and (8) for layer 1: dW^[1] = dZ^[1] X_Bᵀ / m_B, db^[1] = Σ dZ^[1] / m_B."""
         X = self.X if cols is None else work.X  # the batch gathered by the forward tape
         return [
-            (np.dot, (X, dZ1_m.T, g.W.T)),  # its transpose: row-major, as np.dot wants
+            (np.dot, (dZ1_m, X.T, g.W)),
             (np.add.reduce, (dZ1_m, 1, None, g.b[:, 0])),
         ]
 
     # ------------------------------------------------------------------ what it stands for
     def squared_norm(self, v: TextbookViews, full_batch: bool) -> float:
         """||W^[1]||²_F."""
-        w = v.W.reshape(-1, order="F")  # a view: W^[1] is contiguous in the block
+        w = v.W.reshape(-1)  # a view: W^[1] is contiguous in the block
         return float(np.dot(w, w))
 
     def weights(self, v: TextbookViews) -> tuple[np.ndarray, np.ndarray]:

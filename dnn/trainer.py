@@ -227,7 +227,7 @@ class Trainer:
         batch = self.config.batch_size
         if self._epoch is None and (batch is None or batch >= self.m):
             self._maybe_pause()
-            cost, correct = self._engine.update(None, True, want_accuracy)
+            cost, correct = self._engine.update(None, True, want_accuracy, self._maybe_pause)
         else:
             if self._epoch is None:
                 order = self._rng.permutation(self.m)
@@ -236,7 +236,7 @@ class Trainer:
             while epoch.next < len(epoch.batches):
                 self._maybe_pause()
                 cols = epoch.batches[epoch.next]
-                cost, correct = self._engine.update(cols, epoch.next == 0, True)
+                cost, correct = self._engine.update(cols, epoch.next == 0, True, self._maybe_pause)
                 if not math.isfinite(cost):
                     return cost, float("nan")
                 epoch.cost += cost * len(cols)
