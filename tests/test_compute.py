@@ -28,7 +28,8 @@ def test_slots_are_handed_out_in_the_order_they_were_asked_for():
 
         threads.append(threading.Thread(target=worker))
         threads[-1].start()
-        wait_until(lambda n=len(threads): pool.waiting == n)  # queued in this order
+        queued = len(threads)
+        wait_until(lambda queued=queued: pool.waiting == queued)  # queued in this order
     pool.release()
     for th in threads:
         th.join(10)

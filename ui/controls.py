@@ -14,6 +14,7 @@ from ui.i18n import t
 
 MAX_HIDDEN_LAYERS = 8
 MAX_UNITS = 512
+MAX_FIRST_UNITS = 256  # n[1]: each unit has 12,288 weights (bounds a run's memory and step time)
 MAX_ITERATIONS = 10_000
 # a log scale: 1, 2.5, 5, 7.5 × 10^k, so the lesson's 0.0075 is on it
 LEARNING_RATES = [round(c * 10.0**k, 10) for k in range(-5, 1) for c in (1, 2.5, 5, 7.5)] + [
@@ -115,7 +116,7 @@ def training_controls() -> dnn.TrainConfig:
                     st.number_input,
                     f"units_{k}",
                     1,
-                    MAX_UNITS,
+                    MAX_FIRST_UNITS if k == 0 else MAX_UNITS,
                     step=1,
                     label=f"n[{k + 1}]",
                     help_key="units_help",

@@ -61,8 +61,7 @@ def stream(trainer: dnn.Trainer, record: state.RunRecord, n: int, data, chart, b
 
     def pause() -> None:  # between mini-batches, after every time slice of computing
         slot.turn()
-        if time.perf_counter() - clock["bar"] > BAR_SECONDS:
-            show_progress(last["p"])
+        show_progress(last["p"])  # where a Stop click takes effect, within a slice or a step
 
     def on_progress(p: dnn.Progress) -> None:
         last["p"] = p
