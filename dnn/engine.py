@@ -52,7 +52,8 @@ class Engine:
     def __init__(
         self, X, Y, config: TrainConfig, rng, X_val=None, Y_val=None, gram=None, gram_val=None
     ) -> None:
-        self.config, self.m = config, m = config, X.shape[1]
+        self.config = config
+        self.m = m = X.shape[1]
         self.name = resolve_engine(config, m)
         params = initialize(config.layer_dims, rng, config.initialization)
         if self.name == "dual":

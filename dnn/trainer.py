@@ -135,9 +135,10 @@ class Trainer:
             Budget of computing time (callbacks and pauses excluded): past it the run ends with
             status ``"timed_out"``.
         pause : callable, optional
-            Called between mini-batches and iterations once ``slice_seconds`` of computing have
-            passed since the last call: where a server hands the CPU to others, or interrupts
-            the run by raising (the trainer stays consistent and resumable).
+            Called once ``slice_seconds`` of computing have passed since the last call, at the
+            next safe point (before an update, or between its forward and backward passes):
+            where a server hands the CPU to others, or interrupts the run by raising (the
+            trainer stays consistent, and a later run goes on exactly where this one stopped).
         slice_seconds : float
             Computing time between two calls of ``pause``.
         blas_threads : int or None
@@ -149,8 +150,7 @@ class Trainer:
             ``"finished"``, ``"stopped"``, ``"diverged"`` or ``"timed_out"``.
         """
         if self.status == "diverged":
-            why = self.divergence.message if self.divergence else "a step was too large"
-            raise RuntimeError(f"this run diverged ({why}): start a new one")
+            raise RuntimeError(f"this run diverged ({self.divergence.message}): start a new one")
         del self.costs[self.iteration :]
         self.status = "running"
         self._pause, self._slice = pause, slice_seconds

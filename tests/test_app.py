@@ -210,7 +210,11 @@ def test_theory_dimension_table_follows_the_architecture(data):
     [
         {"learning_rate": 1e-05},
         {"hidden_layers": 1, "units_0": 1},
-        {"hidden_layers": 8, **{f"units_{k}": 512 for k in range(8)}, "iterations": 100},
+        {
+            "hidden_layers": 8,
+            **{f"units_{k}": 256 if k == 0 else 512 for k in range(8)},
+            "iterations": 100,
+        },
     ],
 )
 def test_extreme_but_allowed_settings_train(data, setting):
@@ -235,7 +239,7 @@ def test_extreme_but_allowed_settings_train(data, setting):
 def test_slider_bounds_make_absurd_sizes_impossible(data):
     at = app("pages/training.py")
     assert at.slider(key="hidden_layers").max == 8
-    assert at.number_input(key="units_0").max == 512
+    assert at.number_input(key="units_0").max == 256 and at.number_input(key="units_1").max == 512
     assert at.slider(key="iterations").max == 10_000
     rates = at.select_slider(key="learning_rate").options
     assert rates[0] == "1e-05" and rates[-1] == "10"

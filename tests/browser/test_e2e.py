@@ -98,10 +98,10 @@ def test_training_streams_a_live_chart_and_reproduces_the_lesson(page):
 
 
 def start_long_run(page) -> None:
-    """A run of 10,000 iterations with 512 first-layer units: slow enough to act during it."""
+    """A run of 10,000 iterations with 256 first-layer units: slow enough to act during it."""
     open_page(page, "/training")
     units = page.get_by_role("spinbutton", name="n[1]")
-    units.fill("512")
+    units.fill("256")
     units.press("Enter")
     page.wait_for_function(  # the server has taken the new size: the preset became "Custom"
         "() => document.querySelector('input[aria-label=\"Preset\"]').value === 'Custom'"
@@ -142,7 +142,7 @@ def test_stop_mid_run_then_continue_is_bit_for_bit(page, data):
     costs = [float(r.split(",")[1]) for r in rows]
     with threadpool_limits(1, "blas"):  # as the server computes
         whole = dnn.train(
-            data.train_x, data.train_y, [12288, 512, 7, 5, 1], num_iterations=total, every=0
+            data.train_x, data.train_y, [12288, 256, 7, 5, 1], num_iterations=total, every=0
         )
     assert costs == whole.costs
     assert_no_errors(page)
