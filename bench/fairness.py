@@ -244,7 +244,10 @@ def main() -> None:
     print("    (in this process: the session's trainer, pause hook and slots, without Streamlit)")
     print(f"  Stop → page says 'Stopped':      max {max(stops):.3f} s  {_list(stops, 3)}")
     print("    (real sessions: the run ends, then the app scores the model and redraws)")
-    print(f"  heavy run speed: {statistics.median(rates):.2f} epochs/s (8 × [256, 512…], Adam, 16)")
+    print(
+        f"  heavy run speed: ≈{statistics.median(rates):.0f} epoch/s as its progress bar says "
+        "(8 hidden layers [256, 512, …], Adam, batches of 16)"
+    )
     print(f"  server memory after: {memory:.0f} MB; server tracebacks: {log.count('Traceback')}")
 
 
