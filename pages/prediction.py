@@ -4,14 +4,12 @@ import numpy as np
 import streamlit as st
 
 import dnn
-from dnn.images import EXTENSIONS
 from ui import insight, state, verdict
 from ui.data import require_data
 from ui.i18n import t
 from ui.model_upload import model_upload
 from ui.predict import score
 from ui.router import guard
-from ui.uploads import IMAGE_UPLOAD_MB
 
 guard()
 
@@ -35,27 +33,20 @@ st.info(t("model_source_" + source, label=meta.get("label", "")))
 model_upload()
 
 
-def show(result) -> None:
+def show(name: str, raw: bytes) -> None:
     """One picture's verdict with the current model's class names."""
+    result = score(name, raw, params, hidden)
     verdict.show(result, params, hidden, data, meta.get("class_names"))
 
 
 tab_up, tab_cam, tab_test = st.tabs([t("tab_upload"), t("tab_camera"), t("tab_testset")])
 with tab_up:
-    files = st.file_uploader(
-        t("upload_help"),
-        type=list(EXTENSIONS),
-        accept_multiple_files=True,
-        key="image_upload",
-        max_upload_size=IMAGE_UPLOAD_MB,
-    )
-    for f in files or []:
-        show(score(f.name, f.getvalue(), params, hidden))
+    for name, raw in verdict.uploaded("image_upload"):
+        show(name, raw)
 with tab_cam:
-    if st.toggle(t("camera_on"), key="camera_on"):
-        shot = st.camera_input(t("camera_take"), key="camera")
-        if shot is not None:
-            show(score(t("camera_photo"), shot.getvalue(), params, hidden))
+    shot = verdict.camera_shot("camera_on", "camera")
+    if shot is not None:
+        show(*shot)
 with tab_test:
     proba = dnn.predict_proba(params, data.test_x, hidden)[0]
     pred = proba > 0.5

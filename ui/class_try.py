@@ -5,13 +5,11 @@ from __future__ import annotations
 import streamlit as st
 
 import dnn
-from dnn.images import EXTENSIONS
 from ui import verdict
 from ui.class_training import ClassModel
 from ui.data import shared_data
 from ui.i18n import t
 from ui.predict import score
-from ui.uploads import IMAGE_UPLOAD_MB
 
 
 def notice_data(model: ClassModel):
@@ -38,17 +36,9 @@ def try_model(model: ClassModel) -> None:
 
     tab_up, tab_cam = st.tabs([t("tab_upload"), t("tab_camera")])
     with tab_up:
-        files = st.file_uploader(
-            t("upload_help"),
-            type=list(EXTENSIONS),
-            accept_multiple_files=True,
-            key="classes_try_upload",
-            max_upload_size=IMAGE_UPLOAD_MB,
-        )
-        for f in files or []:
-            show(f.name, f.getvalue())
+        for name, raw in verdict.uploaded("classes_try_upload"):
+            show(name, raw)
     with tab_cam:
-        if st.toggle(t("camera_on"), key="classes_try_camera_on"):
-            shot = st.camera_input(t("camera_take"), key="classes_try_camera")
-            if shot is not None:
-                show(t("camera_photo"), shot.getvalue())
+        shot = verdict.camera_shot("classes_try_camera_on", "classes_try_camera")
+        if shot is not None:
+            show(*shot)

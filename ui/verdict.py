@@ -1,4 +1,6 @@
-"""One picture's verdict, as the prediction page and the own-classes page show it.
+"""Trying a model on pictures, as the prediction page and the own-classes page do it.
+
+Pictures come from an uploader or the camera; each gets its verdict.
 
 The verdict names the model's classes: a model of the lesson says "Cat" / "Not a cat", one
 trained on the visitor's own classes (its file's ``class_names``) says their names.
@@ -10,11 +12,13 @@ from collections.abc import Sequence
 
 import streamlit as st
 
+from dnn.images import EXTENSIONS
 from dnn.model_meta import CLASS_NAMES
 from ui import figures, insight
 from ui.i18n import t
 from ui.pixels import enlarged
 from ui.predict import Scored, confidence_key
+from ui.uploads import IMAGE_UPLOAD_MB
 
 
 def is_lesson(names: Sequence[str] | None) -> bool:
@@ -58,3 +62,24 @@ def show(result: Scored, params, hidden: str, data, names: Sequence[str] | None 
     insight.look_inside(
         result.seen, params, hidden, data, c_verdict, key=f"{result.name}_{id(result)}"
     )
+
+
+def uploaded(key: str) -> list[tuple[str, bytes]]:
+    """An uploader of several pictures to try; (name, bytes) of each file it holds."""
+    files = st.file_uploader(
+        t("upload_help"),
+        type=list(EXTENSIONS),
+        accept_multiple_files=True,
+        key=key,
+        max_upload_size=IMAGE_UPLOAD_MB,
+    )
+    return [(f.name, f.getvalue()) for f in files or []]
+
+
+def camera_shot(toggle_key: str, key: str) -> tuple[str, bytes] | None:
+    """A camera behind a switch; (name, bytes) of the picture taken, if any."""
+    if st.toggle(t("camera_on"), key=toggle_key):
+        shot = st.camera_input(t("camera_take"), key=key)
+        if shot is not None:
+            return t("camera_photo"), shot.getvalue()
+    return None

@@ -79,24 +79,12 @@ def test_classes_from_files_and_the_camera_trained_then_predicting(page, tmp_pat
 
 
 def test_stop_keeps_the_network_a_run_reached(page, tmp_path, data):
-    open_page(page, "/classes")
+    open_page(page, "/classes?dims=12288-256-7-5-1&it=10000")  # a link sets a long run
     class_input(page, 0).set_input_files(files(tmp_path, "warm", range(5)))
     added(page, "“cat”: 5 added.")
     class_input(page, 1).set_input_files(files(tmp_path, "cool", range(5)))
     added(page, "“not cat”: 5 added.")
     page.get_by_text("Add the lesson's pictures").click()  # 219 pictures: a slower run
-    wait_for_app(page)
-    page.get_by_text("Settings: architecture and hyperparameters").click()
-    units = page.get_by_role("spinbutton", name="n[1]")
-    units.fill("256")
-    units.press("Enter")
-    page.wait_for_function(
-        "() => document.querySelector('input[aria-label=\"Preset\"]').value === 'Custom'"
-    )
-    wait_for_app(page)
-    iterations = page.get_by_role("spinbutton", name="Iterations", exact=True)
-    iterations.fill("10000")
-    iterations.press("Enter")
     wait_for_app(page)
     page.get_by_role("button", name="▶ Train").click()
     page.wait_for_function(f"({CHART_POINTS_JS})() > 50")
