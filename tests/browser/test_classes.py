@@ -49,7 +49,7 @@ def test_classes_from_files_and_the_camera_trained_then_predicting(page, tmp_pat
     page.wait_for_function("(document.querySelector('video') || {}).readyState >= 2")
     button.click()
     added(page, "“cat”: 1 added.")
-    assert page.get_by_text("camera 5").count() == 1  # its thumbnail, 64×64
+    assert page.get_by_text("📷\u00a05").count() == 1  # its thumbnail, 64×64
     class_input(page, 1).set_input_files(files(tmp_path, "cool", range(5)))
     added(page, "“not cat”: 5 added.")
     assert page.get_by_text("Pictures: 5", exact=False).count() == 2
@@ -69,7 +69,7 @@ def test_classes_from_files_and_the_camera_trained_then_predicting(page, tmp_pat
         out.mkdir(parents=True, exist_ok=True)
         page.get_by_text("Use the camera").first.click()  # the camera off: a shorter page
         wait_for_app(page)
-        page.set_viewport_size({"width": 1280, "height": 1500})
+        page.set_viewport_size({"width": 1280, "height": 1640})
         page.locator('[data-testid="stMain"]').evaluate("e => e.scrollTo(0, 0)")
         page.get_by_role(
             "heading", name="Teach it your own two classes"

@@ -17,7 +17,7 @@ EN = {
     "the default name.",
     "classes_upload": "Add pictures: JPEG, PNG, WebP, GIF or BMP, up to {mb} MB each; several at "
     "once.",
-    "classes_camera_name": "camera {n}",
+    "classes_camera_name": "📷 {n}",
     "classes_added": "“{cls}”: {n} added.",
     "classes_loaded": "Loaded: {n} pictures.",
     "classes_unreadable": "**{name}** was not added: {why}",
@@ -76,7 +76,7 @@ ZH = {
     "classes_name": "第 {k} 类",
     "classes_name_help": "任意名称，最多 40 个字符；两个名称必须不同。留空：使用默认名称。",
     "classes_upload": "添加图片：JPEG、PNG、WebP、GIF 或 BMP，每张最多 {mb} MB；可一次上传多张。",
-    "classes_camera_name": "摄像头照片 {n}",
+    "classes_camera_name": "📷 {n}",
     "classes_added": "“{cls}”：添加了 {n} 张。",
     "classes_loaded": "已载入 {n} 张图片。",
     "classes_unreadable": "**{name}** 没有添加：{why}",
