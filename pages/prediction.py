@@ -4,15 +4,12 @@ import numpy as np
 import streamlit as st
 
 import dnn
-from dnn.images import EXTENSIONS
-from ui import figures, insight, state
+from ui import insight, state, verdict
 from ui.data import require_data
 from ui.i18n import t
 from ui.model_upload import model_upload
-from ui.pixels import enlarged
-from ui.predict import confidence_key, score
+from ui.predict import score
 from ui.router import guard
-from ui.uploads import IMAGE_UPLOAD_MB
 
 guard()
 
@@ -36,47 +33,20 @@ st.info(t("model_source_" + source, label=meta.get("label", "")))
 model_upload()
 
 
-def show(result) -> None:
-    """One picture's verdict, P(cat) and confidence; then the picture and what the model sees.
-
-    The verdict comes first so that a phone, where columns stack, shows it without scrolling;
-    the 64×64 picture is enlarged with its pixels kept square.
-    """
-    if result.error:
-        st.error(f"**{result.name}** — {result.error}")
-        return
-    c_verdict, c_picture, c_seen = st.columns([3, 2, 2])
-    verdict = t("verdict_cat") if result.p_cat > 0.5 else t("verdict_noncat")
-    c_verdict.markdown(f"### {verdict}")
-    c_verdict.plotly_chart(
-        figures.probability_bar(result.p_cat, {"p": t("p_cat")}),
-        key=f"bar_{result.name}_{id(result)}",
-        config={"displayModeBar": False},
-    )
-    c_verdict.caption(t(confidence_key(result.p_cat)))
-    c_picture.image(result.preview, caption=result.name)
-    c_seen.image(enlarged(result.seen), caption=t("model_sees"))
-    insight.look_inside(
-        result.seen, params, hidden, data, c_verdict, key=f"{result.name}_{id(result)}"
-    )
+def show(name: str, raw: bytes) -> None:
+    """One picture's verdict with the current model's class names."""
+    result = score(name, raw, params, hidden)
+    verdict.show(result, params, hidden, data, meta.get("class_names"))
 
 
 tab_up, tab_cam, tab_test = st.tabs([t("tab_upload"), t("tab_camera"), t("tab_testset")])
 with tab_up:
-    files = st.file_uploader(
-        t("upload_help"),
-        type=list(EXTENSIONS),
-        accept_multiple_files=True,
-        key="image_upload",
-        max_upload_size=IMAGE_UPLOAD_MB,
-    )
-    for f in files or []:
-        show(score(f.name, f.getvalue(), params, hidden))
+    for name, raw in verdict.uploaded("image_upload"):
+        show(name, raw)
 with tab_cam:
-    if st.toggle(t("camera_on"), key="camera_on"):
-        shot = st.camera_input(t("camera_take"), key="camera")
-        if shot is not None:
-            show(score(t("camera_photo"), shot.getvalue(), params, hidden))
+    shot = verdict.camera_shot("camera_on", "camera")
+    if shot is not None:
+        show(*shot)
 with tab_test:
     proba = dnn.predict_proba(params, data.test_x, hidden)[0]
     pred = proba > 0.5

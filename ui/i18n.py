@@ -14,7 +14,7 @@ def lang() -> str:
     return st.session_state.get("lang", "en")
 
 
-def t(key: str, **values) -> str:
+def t(key: str, /, **values) -> str:
     """The text for ``key`` in the current language, with ``{placeholders}`` filled in."""
     text = STRINGS[lang()].get(key) or STRINGS["en"][key]
     return text.format(**values) if values else text

@@ -91,7 +91,9 @@ def details(seen: np.ndarray, params, hidden: str, key: str) -> None:
     st.caption(t("inside_grad_caption"))
 
 
-def look_inside(seen: np.ndarray, params, hidden: str, data: dnn.Dataset, where, key: str) -> None:
+def look_inside(
+    seen: np.ndarray, params, hidden: str, data: dnn.Dataset | None, where, key: str
+) -> None:
     """For one scored picture: the warning next to P(cat) (in ``where``), then an expander.
 
     Parameters
@@ -102,13 +104,15 @@ def look_inside(seen: np.ndarray, params, hidden: str, data: dnn.Dataset, where,
         The current model's W^[l], b^[l].
     hidden : str
         Its hidden activation.
-    data : dnn.Dataset
+    data : dnn.Dataset or None
+        The model's training data, for the unfamiliar-picture notice (None: no notice).
     where : streamlit container
         The column that shows P(cat).
     key : str
         Unique among the pictures on the page (for the charts' keys).
     """
-    notice(as_column(seen), data, where)
+    if data is not None:
+        notice(as_column(seen), data, where)
     with st.expander(t("look_inside")):
         details(seen, params, hidden, key)
 

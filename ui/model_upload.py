@@ -12,26 +12,27 @@ from ui.i18n import explain, t
 EXTENSION = "safetensors"
 
 
-def model_upload() -> None:
+def model_upload(key: str = "model_upload", use=None) -> None:
     """An expander with a file uploader; a valid file replaces the model, a bad one says why.
 
     A file is loaded once (its upload id is remembered), so reruns keep the model without
-    reading the file again.
+    reading the file again. ``use(params, metadata, source)`` takes the model (default: it
+    becomes the prediction page's, :func:`ui.state.use_model`).
     """
     with st.expander(t("model_file_load")):
         upload = st.file_uploader(
             t("model_file_help", mb=MAX_FILE_BYTES // 2**20),
             type=[EXTENSION],
-            key="model_upload",
+            key=key,
             max_upload_size=MAX_FILE_BYTES // 2**20,
         )
-        if upload is None or st.session_state.get("_loaded_model") == upload.file_id:
+        if upload is None or st.session_state.get("_loaded_" + key) == upload.file_id:
             return
         try:
             params, meta = dnn.load_model(upload.getvalue())
         except dnn.InvalidModelError as exc:
             st.error(t("model_file_refused", error=explain(exc)))
             return
-        state.use_model(params, {**meta, "label": upload.name}, "file")
-        st.session_state._loaded_model = upload.file_id
+        (use or state.use_model)(params, {**meta, "label": upload.name}, "file")
+        st.session_state["_loaded_" + key] = upload.file_id
         st.rerun()

@@ -46,6 +46,7 @@ def pages() -> list:
         theory,
         st.Page("pages/training.py", title=t("nav_training"), icon="📈", url_path="training"),
         st.Page("pages/prediction.py", title=t("nav_prediction"), icon="🐱", url_path="prediction"),
+        st.Page("pages/classes.py", title=t("nav_classes"), icon="🧺", url_path="classes"),
         st.Page("pages/step.py", title=t("nav_step"), icon="🔬", url_path="step"),
     ]
 

@@ -41,9 +41,13 @@ def result_chart(record: state.RunRecord | None, chart) -> None:
     chart.plotly_chart(fig, key="result_chart")
 
 
-def summary(record: state.RunRecord, metrics, data) -> None:
-    """How the run ended, the last One step, and the four numbers (in ``metrics``)."""
-    status_message(record, guessing_cost(data.train_y))
+def summary(record: state.RunRecord, metrics, data, names=None, resumable=True) -> None:
+    """How the run ended, the last One step, and the four numbers (in ``metrics``).
+
+    ``data.train_y`` are the labels the run trained on; ``names`` the classes of labels 0, 1;
+    ``resumable`` False where there is no Continue (see :func:`ui.training.status_message`).
+    """
+    status_message(record, guessing_cost(data.train_y), names, resumable)
     step = st.session_state.get("last_step")
     if step and step[:2] == (record.run_id, record.iteration):
         st.info(t("one_step_result", i=step[1], before=f"{step[2]:.6f}", after=f"{step[3]:.6f}"))

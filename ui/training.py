@@ -40,11 +40,15 @@ def stream(
     chart,
     bar,
     max_seconds: float | None = None,
+    keep=None,
 ) -> None:
     """Run ``n`` more iterations, redrawing ``chart`` about FRAMES times and ``bar`` often.
 
     ``chart`` None: no animation (a run restored from a link, one step), the same computation.
-    ``max_seconds`` shortens the MAX_RUN_SECONDS budget.
+    ``max_seconds`` shortens the MAX_RUN_SECONDS budget. ``keep(trainer, record)`` stores the
+    network at the end (default: it becomes the prediction page's model, see
+    :func:`session_model_keeper`). After a Stop every Streamlit call raises, session state
+    included, so ``keep`` uses none: it fills in what was stored before the run.
 
     The progress bar is touched at least every BAR_SECONDS: each touch is where Streamlit can
     interrupt the run when the visitor clicks Stop. The run computes only while it holds one of
@@ -54,6 +58,7 @@ def stream(
     the session's model are brought up to date in ``finally``, from the trainer itself.
     """
     labels = chart_labels()
+    keep = keep or session_model_keeper(trainer, record)
     first, end = trainer.iteration, trainer.iteration + n
     frame_every = max(1, n // FRAMES)
     clock = {"frame": 0.0, "bar": 0.0, "next": first + frame_every}
@@ -111,14 +116,34 @@ def stream(
     finally:
         slot.give()
         record.update_from(trainer, data)
-        state.use_model(trainer.params, model_metadata(record), "session")
+        keep(trainer, record)
 
 
-def model_metadata(record: state.RunRecord) -> dict:
-    """What a saved model says about itself (enough to predict and to describe it)."""
+def session_model_keeper(trainer: dnn.Trainer, record: state.RunRecord):
+    """Make the run the prediction page's model now; return the ``keep`` that completes it.
+
+    Everything that needs Streamlit (the label's words, session state) happens here, before
+    the run; ``keep`` only fills in the list stored as the session's model. Measured: when
+    ``keep`` wrote session state itself, a Stop left the prediction page on its old model.
+    """
+    label = f"#{record.run_id} {describe(record.settings)}"
+    model = [trainer.params, model_metadata(record, label), "session"]
+    st.session_state.model = model  # (params, metadata, source), as state.use_model stores it
+
+    def keep(trainer: dnn.Trainer, record: state.RunRecord) -> None:  # no Streamlit here
+        model[0], model[1] = trainer.params, model_metadata(record, label)
+
+    return keep
+
+
+def model_metadata(record: state.RunRecord, label: str | None = None) -> dict:
+    """What a saved model says about itself (enough to predict and to describe it).
+
+    ``label`` (default: the run's number and settings, in the UI's language) names it.
+    """
     cfg = record.config
     return {
-        "label": f"#{record.run_id} {describe(record.settings)}",
+        "label": label or f"#{record.run_id} {describe(record.settings)}",
         "hidden_activation": cfg.hidden_activation,
         "learning_rate": cfg.learning_rate,
         "iterations": record.iteration,
@@ -130,21 +155,24 @@ def model_metadata(record: state.RunRecord) -> dict:
     }
 
 
-def status_message(record: state.RunRecord, guess: float) -> None:
+def status_message(record: state.RunRecord, guess: float, names=None, resumable=True) -> None:
     """How the run ended (info, warning or success box), and whether it learned anything.
 
-    ``guess`` is the cost of guessing the share of cats (:func:`ui.run_checks.guessing_cost`).
+    ``guess`` is the cost of guessing the share of cats (:func:`ui.run_checks.guessing_cost`);
+    ``names`` the class names of labels 0 and 1 (default: non-cat, cat); ``resumable`` False
+    on a page without Continue (its texts then say to train again).
     """
     i, n = record.iteration, record.planned
+    end = "" if resumable else "_final"
     if record.status == "diverged":
         why = divergence_text(record.divergence)
         st.warning(t("status_diverged_cause", i=record.diverged_at, kept=i, cause=why))
     elif record.status == "timed_out":
-        st.warning(t("status_timed_out", s=MAX_RUN_SECONDS, i=i) + " " + t("plan_left", n=n))
+        st.warning(t("status_timed_out" + end, s=MAX_RUN_SECONDS, i=i) + " " + t("plan_left", n=n))
     elif i == 0:
-        st.info(t("status_zero"))
+        st.info(t("status_zero" + end))
     elif not record.done:
-        st.info(t("status_paused", i=i, n=n))
+        st.info(t("status_paused" + end, i=i, n=n))
     else:
         st.success(t("status_finished", i=i, s=f"{record.seconds:.2f}"))
     if record.status == "diverged":
@@ -155,9 +183,8 @@ def status_message(record: state.RunRecord, guess: float) -> None:
     useless = []
     for code, values in reasons:
         if code == "one_class":
-            useless.append(
-                t("useless_one_class", cls=t("class_cat" if values["cat"] else "class_noncat"))
-            )
+            names = names or (t("class_noncat"), t("class_cat"))
+            useless.append(t("useless_one_class", cls=names[1 if values["cat"] else 0]))
         elif code == "stalled":
             useless.append(t("useless_stalled", last=f"{values['last']:.3f}", guess=f"{guess:.3f}"))
     if useless and record.done:

@@ -1,0 +1,70 @@
+"""Own-classes page: two classes of the visitor's pictures, trained live, tried, saved."""
+
+import streamlit as st
+
+from ui import class_files, class_intake, class_training, class_try, controls, run_view, state
+from ui.data import require_data
+from ui.i18n import t
+from ui.model_upload import model_upload
+from ui.picture_sets import MAX_PICTURES, MIN_PER_CLASS
+from ui.router import guard
+
+guard()
+
+st.title(t("classes_title"))
+st.caption(t("classes_intro", max=MAX_PICTURES, min=MIN_PER_CLASS))
+two = class_intake.two_classes()
+share, with_lesson = class_training.options()
+
+st.subheader(t("classes_step_pictures"))
+for k, column in enumerate(st.columns(2, gap="large")):
+    with column:
+        class_intake.name_input(two, k)
+        class_intake.show_notes(two, k)
+        class_intake.intake(two, k)
+        class_intake.thumbnails(two, k, two.test_ids(k, share))
+shown = class_intake.names(two)
+
+st.subheader(t("classes_step_train"))
+left, right = st.columns([1, 2], gap="large")
+with left:
+    share, with_lesson = class_training.option_widgets()
+    lesson = require_data().data if with_lesson else None
+    st.markdown(class_training.split_summary(two, shown, share, lesson))
+    with st.expander(t("settings_folded")):
+        settings = controls.training_controls()
+    with st.expander(t("classes_files")):
+        class_files.save_dataset(two, shown)
+        class_files.load_dataset(two)
+with right:
+    c_train, c_stop = st.columns(2)
+    clicked = c_train.button(
+        t("train"), key="classes_train_button", type="primary", width="stretch"
+    )
+    c_stop.button(t("stop"), key="classes_stop_button", width="stretch")
+    bar, chart = st.empty(), st.empty()
+    metrics, notes = st.container(), st.container()
+with state.exclusive():  # a run stopped by a click saves its network before the next run reads it
+    with notes:
+        if clicked:
+            blockers = class_training.problems(two, shown)
+            for reason in blockers:
+                st.warning(reason)
+            if not blockers:
+                class_training.train(two, shown, settings, lesson, chart, bar)
+        model = class_training.current()
+        record = model.record if model else None
+        run_view.result_chart(record, chart)
+        if record is not None:
+            run_view.summary(record, metrics, model, model.names, resumable=False)
+            class_training.held_out(model, two)
+            class_files.save_model(model)
+
+st.subheader(t("classes_step_try"))
+model_upload("classes_model_upload", class_training.use_loaded)
+model = class_training.current()
+if model is None:
+    st.info(t("classes_try_first"))
+else:
+    st.info(t("classes_model_is", label=model.meta.get("label", ""), names=" / ".join(model.names)))
+    class_try.try_model(model)

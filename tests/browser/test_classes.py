@@ -1,0 +1,110 @@
+"""The own-classes page in Chromium: two classes from files and the fake camera, trained, tried."""
+
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+
+import pytest
+
+from tests.browser.conftest import assert_no_errors, open_page, wait_for_app
+from tests.browser.test_e2e import CHART_POINTS_JS, start_long_run, stopped_at
+from tests.class_pictures import picture
+
+pytestmark = pytest.mark.browser
+SHOT_DIR = os.environ.get("DNN_SCREENSHOT_DIR")
+
+
+def files(folder: Path, kind: str, seeds) -> list[str]:
+    """Warm or cool pictures saved as PNG files; their paths."""
+    paths = []
+    for s in seeds:
+        path = folder / f"{kind}{s}.png"
+        picture(kind, s).save(path)
+        paths.append(str(path))
+    return paths
+
+
+def class_input(page, k: int):
+    """The file input of class k's uploader (0: the first class)."""
+    boxes = page.locator('[data-testid="stFileUploader"]').filter(has_text="Add pictures")
+    return boxes.nth(k).locator('[data-testid="stFileUploaderDropzoneInput"]')
+
+
+def added(page, text: str) -> None:
+    page.get_by_text(text).wait_for()
+    wait_for_app(page)
+
+
+def test_classes_from_files_and_the_camera_trained_then_predicting(page, tmp_path):
+    open_page(page, "/classes")
+    class_input(page, 0).set_input_files(files(tmp_path, "warm", range(4)))
+    added(page, "“cat”: 4 added.")
+    # one more picture of the first class, from the (fake) camera
+    page.get_by_text("Use the camera").first.click()
+    wait_for_app(page)
+    button = page.locator('[data-testid="stCameraInputButton"]').first
+    button.wait_for()
+    page.wait_for_function("(document.querySelector('video') || {}).readyState >= 2")
+    button.click()
+    added(page, "“cat”: 1 added.")
+    assert page.get_by_text("📷\u00a05").count() == 1  # its thumbnail, 64×64
+    class_input(page, 1).set_input_files(files(tmp_path, "cool", range(5)))
+    added(page, "“not cat”: 5 added.")
+    assert page.get_by_text("Pictures: 5", exact=False).count() == 2
+    page.get_by_role("button", name="▶ Train").click()
+    page.get_by_text("Finished: 2500 iterations").wait_for(timeout=60_000)
+    wait_for_app(page)
+    try_box = page.locator('[data-testid="stFileUploader"]').filter(has_text="several at once")
+    new = files(tmp_path, "warm", [99])
+    try_box.last.locator('[data-testid="stFileUploaderDropzoneInput"]').set_input_files(new)
+    page.get_by_text("what the model sees (64×64)").wait_for()
+    wait_for_app(page)
+    verdicts = page.locator('[data-testid="stMain"] h3').all_inner_texts()
+    assert verdicts[-1] == "👉 cat"
+    assert_no_errors(page)
+    if SHOT_DIR:
+        out = Path(SHOT_DIR)
+        out.mkdir(parents=True, exist_ok=True)
+        page.get_by_text("Use the camera").first.click()  # the camera off: a shorter page
+        wait_for_app(page)
+        page.set_viewport_size({"width": 1280, "height": 1640})
+        page.locator('[data-testid="stMain"]').evaluate("e => e.scrollTo(0, 0)")
+        page.get_by_role(
+            "heading", name="Teach it your own two classes"
+        ).scroll_into_view_if_needed()
+        wait_for_app(page)
+        page.screenshot(path=out / "classes.png")
+
+
+def test_stop_keeps_the_network_a_run_reached(page, tmp_path, data):
+    open_page(page, "/classes?dims=12288-256-7-5-1&it=10000")  # a link sets a long run
+    class_input(page, 0).set_input_files(files(tmp_path, "warm", range(5)))
+    added(page, "“cat”: 5 added.")
+    class_input(page, 1).set_input_files(files(tmp_path, "cool", range(5)))
+    added(page, "“not cat”: 5 added.")
+    page.get_by_text("Add the lesson's pictures").click()  # 219 pictures: a slower run
+    wait_for_app(page)
+    page.get_by_role("button", name="▶ Train").click()
+    page.wait_for_function(f"({CHART_POINTS_JS})() > 50")
+    page.get_by_role("button", name="■ Stop").click()
+    stopped = page.get_by_text(re.compile(r"Stopped at iteration \d+ of 10000; the network"))
+    stopped.wait_for()
+    wait_for_app(page)
+    reached = int(re.search(r"iteration (\d+)", stopped.inner_text()).group(1))
+    assert 50 < reached < 10_000
+    assert page.locator('[data-testid="stMetricValue"]').nth(2).inner_text() == f"{reached:,}"
+    assert page.get_by_text("Your test pictures:").count() == 1  # the stopped network is kept
+    assert page.get_by_role("button", name="Model (.safetensors)").count() == 1
+    assert_no_errors(page)
+
+
+def test_a_run_stopped_on_the_training_page_is_the_prediction_pages_model(page):
+    """The training page shares ``ui.training.stream``: its stopped run is kept there too."""
+    start_long_run(page)
+    page.get_by_role("button", name="■ Stop").click()
+    stopped_at(page)
+    page.locator('[data-testid="stSidebar"]').get_by_text("Is it a cat?").click()
+    page.get_by_text("Using your latest model from the Training page: #1").wait_for()
+    assert_no_errors(page)

@@ -1,0 +1,321 @@
+"""The own-classes page through AppTest: build two classes from files, train, predict, save, load.
+
+The pictures are made by ``tests/class_pictures.py``: warm against cool colours, with shapes
+and noise, which the lesson's 4-layer network separates from a few examples.
+"""
+
+from __future__ import annotations
+
+import io
+
+import h5py
+import numpy as np
+import pytest
+from streamlit.testing.v1 import AppTest
+
+import dnn
+from tests.apptest_helpers import APP, plotly_specs, texts
+from tests.class_pictures import picture_bytes, upload
+from ui import class_files
+from ui.class_intake import STATE
+from ui.class_training import MODEL
+from ui.picture_sets import MAX_PICTURES, build
+
+
+def classes(lang: str | None = None) -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=120)
+    if lang:
+        at.query_params["lang"] = lang
+    at.run()
+    at.switch_page("pages/classes.py").run()
+    assert not at.exception, at.exception
+    return at
+
+
+def uploader(at: AppTest, prefix: str):
+    """The page's file uploader whose key starts with ``prefix`` (keys change after each use)."""
+    found = [u for u in at.file_uploader if u.key and u.key.startswith(prefix)]
+    assert len(found) == 1, [u.key for u in at.file_uploader]
+    return found[0]
+
+
+def add(at: AppTest, k: int, files) -> AppTest:
+    uploader(at, f"classes_files_{k}_").set_value(files).run()
+    assert not at.exception, at.exception
+    return at
+
+
+def two(at: AppTest):
+    return at.session_state[STATE]
+
+
+def verdicts(at: AppTest) -> list[str]:
+    return [m.value for m in at.markdown if m.value.startswith("### ")]
+
+
+def trained(at: AppTest, warm=range(6), cool=range(6)) -> AppTest:
+    add(at, 0, upload("warm", warm))
+    add(at, 1, upload("cool", cool))
+    at.button(key="classes_train_button").click().run()
+    assert not at.exception, at.exception
+    return at
+
+
+def test_classes_from_uploads_train_then_predict_new_pictures():
+    at = trained(classes())
+    pics = two(at).pictures
+    assert [len(p) for p in pics] == [6, 6]
+    assert all(p.pixels.shape == (64, 64, 3) and p.pixels.dtype == np.uint8 for p in pics[0])
+    assert "“cat”: 6 added." not in texts(at)  # the notes were shown once, earlier
+    model = at.session_state[MODEL]
+    record = model.record
+    assert record.done and record.iteration == 2500
+    assert model.names == ["not cat", "cat"]  # label 0, label 1: the first class is label 1
+    # the same computation as the engine's own train() on the same split
+    built = build(two(at), ("cat", "not cat"), 0.2)
+    assert built.mine_train == (5, 5) and built.mine_test == (1, 1)
+    ref = dnn.train(built.data.train_x, built.data.train_y, [12288, 20, 7, 5, 1], every=0)
+    np.testing.assert_allclose(record.costs, ref.costs, rtol=1e-9)
+    assert record.train_accuracy == 1.0 and record.test_accuracy == 1.0
+    assert len(plotly_specs(at)[0]["data"][0]["y"]) == 2500  # the training page's chart
+    assert "Your test pictures:** 2 of 2 right" in texts(at)
+    # the training page's runs and the prediction page's model are untouched
+    assert at.session_state.runs == [] and at.session_state.model is None
+    uploader(at, "classes_try_upload").set_value(upload("warm", [50]) + upload("cool", [50]))
+    at.run()
+    assert not at.exception, at.exception
+    assert verdicts(at) == ["### 👉 cat", "### 👉 not cat"]
+    bars = [s for s in plotly_specs(at) if s["data"][0].get("orientation") == "h"]
+    assert [b["data"][0]["y"] for b in bars] == [["P(cat)"], ["P(cat)"]]
+    assert bars[0]["data"][0]["x"][0] > 0.5 > bars[1]["data"][0]["x"][0]
+    assert len(at.expander) >= 2  # look inside: activations and the input gradient
+
+
+def test_names_language_and_page_changes_keep_what_was_built():
+    at = add(classes(), 0, upload("warm", range(3)))
+    at.text_input(key="classes_name_0").set_value("red things").run()
+    at.text_input(key="classes_name_0").set_value("").run()  # cleared: the default again
+    assert at.text_input(key="classes_name_0").value == "cat"
+    at.text_input(key="classes_name_1").set_value("blue things").run()
+    assert two(at).names == [None, "blue things"]
+    at.switch_page("pages/training.py").run()
+    at.switch_page("pages/classes.py").run()
+    assert len(two(at).pictures[0]) == 3
+    at.radio(key="lang_choice").set_value("zh").run()
+    assert not at.exception, at.exception
+    assert at.text_input(key="classes_name_0").value == "猫"  # the default follows the language
+    assert at.text_input(key="classes_name_1").value == "blue things"  # a chosen name stays
+    assert len(two(at).pictures[0]) == 3 and "添加了" not in texts(at)  # notes were shown once
+    assert "第 1 类" in at.text_input(key="classes_name_0").label
+
+
+def test_removing_pictures_one_by_one_and_all():
+    at = add(classes(), 0, upload("warm", range(4)))
+    first = two(at).pictures[0][0]
+    at.button(key=f"classes_remove_{first.id}").click().run()
+    assert [p.name for p in two(at).pictures[0]] == ["warm1.png", "warm2.png", "warm3.png"]
+    at.button(key="classes_clear_0").click().run()
+    assert two(at).total == 0 and "No pictures yet." in texts(at)
+
+
+def test_hostile_files_get_a_message_each_and_good_ones_are_kept():
+    truncated = picture_bytes("warm", 7)[:200]
+    files = [
+        ("notes.png", b"this is not a picture at all", "image/png"),
+        ("empty.jpg", b"", "image/jpeg"),
+        ("cut.png", truncated, "image/png"),
+        *upload("warm", range(37)),
+    ]
+    at = add(classes(), 0, files)  # 40 files at once
+    assert len(two(at).pictures[0]) == 37
+    errors = [e.value for e in at.error]
+    assert len(errors) == 3
+    assert "notes.png" in errors[0] and "not a picture the app can read" in errors[0]
+    assert "empty.jpg" in errors[1] and "empty (0 bytes)" in errors[1]
+    assert "cut.png" in errors[2] and "truncated or damaged" in errors[2]
+    assert "“cat”: 37 added." in texts(at)
+    # only the 64×64 pictures are kept: no file's bytes anywhere in the session
+    assert not [k for k in at.session_state.keys() if _holds_bytes(at.session_state[k])]
+    assert uploader(at, "classes_files_0_").key == "classes_files_0_1"  # a fresh, empty one
+    assert uploader(at, "classes_files_0_").value in ([], None)
+
+
+def _holds_bytes(value) -> bool:
+    if isinstance(value, (bytes, bytearray, io.IOBase)):
+        return True
+    if isinstance(value, (list, tuple, set)):
+        return any(_holds_bytes(v) for v in value)
+    if isinstance(value, dict):
+        return any(_holds_bytes(v) for v in value.values())
+    return False
+
+
+def test_too_few_pictures_in_a_class_says_which_and_does_not_train():
+    at = add(add(classes(), 0, upload("warm", range(3))), 1, upload("cool", range(6)))
+    at.button(key="classes_train_button").click().run()
+    assert "“cat” needs at least 5 pictures to train (it has 3)." in [w.value for w in at.warning]
+    assert MODEL not in at.session_state or at.session_state[MODEL] is None
+
+
+def test_the_same_names_for_both_classes_are_refused():
+    at = trained(classes(), range(5), range(5))
+    at.text_input(key="classes_name_1").set_value("cat").run()
+    at.button(key="classes_train_button").click().run()
+    assert any("class names cannot be used" in w.value for w in at.warning)
+    assert at.session_state[MODEL].record.run_id == 1  # no second run
+
+
+def test_duplicates_say_which_picture_they_repeat():
+    at = add(classes(), 0, upload("warm", range(3)))
+    same = picture_bytes("warm", 1)
+    add(at, 1, [("copy.png", same, "image/png"), *upload("cool", range(2))])
+    warnings = [w.value for w in at.warning]
+    assert warnings == [
+        "**copy.png** was not added: it is the same 64×64 picture as **warm1.png**, "
+        "already in “cat”."
+    ]
+    assert [len(p) for p in two(at).pictures] == [3, 2]
+
+
+def test_the_session_bound_on_pictures():
+    at = add(classes(), 0, upload("warm", range(MAX_PICTURES - 5)))
+    add(at, 1, upload("cool", range(12)))
+    assert two(at).total == MAX_PICTURES
+    assert len(two(at).pictures[1]) == 5
+    assert f"Not added: 7 (this page keeps at most {MAX_PICTURES} pictures in all" in texts(at)
+    assert f"at most {MAX_PICTURES} pictures in all" in texts(at)  # said before it happens
+
+
+def test_saved_dataset_loads_outside_the_app_and_back_into_it():
+    at = trained(classes())
+    at.text_input(key="classes_name_1").set_value("blue things").run()
+    saved = class_files.dataset_bytes(two(at), ("cat", "blue things"))  # the button's file
+    # plain h5py, as the lesson loads its data
+    with h5py.File(io.BytesIO(saved), "r") as f:
+        assert sorted(f) == ["list_classes", "train_set_x", "train_set_y"]
+        x, y = np.array(f["train_set_x"][:]), np.array(f["train_set_y"][:])
+        classes_ = [c.decode("utf-8") for c in f["list_classes"][:]]
+    assert x.shape == (12, 64, 64, 3) and x.dtype == np.uint8 and y.dtype == np.int64
+    assert classes_ == ["blue things", "cat"] and y.tolist() == [1] * 6 + [0] * 6
+    np.testing.assert_array_equal(x[:6], [p.pixels for p in two(at).pictures[0]])
+    found = dnn.load_image_set(saved)
+    assert found.classes == ("blue things", "cat") and found.y.shape == (1, 12)
+    # back into a fresh session: the same pictures, names and split
+    fresh = classes()
+    uploader(fresh, "classes_load_").set_value(("mine.h5", saved, "application/x-hdf5")).run()
+    assert not fresh.exception, fresh.exception
+    assert two(fresh).names == ["cat", "blue things"]
+    for k in (0, 1):
+        a, b = two(at).pictures[k], two(fresh).pictures[k]
+        assert [p.digest for p in a] == [p.digest for p in b]
+        assert two(at).test_ids(k, 0.2) != set() and len(two(fresh).test_ids(k, 0.2)) == 1
+    assert "Loaded: 12 pictures." in texts(fresh)
+
+
+def test_a_model_trained_here_keeps_its_class_names_in_its_file():
+    at = trained(classes())
+    model = at.session_state[MODEL]
+    file = class_files.model_file(model)  # the download button's bytes
+    params, meta = dnn.load_model(file)
+    assert meta["class_names"] == ["not cat", "cat"]
+    for key in params:
+        np.testing.assert_array_equal(params[key], model.params[key])
+    # the same file with other names (as if the classes had been called so)
+    renamed = file.replace(b'\\"not cat\\", \\"cat\\"', b'\\"bluish\\", \\"warm\\"')
+    assert len(renamed) == len(file)  # the same length: the header's size still holds
+    assert dnn.load_model(renamed)[1]["class_names"] == ["bluish", "warm"]
+    warm = upload("warm", [77])
+    # the prediction page names its verdict after the model's classes
+    pred = AppTest.from_file(APP, default_timeout=120)
+    pred.run()
+    pred.switch_page("pages/prediction.py").run()
+    pred.file_uploader(key="model_upload").set_value(("m.safetensors", renamed, "x")).run()
+    pred.file_uploader(key="image_upload").set_value(warm).run()
+    assert not pred.exception, pred.exception
+    assert verdicts(pred) == ["### 👉 warm"]
+    bar = [s for s in plotly_specs(pred) if s["data"][0].get("orientation") == "h"][0]
+    assert bar["data"][0]["y"] == ["P(warm)"]
+    # and so does this page's try-it section, with a model loaded from a file
+    fresh = classes()
+    assert "Train the network above (or load a model file)" in texts(fresh)
+    fresh.file_uploader(key="classes_model_upload").set_value(("m.safetensors", renamed, "x"))
+    fresh.run()
+    fresh.file_uploader(key="classes_try_upload").set_value(warm).run()
+    assert not fresh.exception, fresh.exception
+    assert verdicts(fresh) == ["### 👉 warm"]
+
+
+def forged_files(tmp_path) -> dict[str, bytes]:
+    """Data files that must be refused, as bytes."""
+    good = dnn.image_set_bytes(np.zeros((2, 64, 64, 3), np.uint8), [0, 1], ("a", "b"))
+    out = {"garbage.h5": b"\x89HDF\r\n\x1a\n" + b"\0" * 100, "empty.h5": b""}
+
+    def made(name, build_file):
+        path = tmp_path / name
+        with h5py.File(path, "w") as f:
+            build_file(f)
+        out[name] = path.read_bytes()
+
+    other = tmp_path / "other.h5"
+    other.write_bytes(good)
+
+    def external(f):
+        f["train_set_x"] = h5py.ExternalLink(str(other), "train_set_x")
+        f["train_set_y"] = np.array([0, 1])
+        f["list_classes"] = np.array([b"a", b"b"])
+
+    def floats(f):
+        f["train_set_x"] = np.zeros((2, 64, 64, 3), np.float32)
+        f["train_set_y"] = np.array([0, 1])
+        f["list_classes"] = np.array([b"a", b"b"])
+
+    def too_many(f):  # claims more pictures than the bound, stored sparsely (a small file)
+        f.create_dataset("train_set_x", (MAX_PICTURES + 1, 64, 64, 3), np.uint8)
+        f["train_set_y"] = np.zeros(MAX_PICTURES + 1, np.int64)
+        f["list_classes"] = np.array([b"a", b"b"])
+
+    made("external.h5", external)
+    made("floats.h5", floats)
+    made("too_many.h5", too_many)
+    return out
+
+
+def test_forged_dataset_files_are_refused_and_the_classes_stay(tmp_path):
+    at = add(classes(), 0, upload("warm", range(2)))
+    for name, raw in forged_files(tmp_path).items():
+        uploader(at, "classes_load_").set_value((name, raw, "application/x-hdf5")).run()
+        assert not at.exception, (name, at.exception)
+        errors = [e.value for e in at.error]
+        assert len(errors) == 1 and errors[0].startswith(f"**{name}** was not loaded:"), errors
+        assert len(two(at).pictures[0]) == 2, name
+    with pytest.raises(dnn.DatasetError):
+        dnn.load_image_set(forged_files(tmp_path)["external.h5"])
+
+
+def test_with_the_lessons_pictures_the_classes_join_cats_and_non_cats(data):
+    at = add(add(classes(), 0, upload("warm", range(5))), 1, upload("cool", range(5)))
+    at.toggle(key="classes_lesson_w").set_value(True).run()
+    text = texts(at)
+    assert "“cat” = your pictures + its 72 cats" in text and "its 137 non-cats" in text
+    at.number_input(key="iterations").set_value(300).run()
+    at.button(key="classes_train_button").click().run()
+    assert not at.exception, at.exception
+    record = at.session_state[MODEL].record
+    assert record.iteration == 300 and at.session_state[MODEL].with_lesson
+    assert at.session_state[MODEL].train_y.shape == (1, 209 + 8)
+    built = build(two(at), ("cat", "not cat"), 0.2, data)
+    assert built.data.test_y.shape == (1, 50 + 2)
+    ref = dnn.train(
+        built.data.train_x, built.data.train_y, [12288, 20, 7, 5, 1], num_iterations=300, every=0
+    )
+    np.testing.assert_allclose(record.costs, ref.costs, rtol=1e-9)
+
+
+def test_without_the_lessons_data_own_pictures_still_train(tmp_path, monkeypatch):
+    monkeypatch.setenv("DNN_DATA_DIR", str(tmp_path))  # no data files here
+    at = trained(classes(), range(5), range(5))
+    assert at.session_state[MODEL].record.done and not at.error
+    at.toggle(key="classes_lesson_w").set_value(True).run()  # the lesson's data is asked for
+    assert not at.exception, at.exception
+    assert any("not here yet" in i.value for i in at.info)
+    assert len(two(at).pictures[0]) == 5
