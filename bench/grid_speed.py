@@ -1,0 +1,120 @@
+"""Benchmark: a 5 × 5 experiment grid of the lesson's 4-layer network, as the page runs it.
+
+    python bench/grid_speed.py [--repeat 1]
+
+The grid is 5 learning rates × 5 iteration counts over the lesson's 4-layer preset (37,500
+iterations in all, 15 lesson runs' worth), run by ``ui.grid.run`` exactly as the training page
+runs it: one cell after another, each through the server's compute slots, test accuracy
+measured every 10 iterations. Printed beside it, from the same process:
+
+- the baseline: one lesson run (2,500 iterations) alone, the same way, and what 15 of them
+  would take;
+- fairness: a lesson run started by "another visitor" while the grid is running, through the
+  same compute slots, against the same run alone;
+- the grid's cost estimate (``ui.grid.cost``, in lesson runs) against measured time for a few
+  settings, which is what the grid's bound relies on.
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import sys
+import threading
+import time
+from dataclasses import replace
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+import dnn  # noqa: E402
+from dnn.dual import gram  # noqa: E402
+from ui import grid  # noqa: E402
+from ui.grid_axes import parse  # noqa: E402
+from ui.settings import Settings  # noqa: E402
+
+RATES = "0.0025, 0.005, 0.0075, 0.01, 0.025"
+ITERATIONS = "500, 1000, 1500, 2000, 2500"
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--repeat", type=int, default=1, help="grids to time (median printed)")
+    args = ap.parse_args()
+    data = dnn.load_dataset()
+    G, G_val = gram(data.train_x), gram(data.train_x, data.test_x)
+
+    def new_trainer(settings: Settings) -> dnn.Trainer:
+        return dnn.Trainer(
+            data.train_x, data.train_y, settings.config(), data.test_x, data.test_y, G, G_val
+        )
+
+    def one_run(settings: Settings) -> float:
+        """Wall seconds of one run through the compute slots, as a grid cell runs."""
+        start = time.perf_counter()
+        grid.run_cell(new_trainer(settings), settings, data, lambda waiting: None, 600.0)
+        return time.perf_counter() - start
+
+    lesson = Settings()
+    one_run(lesson)  # warm up (first BLAS calls, imports)
+    alone = statistics.median(one_run(lesson) for _ in range(3))
+
+    def one_grid() -> tuple[float, grid.Grid]:
+        g = grid.make(lesson, parse("learning_rate", RATES), parse("iterations", ITERATIONS))
+        start = time.perf_counter()
+        grid.run(g, new_trainer, data, lambda rc, trainer, waiting: None)
+        return time.perf_counter() - start, g
+
+    timed = [one_grid() for _ in range(args.repeat)]
+    wall = statistics.median(w for w, _ in timed)
+    g = timed[-1][1]
+    runs = sum(c.settings.iterations for c in g.cells.values()) / lesson.iterations
+    print(f"5 × 5 grid: lesson 4-layer preset, α in ({RATES}) × iterations in ({ITERATIONS})")
+    print(f"  cells finished: {len(g.cells)}/25, status {g.status}")
+    print(f"  wall time: {wall:.2f} s (computing {g.seconds:.2f} s), median of {args.repeat}")
+    print(
+        f"  one lesson run alone (same way): {alone:.3f} s; × {runs:.0f} lesson runs = "
+        f"{alone * runs:.2f} s → grid / that = {wall / (alone * runs):.2f}"
+    )
+    print(
+        f"  estimate (ui.grid.cost): {grid.cost([c.settings for c in g.cells.values()]):.1f} "
+        f"lesson runs; bound {grid.MAX_COST:.0f}"
+    )
+
+    # fairness: another visitor's lesson run starts 0.5 s into a grid
+    box: dict[str, float] = {}
+
+    def visitor() -> None:
+        time.sleep(0.5)
+        box["other"] = one_run(lesson)
+
+    other = threading.Thread(target=visitor)
+    other.start()
+    busy, _ = one_grid()
+    other.join()
+    print("fairness: a lesson run started 0.5 s into a grid, sharing the compute slots")
+    print(
+        f"  the other visitor's run: {box['other']:.2f} s (alone {alone:.2f} s, "
+        f"× {box['other'] / alone:.1f}); the grid: {busy:.2f} s (alone {wall:.2f} s)"
+    )
+
+    print("cost estimate vs measured, in lesson runs (measured: time / one lesson run alone)")
+    for name, s in (
+        ("2-layer [7]", Settings(hidden=(7,))),
+        ("[50, 20, 7, 5]", Settings(hidden=(50, 20, 7, 5))),
+        ("[256, 7, 5]", Settings(hidden=(256, 7, 5))),
+        ("lesson, batch 64, 500 it.", Settings(batch_size=64, iterations=500)),
+        ("lesson, Adam, 100 it.", Settings(optimizer="adam", iterations=100)),
+        ("lesson, 10,000 it.", replace(lesson, iterations=10_000)),
+    ):
+        measured = one_run(s) / alone
+        estimate = grid.cost([s])
+        print(
+            f"  {name:28s} estimate {estimate:6.2f}  measured {measured:6.2f}  "
+            f"ratio {measured / estimate:4.2f}"
+        )
+    print("(a shared machine: compare the ratios, not the seconds)")
+
+
+if __name__ == "__main__":
+    main()
