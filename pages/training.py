@@ -120,4 +120,5 @@ with state.exclusive():
         if trainer is not None:
             run_view.model_tabs(tabs[1:], trainer.params, record, shared.data, downloads)
 st.divider()
-grid_view.section(shared)
+with st.container(key="grid_section"):
+    grid_view.section(shared)

@@ -114,7 +114,7 @@ def heatmap(
                 y=[r - 0.3 for r, _, _ in marks],
                 text=[name for _, _, name in marks],
                 mode="markers",
-                name="★ " + lab["lesson"],
+                name=lab["lesson"],
                 marker=dict(symbol="star", size=18, color=LESSON_COLOR),
                 hovertemplate="%{text}<extra></extra>",
             )
@@ -137,12 +137,14 @@ def heatmap(
                 x=[c],
                 y=[r + 0.3],
                 mode="markers",
-                name="◆ " + lab["best"],
+                name=lab["best"],
                 marker=dict(symbol="diamond", size=14, color=COST_COLOR),
                 hoverinfo="skip",
             )
         )
-    axis = dict(showgrid=False, zeroline=False, fixedrange=True)
+    axis = dict(
+        showgrid=False, zeroline=False, fixedrange=True, automargin=True, tickfont=dict(size=16)
+    )
     layout = dict(
         height=150 + 64 * rows,
         margin=dict(l=10, r=10, t=40, b=10),

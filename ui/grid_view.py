@@ -34,13 +34,19 @@ def param_name(param: str) -> str:
     return t("grid_param_" + param)
 
 
-def axis_input(which: str, default: str) -> grid_axes.Axis | None:
-    """A hyperparameter and its values for the rows or columns; None (and why) if unusable."""
+def axis_input(which: str, default: str, taken: str | None = None) -> grid_axes.Axis | None:
+    """A hyperparameter and its values for the rows or columns; None (and why) if unusable.
+
+    ``taken``: the other axis' hyperparameter (one box of values per hyperparameter).
+    """
     key = f"grid_{which}"
     _keep(key, default)
     st.selectbox(t(key), grid_axes.PARAMS, key=key, format_func=param_name)
     _mirror(key)
     param = st.session_state[key]
+    if param == taken:
+        st.warning(explain(GridError("choose two different hyperparameters", "grid_same")))
+        return None
     values = f"grid_values_{param}"
     _keep(values, grid_axes.DEFAULTS[param])
     st.text_input(
@@ -60,7 +66,7 @@ def plan_grid() -> grid.Grid | None:
     with left:
         x = axis_input("x", "learning_rate")
     with right:
-        y = axis_input("y", "hidden")
+        y = axis_input("y", "hidden", taken=st.session_state.grid_x)
     if x is None or y is None:
         return None
     try:
@@ -81,15 +87,27 @@ def plan_grid() -> grid.Grid | None:
     return planned
 
 
+def lesson_name(settings) -> str | None:
+    """``4-layer (lesson)`` when ``settings`` are one of the lesson's runs, else None."""
+    preset = settings.preset()
+    return t("label_" + preset) + " " + t("label_lesson") if preset in PRESETS else None
+
+
+def cell_name(g: grid.Grid, rc) -> str:
+    """A cell's values, and which lesson run it is if it is one."""
+    lesson = lesson_name(g.settings(*rc))
+    return g.name(*rc) + (f" · {lesson}" if lesson else "")
+
+
 def figure(g: grid.Grid, metric: str):
     """The heatmap of ``metric``, with the lesson's runs, the best cell and the peaks."""
     notes, marks, extra = {}, [], {}
     for (r, c), cell in g.cells.items():
         if cell.status == "diverged":
             notes[r, c] = t("grid_diverged")
-        preset = cell.settings.preset()
-        if preset in PRESETS:
-            marks.append((r, c, t("label_" + preset) + " " + t("label_lesson")))
+        lesson = lesson_name(cell.settings)
+        if lesson:
+            marks.append((r, c, lesson))
         it, acc = cell.peak
         extra[r, c] = t("grid_peak_at", acc=f"{acc:.1%}", it=f"{it:,}")
     labels = {
@@ -184,15 +202,15 @@ def best_and_curves(g: grid.Grid) -> None:
     st.caption(t("grid_best_caveat"))
     st.markdown("**" + t("grid_curves") + "**")
     done = [rc for rc in g.order() if rc in g.cells]
-    lesson = [rc for rc in done if g.cells[rc].settings.preset() in PRESETS]
+    lesson = [rc for rc in done if lesson_name(g.settings(*rc))]
     if st.session_state.get("grid_curves_of") is not g:  # a new grid: its best and the lesson's
         st.session_state.grid_curves_of = g
         st.session_state.grid_curves = [best, *[rc for rc in lesson if rc != best]]
     st.session_state.grid_curves = [rc for rc in st.session_state.grid_curves if rc in done]
     picked = st.multiselect(
-        t("grid_curves_pick"), done, format_func=lambda rc: g.name(*rc), key="grid_curves"
+        t("grid_curves_pick"), done, format_func=lambda rc: cell_name(g, rc), key="grid_curves"
     )
-    series = [(g.name(*rc), g.cells[rc].curve) for rc in picked]
+    series = [(cell_name(g, rc), g.cells[rc].curve) for rc in picked]
     labels = {
         "test": t("chart_test"),
         "iteration": t("chart_iteration"),
