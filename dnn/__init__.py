@@ -9,9 +9,10 @@ The package never imports streamlit or plotly; it needs NumPy, plus h5py for the
 Pillow for decoding images.
 """
 
-from dnn.config import TrainConfig
+from dnn.config import ConfigError, TrainConfig
 from dnn.datasets import Dataset, DatasetError, load_dataset
 from dnn.datasets.imageset import ImageSet, image_set_bytes, load_image_set, save_image_set
+from dnn.divergence import Divergence
 from dnn.familiarity import unfamiliar
 from dnn.images import InvalidImageError, load_image, preprocess_image
 from dnn.model_io import InvalidModelError, load_model, save_model
@@ -21,8 +22,10 @@ from dnn.shapes import dimension_table, param_shapes
 from dnn.trainer import Progress, Trainer, TrainResult, train
 
 __all__ = [
+    "ConfigError",
     "Dataset",
     "DatasetError",
+    "Divergence",
     "ImageSet",
     "InvalidImageError",
     "InvalidModelError",

@@ -8,6 +8,7 @@ from __future__ import annotations
 import numpy as np
 
 from dnn import activations
+from dnn.layers import layers, num_layers
 from dnn.shapes import param_shapes
 
 Params = dict[str, np.ndarray]
@@ -71,7 +72,7 @@ def forward(
         A^[L], P(y = 1 | x) for each example.
     caches : list of (A_prev, Z, A), one per layer.
     """
-    L = len(params) // 2
+    L = num_layers(params)
     caches: list[Cache] = []
     A = X
     for l in range(1, L + 1):
@@ -100,7 +101,7 @@ def l2_penalty(params: Params, lambd: float, m: int) -> float:
     """(λ / 2m) Σ_l ||W^[l]||²_F."""
     if lambd == 0:
         return 0.0
-    return lambd / (2 * m) * sum(float(np.sum(W * W)) for k, W in params.items() if k[0] == "W")
+    return lambd / (2 * m) * sum(float(np.sum(W * W)) for _, W, _ in layers(params))
 
 
 def backward(

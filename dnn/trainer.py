@@ -2,25 +2,20 @@
 
 from __future__ import annotations
 
+import math
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field, fields
 
 import numpy as np
 
-from dnn import optimizers
+from dnn.blas import limit_blas
 from dnn.config import TrainConfig
-from dnn.dual import DualFirstLayer
-from dnn.layers import ordered, parse_key
-from dnn.propagation import (
-    Params,
-    accuracy,
-    backward,
-    cross_entropy,
-    forward,
-    initialize,
-    l2_penalty,
-)
+from dnn.divergence import Divergence, diagnose
+from dnn.engine import Engine, resolve_engine  # noqa: F401 (resolve_engine: re-exported)
+from dnn.propagation import Params
+
+SLICE_SECONDS = 0.03  # compute time between two calls of a run's ``pause`` hook
 
 
 @dataclass(frozen=True)
@@ -31,11 +26,21 @@ class Progress:
     cost: float  # J at iteration i
     train_accuracy: float  # on the training set, at iteration i
     test_accuracy: float | None  # on the validation set, if one was given
-    elapsed: float  # wall-clock seconds since this run() began, callbacks included
-    iterations_per_second: float  # engine speed in this run(), callbacks excluded
+    elapsed: float  # wall-clock seconds since this run() began, callbacks and pauses included
+    iterations_per_second: float  # engine speed in this run(), callbacks and pauses excluded
 
 
 STATUSES = ("new", "running", "stopped", "finished", "diverged", "timed_out")
+
+
+@dataclass
+class _Epoch:
+    """A mini-batch epoch under way: its batches, the next one, and its sums so far."""
+
+    batches: list
+    next: int = 0
+    cost: float = 0.0  # Σ cost · batch size
+    correct: int = 0
 
 
 class Trainer:
@@ -56,8 +61,11 @@ class Trainer:
     -----
     ``costs[i]`` is the cost of the forward pass before update i, so after ``run(n)`` from a new
     trainer there are n costs. Running 300 then 200 iterations gives bit for bit the same
-    parameters and costs as running 500. Updates never write into the previous arrays, so the
-    last step's parameters are kept for free and restored when a cost becomes non-finite.
+    parameters and costs as running 500, also when a run is interrupted inside an epoch by an
+    exception from its ``pause`` hook (the epoch goes on from the next mini-batch). Parameters
+    live in two vectors, the current one and the one before the last full-batch update (the
+    start of the epoch with mini-batches); a run whose cost becomes non-finite goes back to the
+    latter (see :mod:`dnn.engine`), and :attr:`divergence` says which setting to change.
     """
 
     def __init__(
@@ -78,42 +86,27 @@ class Trainer:
             _check_xy(X_val, Y_val, config.layer_dims[0], "X_val", "Y_val")
         self.X, self.Y, self.X_val, self.Y_val = X, Y, X_val, Y_val
         self.m = X.shape[1]
-        self.engine = resolve_engine(config, self.m)
-        self._rng = np.random.RandomState(config.seed)
-        params = initialize(config.layer_dims, self._rng, config.initialization)
-        self._first: DualFirstLayer | None = None
-        if self.engine == "dual":
-            W0 = params.pop("W1")
-            self._first = DualFirstLayer(W0, X, gram, X_val, gram_val)
-            params.update(self._first.initial_coords(with_scale=config.l2 > 0))
-        self._state = params  # what the optimizer updates (dual: W1a, W1P instead of W1)
-        self._opt = optimizers.init_state(config.optimizer, params)
-        self._steps = 0  # updates so far (Adam's t); differs from iteration with mini-batches
-        self._prev: tuple[dict, dict, int] | None = None
-        self._materialized: tuple[dict, Params] | None = None  # (state it was built from, W, b)
+        self._rng = np.random.RandomState(config.seed)  # the initial weights, then the shuffles
+        self._engine = Engine(X, Y, config, self._rng, X_val, Y_val, gram, gram_val)
+        self.engine = self._engine.name
+        self._epoch: _Epoch | None = None  # a mini-batch epoch interrupted half-way
+        self._pause: Callable[[], None] | None = None
+        self._mark: float | None = None  # when computing (re)started, while it is going on
+        self._slice_end = 0.0
+        self._slice = SLICE_SECONDS
         self.iteration = 0
         self.costs: list[float] = []
         self.history: list[Progress] = []  # accuracy checkpoints, for charts
         self.status = "new"
         self.diverged_at: int | None = None
-        self.seconds = 0.0  # time spent computing, over all runs (callbacks excluded)
+        self.divergence: Divergence | None = None
+        self.seconds = 0.0  # time spent computing, over all runs (callbacks and pauses excluded)
 
     # ----------------------------------------------------------------------- public state
     @property
     def params(self) -> Params:
-        """The network's W^[l], b^[l] now (W^[1] is built from dual coordinates if needed)."""
-        if self._materialized and self._materialized[0] is self._state:
-            return self._materialized[1]
-        params = self._explicit(self._state)
-        self._materialized = (self._state, params)
-        return params
-
-    def _explicit(self, state: dict) -> Params:
-        if self._first is None:
-            return dict(state)
-        params = {k: v for k, v in state.items() if parse_key(k)}  # drops W1a, W1P
-        params["W1"] = self._first.weights(state)
-        return ordered(params)
+        """The network's W^[l], b^[l] now, as new arrays (W^[1] built from dual coordinates)."""
+        return self._engine.params()
 
     # ----------------------------------------------------------------------- running
     def run(
@@ -122,6 +115,9 @@ class Trainer:
         callback: Callable[[Progress], bool | None] | None = None,
         every: int = 100,
         max_seconds: float | None = None,
+        pause: Callable[[], None] | None = None,
+        slice_seconds: float = SLICE_SECONDS,
+        blas_threads: int | None = 1,
     ) -> str:
         """Do ``num_iterations`` more updates and return the status.
 
@@ -136,7 +132,17 @@ class Trainer:
         every : int
             How often accuracies are computed and the callback called.
         max_seconds : float, optional
-            Wall-clock budget: past it the run ends with status ``"timed_out"``.
+            Budget of computing time (callbacks and pauses excluded): past it the run ends with
+            status ``"timed_out"``.
+        pause : callable, optional
+            Called once ``slice_seconds`` of computing have passed since the last call, at the
+            next safe point (before an update, or between its forward and backward passes):
+            where a server hands the CPU to others, or interrupts the run by raising (the
+            trainer stays consistent, and a later run goes on exactly where this one stopped).
+        slice_seconds : float
+            Computing time between two calls of ``pause``.
+        blas_threads : int or None
+            BLAS threads during the run (see :mod:`dnn.blas`); None leaves BLAS as it is.
 
         Returns
         -------
@@ -144,17 +150,39 @@ class Trainer:
             ``"finished"``, ``"stopped"``, ``"diverged"`` or ``"timed_out"``.
         """
         if self.status == "diverged":
-            raise RuntimeError("this run diverged: start a new one (a smaller learning rate)")
+            raise RuntimeError(f"this run diverged ({self.divergence.message}): start a new one")
         del self.costs[self.iteration :]
         self.status = "running"
+        self._pause, self._slice = pause, slice_seconds
         start = time.perf_counter()
+        self._resume()
         try:
-            with np.errstate(over="ignore", invalid="ignore", divide="ignore"):
+            with limit_blas(blas_threads), np.errstate(all="ignore"):
                 self.status = self._loop(int(num_iterations), callback, every, max_seconds, start)
         finally:
-            if self.status == "running":  # interrupted by an exception from the callback
+            self._suspend()
+            self._pause = None
+            if self.status == "running":  # interrupted by an exception from a callback or pause
                 self.status = "stopped"
         return self.status
+
+    def _resume(self) -> None:
+        """Computing starts (again): its clock runs, and a new time slice begins."""
+        self._mark = now = time.perf_counter()
+        self._slice_end = now + self._slice
+
+    def _suspend(self) -> None:
+        """Computing stops for a callback or a pause: add the time it took to ``seconds``."""
+        if self._mark is not None:
+            self.seconds += time.perf_counter() - self._mark
+            self._mark = None
+
+    def _maybe_pause(self) -> None:
+        """Call the pause hook if this time slice is over (its time is not computing time)."""
+        if self._pause is not None and time.perf_counter() >= self._slice_end:
+            self._suspend()
+            self._pause()
+            self._resume()
 
     def _loop(self, n: int, callback, every: int, max_seconds: float | None, start: float) -> str:
         """The iterations of one run(); returns the status it ends with."""
@@ -162,118 +190,64 @@ class Trainer:
         while self.iteration < end:
             i = self.iteration
             report = every > 0 and (i % every == 0 or i == end - 1)
-            t0 = time.perf_counter()
-            cost, train_acc = self._step(want_accuracy=report)
-            if not np.isfinite(cost):
+            cost, train_acc = self._step(report)
+            if not math.isfinite(cost):
                 self._diverge(i)
                 return "diverged"
-            test_acc = self._val_accuracy() if report else None
-            self.seconds += time.perf_counter() - t0
             if report:
+                test_acc = self._engine.val_accuracy()
+                self._suspend()
                 compute = self.seconds - seconds_before
                 rate = (self.iteration - first) / compute if compute > 0 else float("inf")
                 p = Progress(i, cost, train_acc, test_acc, time.perf_counter() - start, rate)
                 self.history.append(p)
                 if callback is not None and callback(p):
                     return "stopped"
-            if max_seconds is not None and time.perf_counter() - start > max_seconds:
-                return "timed_out"
+                self._resume()
+            if max_seconds is not None:
+                spent = self.seconds + time.perf_counter() - self._mark - seconds_before
+                if spent > max_seconds:
+                    return "timed_out"
         return "finished"
 
-    def _val_accuracy(self) -> float | None:
-        """Accuracy on X_val of the parameters before the last update."""
-        if self.X_val is None:
-            return None
-        state = self._prev[0] if self._prev else self._state
-        lin = None if self._first is None else self._first.linear_val(state)
-        AL, _ = self._forward(state, self.X_val, lin, keep_input=False)
-        return accuracy(AL, self.Y_val)
-
-    def _forward(self, state, X, first_linear, keep_input=True):
-        """The forward pass; ``first_linear`` is W^[1] X from the dual form (None: textbook)."""
-        hidden = self.config.hidden_activation
-        if first_linear is None:
-            return forward(state, X, hidden, keep_input=keep_input)
-        return forward(state, X, hidden, first_linear=first_linear, keep_input=False)
-
     def _diverge(self, i: int) -> None:
-        """Keep the last parameters whose cost was finite (those of iteration i - 1)."""
-        if self._prev is not None:
-            self._state, self._opt, self._steps = self._prev
+        """Go back to the last parameters whose cost was finite, and say why it diverged."""
+        epoch, self._epoch = self._epoch, None
+        if epoch is not None and epoch.next > 0:  # after the epoch's first update: its start
+            self._engine.swap()
+        elif i > 0:  # the cost of the parameters reached by iteration i - 1 was finite
+            self._engine.swap()
             self.iteration = i - 1
         self.diverged_at = i
+        self.divergence = diagnose(self.config, self.m, self._engine.l2_share, i)
 
     # ----------------------------------------------------------------------- one iteration
     def _step(self, want_accuracy: bool) -> tuple[float, float]:
         """One update (one epoch of updates with mini-batches); returns (cost, train accuracy)."""
-        cfg = self.config
-        batch = cfg.batch_size
-        if batch is None or batch >= self.m:
-            batches = [None]
+        batch = self.config.batch_size
+        if self._epoch is None and (batch is None or batch >= self.m):
+            self._maybe_pause()
+            cost, correct = self._engine.update(None, True, want_accuracy, self._maybe_pause)
         else:
-            order = self._rng.permutation(self.m)
-            batches = [order[k : k + batch] for k in range(0, self.m, batch)]
-        prev = (self._state, self._opt, self._steps)
-        total, correct = 0.0, 0.0
-        for cols in batches:
-            cost, AL, Yb = self._update(cols)
-            if not np.isfinite(cost):
-                return cost, float("nan")
-            size = Yb.shape[1]
-            total += cost * size
-            if want_accuracy:
-                correct += accuracy(AL, Yb) * size
-        self._prev = prev
-        self.costs.append(total / self.m)
-        self.iteration += 1
-        return total / self.m, correct / self.m
-
-    def _update(self, cols) -> tuple[float, np.ndarray, np.ndarray]:
-        """Forward, cost, backward and update on the columns ``cols`` (None: all of them)."""
-        cfg = self.config
-        state, first = self._state, self._first
-        X = self.X if cols is None else self.X[:, cols]
-        Y = self.Y if cols is None else self.Y[:, cols]
-        hidden = cfg.hidden_activation
-        AL, caches = self._forward(state, X, None if first is None else first.linear(state, cols))
-        cost = cross_entropy(caches[-1][1], Y)
-        if cfg.l2:
-            cost += self._l2_cost(state)
-        if not np.isfinite(cost):
-            return cost, AL, Y
-        l2_scale = cfg.l2 / self.m
-        grads = backward(Y, caches, state, hidden, l2_scale)
-        if first is not None:
-            grads.update(first.grads(grads.pop("dZ1/m"), state, l2_scale, cols))
-        self._steps += 1
-        self._state, self._opt = optimizers.update(cfg, state, grads, self._opt, self._steps)
-        return cost, AL, Y
-
-    def _l2_cost(self, state: dict) -> float:
-        """(λ / 2m) Σ ||W^[l]||², with ||W^[1]||² from dual coordinates where they are used."""
-        cfg = self.config
-        deeper = {
-            k: W for k, W in state.items() if (p := parse_key(k)) and p[0] == "W" and p[1] > 1
-        }
-        cost = l2_penalty(deeper, cfg.l2, self.m)
-        if self._first is not None:
-            sq = self._first.squared_norm(state)
-        else:
-            sq = float(np.sum(state["W1"] ** 2))
-        return cost + cfg.l2 / (2 * self.m) * sq
-
-
-def resolve_engine(config: TrainConfig, m: int) -> str:
-    """The engine that will run: ``auto`` takes the dual form where it is exact and cheaper.
-
-    Exact: gradient descent or momentum (Adam is not linear in the gradients). Cheaper: m < n_0,
-    since a dual iteration costs n_1·m·m and a textbook one 2·n_1·n_0·m multiply-adds.
-    """
-    if config.engine != "auto":
-        return config.engine
-    if config.optimizer != "adam" and m < config.layer_dims[0]:
-        return "dual"
-    return "textbook"
+            if self._epoch is None:
+                order = self._rng.permutation(self.m)
+                self._epoch = _Epoch([order[k : k + batch] for k in range(0, self.m, batch)])
+            epoch = self._epoch
+            while epoch.next < len(epoch.batches):
+                self._maybe_pause()
+                cols = epoch.batches[epoch.next]
+                cost, correct = self._engine.update(cols, epoch.next == 0, True, self._maybe_pause)
+                if not math.isfinite(cost):
+                    return cost, float("nan")
+                epoch.cost += cost * len(cols)
+                epoch.correct += correct
+                epoch.next += 1
+            self._epoch = None
+            cost, correct = epoch.cost / self.m, epoch.correct
+        if math.isfinite(cost):
+            self.costs.append(cost)
+            self.iteration += 1
+        return cost, correct / self.m
 
 
 def _check_xy(X, Y, n_x: int, xname: str, yname: str) -> None:
@@ -299,6 +273,7 @@ class TrainResult:
 
 
 _CONFIG_FIELDS = {f.name for f in fields(TrainConfig)}
+_RUN_OPTIONS = ("callback", "every", "max_seconds", "pause", "slice_seconds", "blas_threads")
 
 
 def train(
@@ -322,12 +297,13 @@ def train(
         As in :class:`TrainConfig`.
     **options
         Any other :class:`TrainConfig` field (``hidden_activation``, ``optimizer``, ``l2``, …),
-        and ``X_val``, ``Y_val``, ``callback``, ``every``, ``max_seconds``, ``gram``,
-        ``gram_val``.
+        ``X_val``, ``Y_val``, ``gram``, ``gram_val`` (see :class:`Trainer`), and ``callback``,
+        ``every``, ``max_seconds``, ``pause``, ``slice_seconds``, ``blas_threads`` (see
+        :meth:`Trainer.run`; BLAS runs on one thread unless ``blas_threads`` says otherwise).
     """
     cfg_opts = {k: options.pop(k) for k in list(options) if k in _CONFIG_FIELDS}
     config = TrainConfig(tuple(layer_dims), learning_rate, num_iterations, seed, **cfg_opts)
-    run_opts = {k: options.pop(k) for k in ("callback", "every", "max_seconds") if k in options}
+    run_opts = {k: options.pop(k) for k in _RUN_OPTIONS if k in options}
     trainer = Trainer(X, Y, config, **options)
     status = trainer.run(config.num_iterations, **run_opts)
     return TrainResult(

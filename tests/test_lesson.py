@@ -1,6 +1,7 @@
 """The engine reproduces the lesson's printed numbers on the real data."""
 
 import numpy as np
+import pytest
 
 import dnn
 
@@ -75,3 +76,24 @@ def test_gram_can_be_passed_in(data):
     a = dnn.train(data.train_x, data.train_y, [12288, 5, 1], num_iterations=50, gram=G)
     b = dnn.train(data.train_x, data.train_y, [12288, 5, 1], num_iterations=50)
     assert a.costs == b.costs
+
+
+def test_one_trainer_iteration_is_one_step_of_the_public_kernels(data):
+    """The fused path and the lesson's building blocks (as a step-through page uses them)
+    give the same first cost and the same parameters after one update, on both engines."""
+    from dnn import optimizers, propagation
+
+    X, Y = data.train_x, data.train_y
+    config = dnn.TrainConfig(num_iterations=1)
+    params = propagation.initialize(config.layer_dims, np.random.RandomState(1))
+    AL, caches = propagation.forward(params, X)
+    grads = propagation.backward(Y, caches, params)
+    stepped, _ = optimizers.update(config, params, grads, {}, 1)
+    cost = propagation.cross_entropy(caches[-1][1], Y)
+    for engine in ("dual", "textbook"):
+        t = dnn.Trainer(X, Y, dnn.TrainConfig(engine=engine))
+        np.testing.assert_allclose(t.params["W1"], params["W1"], rtol=0, atol=0)
+        t.run(1)
+        assert t.costs[0] == pytest.approx(cost, rel=1e-13)
+        for k, v in stepped.items():
+            np.testing.assert_allclose(t.params[k], v, rtol=1e-10, atol=1e-14)

@@ -17,7 +17,7 @@ from dnn.propagation import l2_penalty
 from ui import state
 from ui.i18n import t
 from ui.settings import Settings, with_iterations
-from ui.training import stream
+from ui.training import divergence_text, stream
 from ui.url_state import RunSpec
 
 DEFAULT_MORE = 500  # Continue on a finished run, when no number is given
@@ -57,7 +57,7 @@ def resume(shared, more: int | None, chart, bar) -> None:
         st.info(t("nothing_to_continue"))
         return
     if trainer.status == "diverged":
-        st.warning(t("cannot_continue_diverged"))
+        st.warning(t("cannot_continue_diverged_cause", cause=divergence_text(trainer.divergence)))
         return
     if more is None:
         more = record.planned - record.iteration if not record.done else DEFAULT_MORE
@@ -86,7 +86,7 @@ def one_step(shared, settings: Settings, bar) -> None:
         trainer = new_trainer(shared, settings.config())
         record = state.new_run(trainer, settings)
     elif trainer.status == "diverged":
-        st.warning(t("cannot_continue_diverged"))
+        st.warning(t("cannot_continue_diverged_cause", cause=divergence_text(trainer.divergence)))
         return
     before = full_cost(trainer.params, shared.data, trainer.config)
     record.planned = max(record.planned, record.iteration + 1)

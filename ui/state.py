@@ -38,6 +38,7 @@ class RunRecord:
     seconds: float = 0.0
     iteration: int = 0
     diverged_at: int | None = None
+    divergence: dnn.Divergence | None = None  # why it diverged
     train_accuracy: float | None = None
     test_accuracy: float | None = None
     cat_share: float | None = None  # share of the training pictures it calls "cat"
@@ -53,6 +54,7 @@ class RunRecord:
         self.history = [p for p in trainer.history if p.iteration < trainer.iteration]
         self.status, self.seconds = trainer.status, trainer.seconds
         self.iteration, self.diverged_at = trainer.iteration, trainer.diverged_at
+        self.divergence = trainer.divergence
         hidden = trainer.config.hidden_activation
         params = trainer.params
         proba = dnn.predict_proba(params, data.train_x, hidden)

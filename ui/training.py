@@ -4,15 +4,13 @@ from __future__ import annotations
 
 import csv
 import io
-import os
-import threading
 import time
 
 import streamlit as st
 
 import dnn
 from dnn.model_io import model_bytes
-from ui import figures, run_checks, state
+from ui import compute, figures, run_checks, state
 from ui.controls import describe
 from ui.i18n import t
 
@@ -21,12 +19,7 @@ MIN_FRAME_SECONDS = 0.07  # a browser draws each frame; the lesson run animates 
 STREAM_POINTS = 400  # cost points sent per frame
 CHART_POINTS = 2500  # the final chart: every iteration of the lesson's run, at most this many
 BAR_SECONDS = 0.1  # the longest a run goes without a chance to be stopped
-# Sessions are threads of one process. Many of them computing at once thrash on the GIL (each
-# small BLAS call releases it, and getting it back waits behind the others): 10 sessions ran
-# at 1/6 of the speed of one. So at most this many compute at a time, taking turns every few
-# iterations; the rest wait (and draw their charts) meanwhile.
-COMPUTE_SLOTS = threading.BoundedSemaphore(max(1, (os.cpu_count() or 2) // 2))
-MAX_RUN_SECONDS = 60.0  # one run on a shared server; Continue goes on from there
+MAX_RUN_SECONDS = 60.0  # computing time of one run on a shared server (waits not counted)
 
 
 def chart_labels() -> dict[str, str]:
@@ -54,42 +47,42 @@ def stream(
     ``max_seconds`` shortens the MAX_RUN_SECONDS budget.
 
     The progress bar is touched at least every BAR_SECONDS: each touch is where Streamlit can
-    interrupt the run when the visitor clicks Stop. Whatever ends the run (the end, Stop, a
-    rerun, a closed tab, divergence), the record and the session's model are brought up to date
-    in ``finally``, from the trainer itself.
+    interrupt the run when the visitor clicks Stop. The run computes only while it holds one of
+    the server's compute slots (:mod:`ui.compute`), offers it to waiting sessions every
+    ``compute.SLICE_SECONDS`` of computing, and lets go of it while a chart frame is drawn.
+    Whatever ends the run (the end, Stop, a rerun, a closed tab, divergence), the record and
+    the session's model are brought up to date in ``finally``, from the trainer itself.
     """
     labels = chart_labels()
     first, end = trainer.iteration, trainer.iteration + n
     frame_every = max(1, n // FRAMES)
     clock = {"frame": 0.0, "bar": 0.0, "next": first + frame_every}
-    slot = {"held": False}
+    last: dict[str, dnn.Progress | None] = {"p": None}
 
-    def show_progress(p: dnn.Progress | None) -> None:
+    def show_progress(p: dnn.Progress | None, waiting: bool = False) -> None:
         done = trainer.iteration - first
-        if p is None:
+        if waiting:
             text = t("waiting_slot")
         else:
-            rate = f"{p.iterations_per_second:,.0f}"
+            rate = "…" if p is None else f"{p.iterations_per_second:,.0f}"
             text = t("progress", i=trainer.iteration, n=end, rate=rate)
         bar.progress(done / max(n, 1), text=text)
         clock["bar"] = time.perf_counter()
 
-    def take_slot() -> None:
-        while not COMPUTE_SLOTS.acquire(timeout=BAR_SECONDS):
-            show_progress(None)  # also where a Stop click gets through while waiting
-        slot["held"] = True
+    # while in line for a slot: also where a Stop click gets through
+    slot = compute.Slot(compute.POOL, lambda: show_progress(last["p"], True), BAR_SECONDS)
 
-    def give_slot() -> None:
-        if slot["held"]:
-            slot["held"] = False
-            COMPUTE_SLOTS.release()
+    def pause() -> None:  # between mini-batches, after every time slice of computing
+        slot.turn()
+        show_progress(last["p"])  # where a Stop click takes effect, within a slice or a step
 
     def on_progress(p: dnn.Progress) -> None:
-        give_slot()
+        last["p"] = p
         if chart is None:
             if time.perf_counter() - clock["bar"] > BAR_SECONDS:
                 show_progress(p)
         elif trainer.iteration >= clock["next"] or trainer.iteration == end:
+            slot.give()  # a frame is paced and drawn without holding the CPU from others
             wait = clock["frame"] + MIN_FRAME_SECONDS - time.perf_counter()
             if wait > 0:
                 time.sleep(wait)
@@ -101,20 +94,22 @@ def stream(
             )
             chart.plotly_chart(fig)
             show_progress(p)
+            slot.take()
         elif time.perf_counter() - clock["bar"] > BAR_SECONDS:
             show_progress(p)
-        take_slot()
 
     try:
-        take_slot()
+        slot.take()
         trainer.run(
             n,
             callback=on_progress,
             every=min(frame_every, 10),
             max_seconds=min(MAX_RUN_SECONDS, max_seconds or MAX_RUN_SECONDS),
+            pause=pause,
+            slice_seconds=compute.SLICE_SECONDS,
         )
     finally:
-        give_slot()
+        slot.give()
         record.update_from(trainer, data)
         state.use_model(trainer.params, model_metadata(record), "session")
 
@@ -142,7 +137,8 @@ def status_message(record: state.RunRecord, guess: float) -> None:
     """
     i, n = record.iteration, record.planned
     if record.status == "diverged":
-        st.warning(t("status_diverged", i=record.diverged_at, kept=i))
+        why = divergence_text(record.divergence)
+        st.warning(t("status_diverged_cause", i=record.diverged_at, kept=i, cause=why))
     elif record.status == "timed_out":
         st.warning(t("status_timed_out", s=MAX_RUN_SECONDS, i=i) + " " + t("plan_left", n=n))
     elif i == 0:
@@ -166,6 +162,11 @@ def status_message(record: state.RunRecord, guess: float) -> None:
             useless.append(t("useless_stalled", last=f"{values['last']:.3f}", guess=f"{guess:.3f}"))
     if useless and record.done:
         st.warning(t("useless_intro") + " " + " ".join(useless))
+
+
+def divergence_text(divergence: dnn.Divergence) -> str:
+    """The setting that most likely made a run diverge, in the visitor's language."""
+    return t("diverged_" + divergence.cause, **divergence.values)
 
 
 def costs_csv(record: state.RunRecord) -> bytes:

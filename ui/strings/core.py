@@ -102,7 +102,6 @@ EN = {
     "continue_iterations": "Continue adds this many iterations",
     "waiting_slot": "Waiting for the server: other sessions are training…",
     "busy": "The previous run is still stopping; reload the page in a moment.",
-    "cannot_continue_diverged": "This run diverged; lower the learning rate and press Train.",
     "nothing_to_continue": "There is no run to stop or continue yet: press Train first.",
     "no_run_yet": "No run yet. Choose a preset and press **Train** — the lesson's 4-layer "
     "network trains in well under a second.",
@@ -112,8 +111,6 @@ EN = {
     "chart_iteration": "iteration",
     "chart_accuracy": "accuracy",
     "progress": "iteration {i:,} / {n:,} · {rate} iterations/s",
-    "status_diverged": "The cost became infinite or NaN at iteration {i}: the learning rate is "
-    "too large. The model kept is the last one with a finite cost (iteration {kept}).",
     "status_timed_out": "This run reached the {s:.0f} s limit of a shared server at iteration "
     "{i}. Press Continue to go on.",
     "status_stopped": "Stopped at iteration {i}. Continue resumes from here, exactly as if the "
@@ -315,7 +312,6 @@ ZH = {
     "continue_iterations": "“继续”增加的迭代次数",
     "waiting_slot": "正在等待服务器：其他会话正在训练…",
     "busy": "上一次运行还在停止中；请稍后刷新页面。",
-    "cannot_continue_diverged": "这次运行发散了；请调小学习率后重新训练。",
     "nothing_to_continue": "还没有可以停止或继续的运行：请先点击“训练”。",
     "no_run_yet": "还没有运行。选择一个预设并点击 **训练** —— 本课的 4 层网络不到一秒就能训练完。",
     "chart_cost": "成本 J",
@@ -324,8 +320,6 @@ ZH = {
     "chart_iteration": "迭代",
     "chart_accuracy": "准确率",
     "progress": "迭代 {i:,} / {n:,} · 每秒 {rate} 次迭代",
-    "status_diverged": "成本在第 {i} 次迭代变成无穷大或 NaN：学习率太大。保留的是最后一个成本"
-    "有限的模型（第 {kept} 次迭代）。",
     "status_timed_out": "本次运行在第 {i} 次迭代达到共享服务器 {s:.0f} 秒的时间上限。点击“继续”"
     "接着训练。",
     "status_stopped": "已在第 {i} 次迭代停止。“继续”会从这里接着训练，结果与从未停止完全相同。",
