@@ -30,6 +30,7 @@ import numpy as np
 import dnn
 from dnn.propagation import accuracy
 from dnn.trainer import resolve_engine
+from ui import compute
 from ui.grid_axes import Axis, GridError, label
 from ui.settings import Settings
 
@@ -153,36 +154,36 @@ def train_shared(
 ) -> str:
     """Run ``n`` iterations of ``trainer`` only while holding one of the server's compute slots.
 
-    The slot is given back at every checkpoint, so waiting sessions get their turn;
-    ``touch(waiting)`` is called at least every BAR_SECONDS (``waiting`` while in line).
+    The same sharing as every training on the page (:mod:`ui.compute`): first come, first
+    served, and the slot offered to whoever waits after every ``compute.SLICE_SECONDS`` of
+    computing, so a grid never holds a core for long. ``touch(waiting)`` is called at least
+    every BAR_SECONDS (``waiting`` while in line); an exception from it ends the run.
     """
-    from ui.training import COMPUTE_SLOTS
-
     clock = {"bar": time.perf_counter()}
-    held = {"slot": False}
 
-    def take() -> None:
-        while not COMPUTE_SLOTS.acquire(timeout=BAR_SECONDS):
-            touch(True)
-        held["slot"] = True
-
-    def give() -> None:
-        if held["slot"]:
-            held["slot"] = False
-            COMPUTE_SLOTS.release()
-
-    def on_progress(_p: dnn.Progress) -> None:
-        give()
-        if time.perf_counter() - clock["bar"] > BAR_SECONDS:
+    def show() -> None:
+        if time.perf_counter() - clock["bar"] >= BAR_SECONDS:
             touch(False)
             clock["bar"] = time.perf_counter()
-        take()
+
+    slot = compute.Slot(compute.POOL, lambda: touch(True), BAR_SECONDS)
+
+    def pause() -> None:  # after every time slice of computing
+        slot.turn()
+        show()
 
     try:
-        take()
-        return trainer.run(n, callback=on_progress, every=every, max_seconds=max_seconds)
+        slot.take()
+        return trainer.run(
+            n,
+            callback=lambda _p: show(),
+            every=every,
+            max_seconds=max_seconds,
+            pause=pause,
+            slice_seconds=compute.SLICE_SECONDS,
+        )
     finally:
-        give()
+        slot.give()
 
 
 def run_cell(
