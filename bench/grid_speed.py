@@ -1,6 +1,6 @@
 """Benchmark: a 5 × 5 experiment grid of the lesson's 4-layer network, as the page runs it.
 
-    python bench/grid_speed.py [--repeat 1]
+    python bench/grid_speed.py [--repeat 3]
 
 The grid is 5 learning rates × 5 iteration counts over the lesson's 4-layer preset (37,500
 iterations in all, 15 lesson runs' worth), run by ``ui.grid.run`` exactly as the training page
@@ -39,7 +39,7 @@ ITERATIONS = "500, 1000, 1500, 2000, 2500"
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--repeat", type=int, default=1, help="grids to time (median printed)")
+    ap.add_argument("--repeat", type=int, default=3, help="timings per figure (median printed)")
     args = ap.parse_args()
     data = dnn.load_dataset()
     G, G_val = gram(data.train_x), gram(data.train_x, data.test_x)
@@ -52,50 +52,53 @@ def main() -> None:
     def one_run(settings: Settings) -> float:
         """Wall seconds of one run through the compute slots, as a grid cell runs."""
         start = time.perf_counter()
-        grid.run_cell(new_trainer(settings), settings, data, lambda waiting: None, 600.0)
+        grid.run_cell(new_trainer, settings, data, lambda i, waiting: None, 600.0)
         return time.perf_counter() - start
 
-    lesson = Settings()
-    one_run(lesson)  # warm up (first BLAS calls, imports)
-    alone = statistics.median(one_run(lesson) for _ in range(3))
+    def median_run(settings: Settings) -> float:
+        return statistics.median(one_run(settings) for _ in range(args.repeat))
 
     def one_grid() -> tuple[float, grid.Grid]:
         g = grid.make(lesson, parse("learning_rate", RATES), parse("iterations", ITERATIONS))
         start = time.perf_counter()
-        grid.run(g, new_trainer, data, lambda rc, trainer, waiting: None)
+        grid.run(g, new_trainer, data, lambda rc, i, waiting: None)
         return time.perf_counter() - start, g
 
+    lesson = Settings()
+    one_run(lesson)  # warm up (first BLAS calls, imports)
+    alone = median_run(lesson)
     timed = [one_grid() for _ in range(args.repeat)]
     wall = statistics.median(w for w, _ in timed)
+    computing = statistics.median(g.seconds for _, g in timed)
     g = timed[-1][1]
     runs = sum(c.settings.iterations for c in g.cells.values()) / lesson.iterations
     print(f"5 × 5 grid: lesson 4-layer preset, α in ({RATES}) × iterations in ({ITERATIONS})")
     print(f"  cells finished: {len(g.cells)}/25, status {g.status}")
-    print(f"  wall time: {wall:.2f} s (computing {g.seconds:.2f} s), median of {args.repeat}")
+    print(f"  wall time: {wall:.2f} s (computing {computing:.2f} s), median of {args.repeat}")
     print(
         f"  one lesson run alone (same way): {alone:.3f} s; × {runs:.0f} lesson runs = "
         f"{alone * runs:.2f} s → grid / that = {wall / (alone * runs):.2f}"
     )
-    print(
-        f"  estimate (ui.grid.cost): {grid.cost([c.settings for c in g.cells.values()]):.1f} "
-        f"lesson runs; bound {grid.MAX_COST:.0f}"
-    )
+    estimate = grid.cost([c.settings for c in g.cells.values()])
+    print(f"  estimate (ui.grid.cost): {estimate:.1f} lesson runs; bound {grid.MAX_COST:.0f}")
 
-    # fairness: another visitor's lesson run starts 0.5 s into a grid
-    box: dict[str, float] = {}
+    # fairness: another visitor's lesson runs, started while a grid is running
+    others: list[float] = []
 
     def visitor() -> None:
-        time.sleep(0.5)
-        box["other"] = one_run(lesson)
+        for _ in range(args.repeat):
+            time.sleep(0.5)
+            others.append(one_run(lesson))
 
-    other = threading.Thread(target=visitor)
-    other.start()
+    thread = threading.Thread(target=visitor)
+    thread.start()
     busy, _ = one_grid()
-    other.join()
-    print("fairness: a lesson run started 0.5 s into a grid, sharing the compute slots")
+    thread.join()
+    other = statistics.median(others)
+    print("fairness: another visitor's lesson runs during a grid, through the same compute slots")
     print(
-        f"  the other visitor's run: {box['other']:.2f} s (alone {alone:.2f} s, "
-        f"× {box['other'] / alone:.1f}); the grid: {busy:.2f} s (alone {wall:.2f} s)"
+        f"  their run: {other:.2f} s (alone {alone:.2f} s, × {other / alone:.1f}); "
+        f"the grid: {busy:.2f} s (alone {wall:.2f} s)"
     )
 
     print("cost estimate vs measured, in lesson runs (measured: time / one lesson run alone)")
@@ -107,7 +110,7 @@ def main() -> None:
         ("lesson, Adam, 100 it.", Settings(optimizer="adam", iterations=100)),
         ("lesson, 10,000 it.", replace(lesson, iterations=10_000)),
     ):
-        measured = one_run(s) / alone
+        measured = median_run(s) / alone
         estimate = grid.cost([s])
         print(
             f"  {name:28s} estimate {estimate:6.2f}  measured {measured:6.2f}  "

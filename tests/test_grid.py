@@ -201,8 +201,8 @@ def test_an_interrupted_grid_keeps_its_finished_cells_and_goes_on_later(data, mo
     )
     order = g.order()
 
-    def touch(rc, trainer, waiting):
-        if rc == order[4] and trainer.iteration >= 50:
+    def touch(rc, iteration, waiting):
+        if rc == order[4] and iteration >= 50:
             raise Interrupted
 
     with pytest.raises(Interrupted):

@@ -3,7 +3,7 @@
 Every cell is the page's current :class:`ui.settings.Settings` with the two chosen fields
 replaced, trained from scratch on the shared data exactly as the Train button would (same
 trainer, same seed), so a cell's numbers are those of a separate ``dnn.train`` run. Cells run in
-turn, row by row, each through the server's compute sharing (:func:`train_shared`).
+turn, row by row, each through the server's compute sharing (:func:`run_cell`).
 
 Bounds, so that one grid's cost stays bounded on a shared server:
 
@@ -28,6 +28,7 @@ from functools import partial
 import numpy as np
 
 import dnn
+from dnn.blas import limit_blas
 from dnn.propagation import accuracy
 from dnn.trainer import resolve_engine
 from ui import compute
@@ -149,52 +150,9 @@ def checkpoint_every(iterations: int) -> int:
     return max(10, math.ceil(iterations / MAX_CHECKPOINTS))
 
 
-def train_shared(
-    trainer: dnn.Trainer, n: int, every: int, touch: Callable[[bool], None], max_seconds: float
-) -> str:
-    """Run ``n`` iterations of ``trainer`` only while holding one of the server's compute slots.
-
-    The same sharing as every training on the page (:mod:`ui.compute`): first come, first
-    served, and the slot offered to whoever waits after every ``compute.SLICE_SECONDS`` of
-    computing, so a grid never holds a core for long. ``touch(waiting)`` is called at least
-    every BAR_SECONDS (``waiting`` while in line); an exception from it ends the run.
-    """
-    clock = {"bar": time.perf_counter()}
-
-    def show() -> None:
-        if time.perf_counter() - clock["bar"] >= BAR_SECONDS:
-            touch(False)
-            clock["bar"] = time.perf_counter()
-
-    slot = compute.Slot(compute.POOL, lambda: touch(True), BAR_SECONDS)
-
-    def pause() -> None:  # after every time slice of computing
-        slot.turn()
-        show()
-
-    try:
-        slot.take()
-        return trainer.run(
-            n,
-            callback=lambda _p: show(),
-            every=every,
-            max_seconds=max_seconds,
-            pause=pause,
-            slice_seconds=compute.SLICE_SECONDS,
-        )
-    finally:
-        slot.give()
-
-
-def run_cell(
-    trainer: dnn.Trainer, settings: Settings, data, touch, max_seconds: float
-) -> Cell | None:
-    """Train one cell from scratch; the Cell, or None when it did not finish (stop, time)."""
-    n = int(settings.iterations)
-    status = train_shared(trainer, n, checkpoint_every(n), touch, max_seconds)
-    if status not in ("finished", "diverged"):
-        return None
-    hidden = settings.activation
+def score(trainer: dnn.Trainer, settings: Settings, data) -> Cell:
+    """A finished or diverged cell's numbers, from the parameters its trainer holds."""
+    n, hidden, status = int(settings.iterations), settings.activation, trainer.status
     params = trainer.params
     train_acc = accuracy(dnn.predict_proba(params, data.train_x, hidden), data.train_y)
     test_acc = accuracy(dnn.predict_proba(params, data.test_x, hidden), data.test_y)
@@ -204,16 +162,67 @@ def run_cell(
     return Cell(settings, status, train_acc, test_acc, final, curve, trainer.seconds)
 
 
+def run_cell(
+    new_trainer: Callable[[Settings], dnn.Trainer],
+    settings: Settings,
+    data,
+    touch: Callable[[int, bool], None],
+    max_seconds: float,
+) -> tuple[Cell | None, float]:
+    """Train one cell from scratch: (its Cell, or None if it did not finish; computing seconds).
+
+    All its computing (the trainer's set-up, the run, the scoring) happens while it holds one of
+    the server's compute slots (:mod:`ui.compute`), the same sharing as every training on the
+    page: first come, first served, the slot offered to whoever waits after every
+    ``compute.SLICE_SECONDS`` of computing, BLAS on one thread. ``touch(iteration, waiting)`` is
+    called at least every BAR_SECONDS (``waiting`` while in line); an exception from it (Stop)
+    ends the cell.
+    """
+    n = int(settings.iterations)
+    clock, box = {"bar": time.perf_counter()}, {}
+
+    def iteration() -> int:
+        return box["trainer"].iteration if "trainer" in box else 0
+
+    def show() -> None:
+        if time.perf_counter() - clock["bar"] >= BAR_SECONDS:
+            touch(iteration(), False)
+            clock["bar"] = time.perf_counter()
+
+    slot = compute.Slot(compute.POOL, lambda: touch(iteration(), True), BAR_SECONDS)
+
+    def pause() -> None:  # after every time slice of computing
+        slot.turn()
+        show()
+
+    with limit_blas(1):
+        try:
+            slot.take()
+            trainer = box["trainer"] = new_trainer(settings)
+            status = trainer.run(
+                n,
+                callback=lambda _p: show(),
+                every=checkpoint_every(n),
+                max_seconds=max_seconds,
+                pause=pause,
+                slice_seconds=compute.SLICE_SECONDS,
+            )
+            done = status in ("finished", "diverged")
+            return (score(trainer, settings, data) if done else None), trainer.seconds
+        finally:
+            slot.give()
+
+
 def run(
     grid: Grid,
     new_trainer: Callable[[Settings], dnn.Trainer],
     data,
-    touch: Callable[[tuple[int, int], dnn.Trainer | None, bool], None],
+    touch: Callable[[tuple[int, int], int, bool], None],
     on_cell: Callable[[tuple[int, int]], None] = lambda rc: None,
 ) -> Grid:
     """Run the grid's cells in turn (skipping those already done) until all are done.
 
-    ``new_trainer(settings)`` makes a cell's trainer; ``touch(cell, trainer, waiting)`` shows
+    ``new_trainer(settings)`` makes a cell's trainer; ``touch(cell, iteration, waiting)`` shows
     progress (and is where the page can be interrupted); ``on_cell(cell)`` follows each cell.
     Whatever ends it (the last cell, the time budget, an exception from ``touch``), ``status``
     says so and the finished cells stay.
@@ -227,10 +236,9 @@ def run(
             if left <= 0:
                 grid.status = "timed_out"
                 return grid
-            settings = grid.settings(*rc)
-            trainer = new_trainer(settings)
-            cell = run_cell(trainer, settings, data, partial(touch, rc, trainer), left)
-            grid.seconds += trainer.seconds
+            settings, show = grid.settings(*rc), partial(touch, rc)
+            cell, seconds = run_cell(new_trainer, settings, data, show, left)
+            grid.seconds += seconds
             if cell is None:
                 grid.status = "timed_out"
                 return grid

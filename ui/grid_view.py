@@ -134,14 +134,13 @@ def run_grid(shared, g: grid.Grid, bar, heat) -> None:
     """Run ``g`` in turn, the bar showing the cell and iteration, the heatmap filling in."""
     order = g.order()
 
-    def touch(rc, trainer, waiting: bool) -> None:
+    def touch(rc, i: int, waiting: bool) -> None:
         k, total = order.index(rc), g.settings(*rc).iterations
         if waiting:
             text = t("waiting_slot")
         else:
-            i = trainer.iteration
             text = t("grid_progress", k=k + 1, n=len(order), name=g.name(*rc), i=i, total=total)
-        bar.progress((k + trainer.iteration / max(total, 1)) / len(order), text=text)
+        bar.progress((k + i / max(total, 1)) / len(order), text=text)
 
     def on_cell(rc) -> None:
         heat.plotly_chart(figure(g, "test"))  # no key: redrawn in place as cells finish
