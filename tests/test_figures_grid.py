@@ -4,6 +4,7 @@ import numpy as np
 
 from ui import figures
 from ui.figures_grid import heatmap, peak_curves, value_text
+from ui.figures_peak import accuracy_peak
 
 
 def test_heatmap_values_text_marks_and_best_cell():
@@ -70,11 +71,13 @@ def test_training_chart_marks_the_test_peak_even_where_the_line_is_thinned():
     assert 1001 not in list(drawn.x)
     peak = fig.data[3]
     assert list(peak.x) == [1001] and list(peak.y) == [0.86] and peak.yaxis == "y2"
-    assert peak.name == "test accuracy peak"
-    labelled = figures.training_chart([0.5], [(0, 0.5, 0.5)], {"peak": "测试集准确率峰值"})
-    assert labelled.data[3].name == "测试集准确率峰值"
+    (note,) = fig.layout.annotations  # named beside the star, not in the legend
+    assert note.text == "test peak 86% @ 1,001" and (note.x, note.y) == (1001, 0.86)
+    assert peak.name == "test peak" and peak.showlegend is False
+    labelled = figures.training_chart([0.5], [(0, 0.5, 0.5)], {"peak": "测试峰值"})
+    assert labelled.layout.annotations[0].text == "测试峰值 50% @ 0"
 
 
 def test_test_peak_is_the_first_highest_checkpoint():
-    assert figures.test_peak([(0, 0.5, 0.7), (10, 0.6, 0.8), (20, 0.7, 0.8)]) == (10, 0.8)
-    assert figures.test_peak([(0, 0.5, None)]) is None and figures.test_peak([]) is None
+    assert accuracy_peak([(0, 0.5, 0.7), (10, 0.6, 0.8), (20, 0.7, 0.8)]) == (10, 0.8)
+    assert accuracy_peak([(0, 0.5, None)]) is None and accuracy_peak([]) is None

@@ -68,14 +68,14 @@ def test_a_3x3_grid_completes_with_its_heatmap_and_its_best_cell_loads(data):
     assert at.select_slider(key="learning_rate").value == g.settings(*best).learning_rate
     assert f"trained again as run #{run.run_id}" in texts(at)
     result = plotly_specs(at)[0]  # the training page's chart shows the loaded run
-    peak = next(t for t in result["data"] if t.get("name") == "test accuracy peak")
+    peak = next(t for t in result["data"] if t.get("name") == "test peak")
     assert (peak["x"], peak["y"]) == ([cell.peak[0]], [cell.peak[1]])
 
 
 def test_the_lesson_runs_chart_marks_its_test_peak_before_2500(data):
     at = training()
     at.button(key="train_button").click().run()
-    peak = next(t for t in plotly_specs(at)[0]["data"] if t.get("name") == "test accuracy peak")
+    peak = next(t for t in plotly_specs(at)[0]["data"] if t.get("name") == "test peak")
     run = at.session_state.runs[-1]
     best = max(p.test_accuracy for p in run.history)
     first = next(p for p in run.history if p.test_accuracy == best)

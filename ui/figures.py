@@ -10,6 +10,7 @@ import pandas  # noqa: F401  (see _warm_up: imported whole, once, before any ses
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
+from ui.figures_peak import accuracy_peak, peak_marker, peak_note
 from ui.run_checks import spans_orders_of_magnitude
 
 COST_COLOR, TRAIN_COLOR, TEST_COLOR = "#d9480f", "#1971c2", "#2f9e44"
@@ -34,34 +35,8 @@ LABELS = {
     "test": "test accuracy",
     "iteration": "iteration",
     "accuracy": "accuracy",
-    "peak": "test accuracy peak",
+    "peak": "test peak",
 }
-
-
-def test_peak(checkpoints: Sequence[tuple]) -> tuple[int, float] | None:
-    """(iteration, test accuracy) where test accuracy was highest first; None without any.
-
-    ``checkpoints`` holds (iteration, train accuracy, test accuracy or None), as in
-    :func:`training_chart`.
-    """
-    points = [(c[0], c[2]) for c in checkpoints if c[2] is not None]
-    return max(points, key=lambda p: p[1]) if points else None  # max keeps the first of equals
-
-
-def peak_marker(
-    peak: tuple[int, float], name: str, color: str, axis: str = "y2", **kwargs
-) -> go.Scatter:
-    """A star at ``peak`` = (iteration, test accuracy), on the accuracy axis ``axis``."""
-    return go.Scatter(
-        x=[peak[0]],
-        y=[peak[1]],
-        name=name,
-        yaxis=axis,
-        mode="markers",
-        marker=dict(symbol="star", size=16, color=color, line=dict(color="white", width=1)),
-        hovertemplate="%{y:.1%} @ %{x:,}<extra></extra>",
-        **kwargs,
-    )
 
 
 def _two_axis_layout(lab: dict, height: int, legend: dict) -> dict:
@@ -154,13 +129,14 @@ def training_chart(
     Notes
     -----
     The cost axis turns logarithmic when the costs span orders of magnitude. A star marks
-    where test accuracy peaked (:func:`test_peak`, over every checkpoint).
+    where test accuracy peaked (:func:`accuracy_peak`, over every checkpoint).
     """
     lab = {**LABELS, **(labels or {})}
     y = np.asarray(costs, dtype=float)
     keep = thin(len(y), max_points)
     traces = [_line(keep, y[keep], lab["cost"], COST_COLOR, width=3)]
-    peak = test_peak(checkpoints)  # of every checkpoint, before they are thinned
+    peak = accuracy_peak(checkpoints)  # of every checkpoint, before they are thinned
+    notes = []
     if checkpoints:
         checkpoints = [checkpoints[k] for k in thin(len(checkpoints), max_points)]
         it = [c[0] for c in checkpoints]
@@ -180,9 +156,12 @@ def training_chart(
             traces.append(
                 _line(it, [c[2] for c in checkpoints], lab["test"], TEST_COLOR, "y2", mode=mode)
             )
-            traces.append(peak_marker(peak, lab["peak"], TEST_COLOR))
+            traces.append(peak_marker(peak, lab["peak"], TEST_COLOR, showlegend=False))
+            notes.append(peak_note(peak, lab["peak"], TEST_COLOR))  # not one more legend entry
     legend = dict(orientation="h", y=1.08, x=0)
     layout = _cost_axis(_two_axis_layout(lab, height, legend), [y])
+    if notes:
+        layout["annotations"] = notes
     return go.Figure(data=traces, layout=layout)
 
 

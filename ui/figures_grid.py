@@ -12,7 +12,8 @@ from collections.abc import Sequence
 import numpy as np
 import plotly.graph_objects as go
 
-from ui.figures import COST_COLOR, FONT, PALETTE, peak_marker, test_peak
+from ui.figures import COST_COLOR, FONT, PALETTE
+from ui.figures_peak import accuracy_peak, peak_marker
 
 LESSON_COLOR = "#9c36b5"
 LABELS = {
@@ -185,7 +186,7 @@ def peak_curves(
         color = PALETTE[k % len(PALETTE)]
         it = [p[0] for p in curve]
         acc = [p[1] for p in curve]
-        peak = test_peak([(i, None, a) for i, a in curve])
+        peak = accuracy_peak([(i, None, a) for i, a in curve])
         if peak is None:
             continue
         where = lab["peak_at"].format(acc=f"{peak[1]:.1%}", it=f"{peak[0]:,}")

@@ -1,7 +1,7 @@
 """Text of the experiment grid on the training page, and its peak markers (English and 简体中文)."""
 
 EN = {
-    "chart_peak": "test accuracy peak",
+    "chart_peak": "test peak",
     "grid_title": "Experiment grid",
     "grid_intro": "Choose two hyperparameters and 3 to 6 values for each. Every cell is a full "
     "training run from scratch, with every other setting as chosen above. Cells run one after "
@@ -73,7 +73,7 @@ EN = {
 }
 
 ZH = {
-    "chart_peak": "测试集准确率峰值",
+    "chart_peak": "测试峰值",
     "grid_title": "实验网格",
     "grid_intro": "选择两个超参数，每个给 3 到 6 个取值。每一格都是一次从头开始的完整训练，其余设置与上方"
     "所选相同。各格依次运行，热力图随之逐格填满。",
