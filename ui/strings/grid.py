@@ -24,7 +24,7 @@ EN = {
     "grid_plan": "{n} runs, about {cost} lesson runs of work (a grid may cost at most {max}; "
     "it stops after {s} s of computing).",
     "grid_run": "▦ Run the grid",
-    "grid_stop": "■ Stop the grid",
+    "grid_stop": "⏹ Stop the grid",
     "grid_progress": "Cell {k} of {n} ({name}): iteration {i:,} of {total:,}",
     "grid_finished": "Grid finished: {n} runs in {s} s of computing.",
     "grid_stopped": "Grid stopped: {k} of {n} cells finished (shown below). Run the grid again "
@@ -93,7 +93,7 @@ ZH = {
     "grid_plan": "共 {n} 次运行，计算量约为本课运行的 {cost} 倍（一个网格最多 {max} 倍；"
     "计算满 {s} 秒即停止）。",
     "grid_run": "▦ 运行网格",
-    "grid_stop": "■ 停止网格",
+    "grid_stop": "⏹ 停止网格",
     "grid_progress": "第 {k} / {n} 格（{name}）：迭代 {i:,} / {total:,}",
     "grid_finished": "网格完成：{n} 次运行，计算用时 {s} 秒。",
     "grid_stopped": "网格已停止：{n} 格中完成了 {k} 格（见下方）。再次运行网格将从头开始。",
