@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from dnn.errors import UserFacingError
 from ui import controls, grid, grid_axes, run_actions, state
 from ui.figures_grid import heatmap, peak_curves
 from ui.grid_axes import GridError
@@ -50,7 +51,10 @@ def axis_input(which: str, default: str, taken: str | None = None) -> grid_axes.
     values = f"grid_values_{param}"
     _keep(values, grid_axes.DEFAULTS[param])
     st.text_input(
-        t("grid_values", param=param_name(param)), key=values, help=t(f"grid_values_help_{param}")
+        t("grid_values", param=param_name(param)),
+        key=values,
+        max_chars=200,
+        help=t(f"grid_values_help_{param}"),
     )
     _mirror(values)
     try:
@@ -71,7 +75,7 @@ def plan_grid() -> grid.Grid | None:
         return None
     try:
         planned = grid.make(controls.current_settings(), x, y)
-    except GridError as exc:
+    except UserFacingError as exc:  # GridError, or a ConfigError from a cell's settings
         st.warning(explain(exc))
         return None
     cells = [planned.settings(r, c) for r, c in planned.order()]
@@ -160,23 +164,22 @@ def status(g: grid.Grid) -> None:
         st.info(t("grid_stopped", k=k, n=n))
 
 
-def _ask_load(rc) -> None:
-    """Button callback: set the page's widgets to the cell's settings; load it on this run."""
-    controls.apply_settings(st.session_state.grid.settings(*rc))
-    st.session_state.grid_load = rc
+def _ask_load(settings) -> None:
+    """Button callback: set the page's widgets to a cell's settings; train them on this run."""
+    controls.apply_settings(settings)
+    st.session_state.grid_load = settings
 
 
 def load_pending(shared, bar) -> None:
-    """Train the cell the visitor asked to load as a new run: the session's current model.
+    """Train the grid cell the visitor asked to load as a new run: the current model.
 
     Called by the page before it draws its result, so the chart shows the loaded run.
     Runs are deterministic: the new run ends with the cell's numbers.
     """
-    rc = st.session_state.pop("grid_load", None)
-    g = st.session_state.get("grid")
-    if rc is None or g is None or rc not in g.cells:
+    settings = st.session_state.pop("grid_load", None)
+    if settings is None:
         return
-    record = run_actions.train(shared, g.settings(*rc), None, bar)
+    record = run_actions.train(shared, settings, None, bar)
     st.success(t("grid_loaded", n=record.run_id))
 
 
@@ -197,7 +200,7 @@ def best_and_curves(g: grid.Grid) -> None:
             it=it,
         )
     )
-    st.button(t("grid_load"), key="grid_load_button", on_click=_ask_load, args=(best,))
+    st.button(t("grid_load"), key="grid_load_button", on_click=_ask_load, args=(cell.settings,))
     st.caption(t("grid_best_caveat"))
     st.markdown("**" + t("grid_curves") + "**")
     done = [rc for rc in g.order() if rc in g.cells]
