@@ -35,7 +35,7 @@ from ui import compute
 from ui.grid_axes import Axis, GridError, label
 from ui.settings import Settings
 
-MAX_COST = 40.0  # lesson runs (≈ 12 s alone on 2 cores)
+MAX_COST = 40.0  # lesson runs (about 7 to 12 s of computing alone on 2 cores)
 MAX_SECONDS = 60.0  # computing time of a whole grid
 BAR_SECONDS = 0.1  # the longest a cell goes without touching the progress bar
 MAX_CHECKPOINTS = 1000  # test-accuracy points kept per cell
@@ -50,8 +50,8 @@ def work(settings: Settings, m: int = 209) -> float:
     3·n_1·n_0·m in the textbook form (Adam: W^[1] X, dW^[1] and its element-wise update), each
     further layer 3·n_l·n_{l-1}·m (forward, dW, dA); each update adds :data:`OVERHEAD`.
     Mini-batches cost about the same per epoch, plus one overhead per batch. Measured
-    computing times are 0.65 to 1.0 of this for gradient descent, 1.0 to 1.3 for Adam
-    (``bench/grid_speed.py`` prints the comparison).
+    computing times were 0.7 to 1.5 times this, relative to the lesson's run, on a shared
+    2-core machine (``bench/grid_speed.py`` prints the comparison).
     """
     cfg = settings.config()
     dims = cfg.layer_dims
