@@ -26,7 +26,7 @@ def test_no_slot_is_left_held_after_runs(data):
     from ui import compute
 
     at = app("pages/training.py")
-    at.slider(key="iterations").set_value(300).run()
+    at.number_input(key="iterations").set_value(300).run()
     at.button(key="train_button").click().run()
     at.button(key="continue_button").click().run()
     assert at.session_state.runs[-1].iteration == 800

@@ -18,7 +18,7 @@ def open_link(query: dict, page: str | None = "pages/training.py") -> AppTest:
     return at
 
 
-def test_settings_in_the_link_fill_the_widgets_and_the_language():
+def test_settings_in_the_link_fill_the_widgets_and_the_language(data):
     at = open_link(
         {"lang": "zh", "dims": "12288-64-8-1", "lr": "0.05", "it": "1234", "act": "tanh"}
     )

@@ -13,7 +13,7 @@ import numpy as np
 import streamlit as st
 
 import dnn
-from dnn.propagation import l2_penalty
+from dnn.propagation import cross_entropy, forward, initialize, l2_penalty
 from ui import state
 from ui.i18n import t
 from ui.settings import Settings, with_iterations
@@ -67,13 +67,14 @@ def resume(shared, more: int | None, chart, bar) -> None:
 
 
 def full_cost(params, data, config: dnn.TrainConfig) -> float:
-    """J on the whole training set (with the L2 term), for the parameters ``params``."""
-    AL = dnn.predict_proba(params, data.train_x, config.hidden_activation)  # (1, m)
-    Y, tiny = data.train_y, np.finfo(float).tiny
-    cost = -np.mean(Y * np.log(np.maximum(AL, tiny)) + (1 - Y) * np.log(np.maximum(1 - AL, tiny)))
-    if config.l2:
-        cost += l2_penalty(params, config.l2, data.train_x.shape[1])
-    return float(cost)
+    """J on the whole training set (with the L2 term), for the parameters ``params``.
+
+    The engine's own forward pass and cost, as in training.
+    """
+    X, Y = data.train_x, data.train_y
+    _, caches = forward(params, X, config.hidden_activation, keep_input=False)
+    cost = cross_entropy(caches[-1][1], Y)  # from Z^[L], finite where A^[L] rounds to 0 or 1
+    return cost + l2_penalty(params, config.l2, X.shape[1])
 
 
 def one_step(shared, settings: Settings, bar) -> None:
@@ -132,18 +133,8 @@ def replay(shared, specs: list[RunSpec], bar) -> bool:
 def initial_first_layer(settings: Settings) -> np.ndarray:
     """W^[1] at the random start of a run of ``settings``, of shape (n_1, 12288).
 
-    The engine draws it from the run's seed; a 0-iteration run gives it back.
+    The same draw as the engine's: :func:`dnn.propagation.initialize` on the run's seed.
     """
     cfg = settings.config()
-    n_x = cfg.layer_dims[0]
-    X, Y = np.zeros((n_x, 1)), np.zeros((1, 1))
-    result = dnn.train(
-        X,
-        Y,
-        cfg.layer_dims,
-        num_iterations=0,
-        seed=cfg.seed,
-        initialization=cfg.initialization,
-        engine="textbook",
-    )
-    return result.params["W1"]
+    rng = np.random.RandomState(cfg.seed)
+    return initialize(cfg.layer_dims, rng, cfg.initialization)["W1"]

@@ -33,7 +33,7 @@ ZH = {
     "err_config_layers": "设置 {field}（各层大小）需要 2 到 {max_layers} 个数，每个都是 1 到 {max_units:,} 之间的整数；收到的是 {value}。",
     "err_config_output": "在 {field} 中，输出层必须只有 1 个单元（用 sigmoid 给出 P(猫)）；收到的是 {value}。",
     "err_config_too_big": "这些层大小（{field}）会产生 {n:,} 个参数；最多允许 {max:,} 个。",
-    "err_config_dual_adam": "设置 {field} = dual（对偶引擎）只对梯度下降和动量法精确，不适用于 Adam。",
+    "err_config_dual_adam": "设置 {field} = `dual`（对偶引擎）只对梯度下降和动量法精确，不适用于 Adam。",
     "status_diverged_cause": "成本在第 {i} 次迭代变成无穷大或 NaN：{cause}。保留的是最后一个成本有限的模型（第 {kept} 次迭代）。",
     "cannot_continue_diverged_cause": "这次运行发散了：{cause}。请修改这一设置后重新训练。",
     "diverged_learning_rate": "学习率 α = {learning_rate:g} 对这个网络来说太大了，请试一个更小的值",
