@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from ui import controls, presenter, run_actions, run_view, state
+from ui import controls, grid_view, presenter, run_actions, run_view, state
 from ui.data import require_data
 from ui.i18n import t
 from ui.router import guard
@@ -86,6 +86,7 @@ else:
 # run while the interrupted one is still finishing its last iteration.
 with state.exclusive():
     with notes:
+        grid_view.load_pending(shared, bar)  # the grid's best cell, asked for by its button
         if clicked["reset"]:
             state.reset()
         if clicked["train"]:
@@ -118,3 +119,6 @@ with state.exclusive():
             run_view.compare_tab()
         if trainer is not None:
             run_view.model_tabs(tabs[1:], trainer.params, record, shared.data, downloads)
+st.divider()
+with st.container(key="grid_section"):
+    grid_view.section(shared)

@@ -15,10 +15,11 @@ from ui import figures
 def test_training_chart_traces():
     costs = [0.7, 0.6, 0.5, 0.45]
     fig = figures.training_chart(costs, [(0, 0.5, 0.4), (3, 0.9, 0.7)])
-    cost, train, test = fig.data
+    cost, train, test, peak = fig.data
     assert list(cost.x) == [0, 1, 2, 3] and list(cost.y) == costs
     assert list(train.x) == [0, 3] and list(train.y) == [0.5, 0.9] and list(test.y) == [0.4, 0.7]
-    assert cost.yaxis == "y" and train.yaxis == test.yaxis == "y2"
+    assert cost.yaxis == "y" and train.yaxis == test.yaxis == peak.yaxis == "y2"
+    assert list(peak.x) == [3] and list(peak.y) == [0.7]  # where test accuracy peaked
     assert fig.layout.yaxis2.range == (0, 1.02)
     assert "%{y:.6f}" in cost.hovertemplate
 

@@ -10,6 +10,7 @@ import pandas  # noqa: F401  (see _warm_up: imported whole, once, before any ses
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
+from ui.figures_peak import accuracy_peak, peak_marker, peak_note
 from ui.run_checks import spans_orders_of_magnitude
 
 COST_COLOR, TRAIN_COLOR, TEST_COLOR = "#d9480f", "#1971c2", "#2f9e44"
@@ -34,6 +35,7 @@ LABELS = {
     "test": "test accuracy",
     "iteration": "iteration",
     "accuracy": "accuracy",
+    "peak": "test peak",
 }
 
 
@@ -117,7 +119,7 @@ def training_chart(
         costs[i] is the cost before update i.
     checkpoints : sequence of (iteration, train accuracy, test accuracy or None)
     labels : dict, optional
-        Text for "cost", "train", "test", "iteration", "accuracy" (the UI's language).
+        Text for "cost", "train", "test", "iteration", "accuracy", "peak" (the UI's language).
     max_points : int, optional
         Keep at most about this many cost points and checkpoints (evenly spaced, the last one
         kept; see :func:`thin`), so that what is sent stays bounded.
@@ -126,12 +128,15 @@ def training_chart(
 
     Notes
     -----
-    The cost axis turns logarithmic when the costs span orders of magnitude.
+    The cost axis turns logarithmic when the costs span orders of magnitude. A star marks
+    where test accuracy peaked (:func:`accuracy_peak`, over every checkpoint).
     """
     lab = {**LABELS, **(labels or {})}
     y = np.asarray(costs, dtype=float)
     keep = thin(len(y), max_points)
     traces = [_line(keep, y[keep], lab["cost"], COST_COLOR, width=3)]
+    peak = accuracy_peak(checkpoints)  # of every checkpoint, before they are thinned
+    notes = []
     if checkpoints:
         checkpoints = [checkpoints[k] for k in thin(len(checkpoints), max_points)]
         it = [c[0] for c in checkpoints]
@@ -151,8 +156,12 @@ def training_chart(
             traces.append(
                 _line(it, [c[2] for c in checkpoints], lab["test"], TEST_COLOR, "y2", mode=mode)
             )
+            traces.append(peak_marker(peak, lab["peak"], TEST_COLOR, showlegend=False))
+            notes.append(peak_note(peak, lab["peak"], TEST_COLOR))  # not one more legend entry
     legend = dict(orientation="h", y=1.08, x=0)
     layout = _cost_axis(_two_axis_layout(lab, height, legend), [y])
+    if notes:
+        layout["annotations"] = notes
     return go.Figure(data=traces, layout=layout)
 
 

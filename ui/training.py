@@ -24,7 +24,7 @@ MAX_RUN_SECONDS = 60.0  # computing time of one run on a shared server (waits no
 
 def chart_labels() -> dict[str, str]:
     """Axis and legend text for the charts, in the UI's language."""
-    return {k: t("chart_" + k) for k in ("cost", "train", "test", "iteration", "accuracy")}
+    return {k: t("chart_" + k) for k in ("cost", "train", "test", "iteration", "accuracy", "peak")}
 
 
 def checkpoints(history) -> list[tuple[int, float, float | None]]:

@@ -1,0 +1,140 @@
+"""The experiment grid on the training page: AppTest flows and Stop through a real server."""
+
+import numpy as np
+import pytest
+from streamlit.testing.v1 import AppTest
+
+import dnn
+from bench.streamlit_client import Run, Session
+from bench.streamlit_server import start_server, stop_server
+from tests.apptest_helpers import APP, plotly_specs, texts
+
+
+def training() -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=180)
+    at.run()
+    at.switch_page("pages/training.py").run()
+    assert not at.exception, at.exception
+    return at
+
+
+def heatmap_spec(at):
+    (spec,) = [s for s in plotly_specs(at) if s["data"][0]["type"] == "heatmap"]
+    return spec
+
+
+def test_a_3x3_grid_completes_with_its_heatmap_and_its_best_cell_loads(data):
+    at = training()
+    at.text_input(key="grid_values_learning_rate").set_value("0.005, 0.0075, 0.01").run()
+    at.button(key="grid_run_button").click().run()
+    assert not at.exception, at.exception
+    g = at.session_state.grid
+    assert g.status == "finished" and len(g.cells) == 9
+    assert "Grid finished: 9 runs" in texts(at)
+    spec = heatmap_spec(at)
+    z = np.array(spec["data"][0]["z"], dtype=float).reshape(3, 3)
+    np.testing.assert_array_equal(z, g.values("test"))
+    # columns α = 0.005, 0.0075, 0.01; rows [7], [20, 7], [20, 7, 5]: the lesson's runs
+    assert z[0, 1] == 0.74 and z[2, 1] == 0.8
+    stars = next(t for t in spec["data"] if t.get("marker", {}).get("symbol") == "star")
+    assert sorted(zip(stars["x"], stars["y"], strict=True)) == [(1, -0.3), (1, 1.7)]
+    best = g.best()
+    (frame,) = spec["layout"]["shapes"]
+    assert (frame["x0"], frame["y0"]) == (best[1] - 0.5, best[0] - 0.5)
+    # the other metrics on the switch
+    at.segmented_control(key="grid_metric").set_value("cost").run()
+    cost = np.array(heatmap_spec(at)["data"][0]["z"], dtype=float).reshape(3, 3)
+    lesson = dnn.train(data.train_x, data.train_y, [12288, 20, 7, 5, 1])
+    assert abs(cost[2, 1] - lesson.costs[-1]) <= 1e-12
+    at.segmented_control(key="grid_metric").set_value("train").run()
+    train = np.array(heatmap_spec(at)["data"][0]["z"], dtype=float).reshape(3, 3)
+    assert train[0, 1] == 1.0 and abs(train[2, 1] - 0.9856459330143539) < 1e-12
+    # the peak curves: the best cell's and the lesson's, each with its star
+    curves = next(
+        s for s in plotly_specs(at) if any("peak" in t.get("name", "") for t in s["data"])
+    )
+    four = g.cells[2, 1]
+    assert [four.peak[0]] in [t["x"] for t in curves["data"] if t["mode"] == "markers"]
+    # one click: the best cell is the current model and a run on the page
+    cell = g.cells[best]
+    at.button(key="grid_load_button").click().run()
+    assert not at.exception, at.exception
+    run = at.session_state.runs[-1]
+    assert run.settings == g.settings(*best) and run.done
+    assert (run.train_accuracy, run.test_accuracy) == (cell.train_accuracy, cell.test_accuracy)
+    assert run.costs[-1] == cell.final_cost
+    params, meta, source = at.session_state.model
+    assert source == "session" and meta["test_accuracy"] == cell.test_accuracy
+    assert at.select_slider(key="learning_rate").value == g.settings(*best).learning_rate
+    assert f"trained again as run #{run.run_id}" in texts(at)
+    result = plotly_specs(at)[0]  # the training page's chart shows the loaded run
+    peak = next(t for t in result["data"] if t.get("name") == "test peak")
+    assert (peak["x"], peak["y"]) == ([cell.peak[0]], [cell.peak[1]])
+
+
+def test_the_lesson_runs_chart_marks_its_test_peak_before_2500(data):
+    at = training()
+    at.button(key="train_button").click().run()
+    peak = next(t for t in plotly_specs(at)[0]["data"] if t.get("name") == "test peak")
+    run = at.session_state.runs[-1]
+    best = max(p.test_accuracy for p in run.history)
+    first = next(p for p in run.history if p.test_accuracy == best)
+    assert peak["x"] == [first.iteration] and peak["y"] == [best]
+    assert first.iteration < 2500 and best > run.test_accuracy == 0.8
+
+
+def test_bad_values_say_what_is_wrong_and_the_grid_cannot_start():
+    at = training()
+    at.text_input(key="grid_values_learning_rate").set_value("0.0075, 0.02, 0.01").run()
+    assert not at.exception
+    assert any("nearest is 0.025" in w.value for w in at.warning)
+    assert at.button(key="grid_run_button").disabled
+    at.text_input(key="grid_values_learning_rate").set_value("0.005, 0.0075, 0.01").run()
+    assert not at.button(key="grid_run_button").disabled
+    at.selectbox(key="grid_y").set_value("learning_rate").run()
+    assert any("two different hyperparameters" in w.value for w in at.warning)
+    assert at.button(key="grid_run_button").disabled
+    at.selectbox(key="grid_y").set_value("hidden").run()
+    at.text_input(key="grid_values_hidden").set_value("[256, 7]; [200, 7]; [128, 7]").run()
+    at.number_input(key="iterations").set_value(10_000).run()
+    assert any("lesson runs of computing" in w.value for w in at.warning)
+    assert at.button(key="grid_run_button").disabled
+    at.radio(key="lang_choice").set_value("zh").run()  # the same in Chinese
+    assert any("本课运行" in w.value for w in at.warning) and not at.exception
+
+
+@pytest.fixture(scope="module")
+def server(data):
+    proc, url = start_server()
+    yield url
+    log = stop_server(proc)
+    assert "Traceback" not in log, log
+
+
+def read_until(session: Session, done) -> Run:
+    """Read what the server sends for the running script until ``done(run)`` holds."""
+    run = Run(0.0)
+    while not done(run):
+        assert not session._read_one(run), "the script finished first"
+    return run
+
+
+def test_stop_mid_grid_keeps_the_finished_cells(server):
+    session = Session(server, "training")
+    try:
+        session.run()
+        session.send_rerun(("grid_run_button",))  # 4 × 3 cells of lesson-sized runs
+        seen = read_until(session, lambda run: run.charts >= 3)  # result chart, 2 heatmaps
+        assert not seen.exceptions
+        session.send_rerun(("grid_stop_button",))
+        for _ in range(3):  # the interrupted run ends, then the run Stop asked for
+            text = "\n".join(session.wait().texts)
+            if "Grid stopped:" in text:
+                break
+        assert "Grid stopped:" in text, text
+        done = int(text.split("Grid stopped: ")[1].split(" of ")[0])
+        assert 2 <= done < 12
+        again = session.run()  # the finished cells stay with the session
+        assert f"Grid stopped: {done} of 12 cells" in "\n".join(again.texts)
+    finally:
+        session.close()
