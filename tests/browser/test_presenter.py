@@ -87,9 +87,10 @@ def test_theory_in_presenter_mode_has_large_equations(browser, server, tmp_path)
     try:
         open_page(page, "/theory?present=1")
         page.locator(".katex").first.wait_for()
-        size = page.evaluate(
-            "parseFloat(getComputedStyle(document.querySelector('.katex-display .katex')).fontSize)"
-        )
+        js = "parseFloat(getComputedStyle(document.querySelector('.katex-display .katex')).fontSize)"
+        # the presenter style arrives with the script run's elements: wait for it, then measure
+        page.wait_for_function(f"({js}) >= 30", timeout=15_000)
+        size = page.evaluate(js)
         assert size >= 30  # 1.45 em of 22 px text
         out = Path(SHOT_DIR) if SHOT_DIR else tmp_path
         out.mkdir(parents=True, exist_ok=True)
