@@ -87,7 +87,8 @@ def test_theory_in_presenter_mode_has_large_equations(browser, server, tmp_path)
     try:
         open_page(page, "/theory?present=1")
         page.locator(".katex").first.wait_for()
-        js = "parseFloat(getComputedStyle(document.querySelector('.katex-display .katex')).fontSize)"
+        katex = "document.querySelector('.katex-display .katex')"
+        js = f"parseFloat(getComputedStyle({katex}).fontSize)"
         # the presenter style arrives with the script run's elements: wait for it, then measure
         page.wait_for_function(f"({js}) >= 30", timeout=15_000)
         size = page.evaluate(js)
