@@ -106,17 +106,12 @@ with state.exclusive():
         else:
             run_view.summary(record, metrics, shared.data)
     if record is not None:
-        tabs = st.tabs(
-            [
-                t("tab_compare"),
-                t("tab_confusion"),
-                t("tab_mistakes"),
-                t("tab_weights"),
-                t("tab_download"),
-            ]
-        )
-        with tabs[0]:
-            run_view.compare_tab()
+        names = ("compare", "confusion", "mistakes", "weights", "download")
+        # only the chosen tab is computed: choosing another reruns the page
+        tabs = st.tabs([t("tab_" + n) for n in names], key="result_tab", on_change="rerun")
+        if tabs[0].open:
+            with tabs[0]:
+                run_view.compare_tab()
         if trainer is not None:
             run_view.model_tabs(tabs[1:], trainer.params, record, shared.data, downloads)
 st.divider()

@@ -15,6 +15,8 @@ def training() -> AppTest:
     at.run()
     at.switch_page("pages/training.py").run()
     assert not at.exception, at.exception
+    assert not [w for w in at.text_input if w.key.startswith("grid_")]  # closed: not drawn
+    at.toggle(key="grid_open").set_value(True).run()  # the visitor opens the grid
     return at
 
 
@@ -122,6 +124,8 @@ def read_until(session: Session, done) -> Run:
 def test_stop_mid_grid_keeps_the_finished_cells(server):
     session = Session(server, "training")
     try:
+        session.run()
+        session.set("grid_open", True)  # the visitor opens the grid
         session.run()
         session.send_rerun(("grid_run_button",))  # 4 × 3 cells of lesson-sized runs
         seen = read_until(session, lambda run: run.charts >= 3)  # result chart, 2 heatmaps

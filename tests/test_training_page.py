@@ -10,6 +10,7 @@ import dnn
 from tests.apptest_helpers import APP, plotly_specs, texts
 from tests.test_lesson import LESSON_COSTS
 from ui.run_checks import unit_correlations
+from ui.strings import EN
 from ui.training import CHART_POINTS
 
 
@@ -88,7 +89,7 @@ def test_labels_name_every_change_and_numbers_start_at_one_per_session(data):
     at.number_input(key="seed").set_value(2).run()
     at.number_input(key="iterations").set_value(30).run()
     click(at, "train_button")
-    label = plotly_specs(at)[1]["data"][0]["name"]
+    label = at.dataframe[0].value.iloc[0, 0]  # the comparison table's run column
     assert "(lesson)" not in label
     for part in ("#1 4-layer", "init He", "Adam", "batch 64", "tanh", "L2 λ=0.1"):
         assert part in label, label
@@ -151,6 +152,9 @@ def test_zero_iterations_is_a_sensible_state(data):
 
 def test_weights_tab_shows_the_change_and_its_correlation(data):
     at = click(training(), "train_button")
+    assert not [s for s in plotly_specs(at) if s["data"][0]["type"] == "image"]  # tab closed
+    at.session_state["result_tab"] = EN["tab_weights"]  # the visitor opens the tab
+    at.run()
     params = at.session_state.trainer.params
     W0 = dnn.train(data.train_x, data.train_y, [12288, 20, 7, 5, 1], num_iterations=0)
     W0 = W0.params["W1"]

@@ -8,8 +8,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-import plotly.graph_objects as go
-
 
 def accuracy_peak(checkpoints: Sequence[tuple]) -> tuple[int, float] | None:
     """(iteration, test accuracy) where test accuracy was highest first; None without any.
@@ -21,11 +19,10 @@ def accuracy_peak(checkpoints: Sequence[tuple]) -> tuple[int, float] | None:
     return max(points, key=lambda p: p[1]) if points else None  # max keeps the first of equals
 
 
-def peak_marker(
-    peak: tuple[int, float], name: str, color: str, axis: str = "y2", **kwargs
-) -> go.Scatter:
-    """A star at ``peak`` = (iteration, test accuracy), on the accuracy axis ``axis``."""
-    return go.Scatter(
+def peak_marker(peak: tuple[int, float], name: str, color: str, axis: str = "y2", **kwargs) -> dict:
+    """A star at ``peak`` = (iteration, test accuracy), on the accuracy axis ``axis`` (a trace)."""
+    return dict(
+        type="scatter",
         x=[peak[0]],
         y=[peak[1]],
         name=name,

@@ -226,6 +226,12 @@ def section(shared) -> None:
     """The whole grid section: choose, run or stop, and the result."""
     st.subheader(t("grid_title"))
     st.caption(t("grid_intro"))
+    # closed, the section costs nothing on a rerun (a class's reruns come all at once)
+    _keep("grid_open", st.session_state.get("grid") is not None)
+    opened = st.toggle(t("grid_open"), key="grid_open")
+    _mirror("grid_open")
+    if not opened:
+        return
     planned = plan_grid()
     left, right = st.columns(2)
     run = left.button(

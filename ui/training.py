@@ -19,6 +19,11 @@ MIN_FRAME_SECONDS = 0.07  # a browser draws each frame; the lesson run animates 
 STREAM_POINTS = 400  # cost points sent per frame
 CHART_POINTS = 2500  # the final chart: every iteration of the lesson's run, at most this many
 BAR_SECONDS = 0.1  # the longest a run goes without a chance to be stopped
+WAIT_BAR_SECONDS = 0.25  # the same while in line for a compute slot (a touch costs the server)
+# When other sessions wait for the CPU, an intermediate frame is drawn at most this often: each
+# frame costs the server ~6 ms, and thirty students pressing Train at once would spend more on
+# frames than on training. Alone, a run shows every frame.
+BUSY_FRAME_SECONDS = 1.0
 MAX_RUN_SECONDS = 60.0  # computing time of one run on a shared server (waits not counted)
 
 
@@ -61,7 +66,7 @@ def stream(
     keep = keep or session_model_keeper(trainer, record)
     first, end = trainer.iteration, trainer.iteration + n
     frame_every = max(1, n // FRAMES)
-    clock = {"frame": 0.0, "bar": 0.0, "next": first + frame_every}
+    clock = {"start": time.perf_counter(), "frame": 0.0, "bar": 0.0, "next": first + frame_every}
     last: dict[str, dnn.Progress | None] = {"p": None}
 
     def show_progress(p: dnn.Progress | None, waiting: bool = False) -> None:
@@ -75,22 +80,34 @@ def stream(
         clock["bar"] = time.perf_counter()
 
     # while in line for a slot: also where a Stop click gets through
-    slot = compute.Slot(compute.POOL, lambda: show_progress(last["p"], True), BAR_SECONDS)
+    slot = compute.Slot(compute.POOL, lambda: show_progress(last["p"], True), WAIT_BAR_SECONDS)
+
+    def skip_frame() -> bool:  # under load: fewer intermediate frames
+        busy = compute.POOL.waiting > 0
+        return busy and time.perf_counter() - clock["frame"] < BUSY_FRAME_SECONDS
 
     def pause() -> None:  # between mini-batches, after every time slice of computing
         slot.turn()
-        show_progress(last["p"])  # where a Stop click takes effect, within a slice or a step
+        if time.perf_counter() - clock["bar"] > BAR_SECONDS:
+            show_progress(last["p"])  # where a Stop click takes effect
 
     def on_progress(p: dnn.Progress) -> None:
         last["p"] = p
         if chart is None:
             if time.perf_counter() - clock["bar"] > BAR_SECONDS:
                 show_progress(p)
-        elif trainer.iteration >= clock["next"] or trainer.iteration == end:
+        elif end > trainer.iteration >= clock["next"] and skip_frame():
+            while clock["next"] <= trainer.iteration:
+                clock["next"] += frame_every
+            if time.perf_counter() - clock["bar"] > BAR_SECONDS:
+                show_progress(p)
+        elif end > trainer.iteration >= clock["next"]:  # the page draws the final chart itself
             slot.give()  # a frame is paced and drawn without holding the CPU from others
-            wait = clock["frame"] + MIN_FRAME_SECONDS - time.perf_counter()
-            if wait > 0:
-                time.sleep(wait)
+            # the animation's own timeline: frame k is due k × MIN_FRAME_SECONDS after the
+            # start; a run slowed down by other sessions is behind it and never waits
+            due = clock["start"] + (trainer.iteration - first) / n * FRAMES * MIN_FRAME_SECONDS
+            if due > time.perf_counter():
+                time.sleep(due - time.perf_counter())
             clock["frame"] = time.perf_counter()
             while clock["next"] <= trainer.iteration:
                 clock["next"] += frame_every

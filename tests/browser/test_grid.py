@@ -21,6 +21,8 @@ HEATMAP_JS = """() => {
 
 def test_a_3x3_grid_shows_its_heatmap(page, tmp_path):
     open_page(page, "/training")
+    page.get_by_text("Open the experiment grid").click()
+    wait_for_app(page)
     box = page.get_by_role("textbox", name="Values of learning rate α")
     box.fill("0.005, 0.0075, 0.01")
     box.press("Enter")

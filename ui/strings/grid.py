@@ -3,6 +3,7 @@
 EN = {
     "chart_peak": "test peak",
     "grid_title": "Experiment grid",
+    "grid_open": "Open the experiment grid",
     "grid_intro": "Choose two hyperparameters and 3 to 6 values for each. Every cell is a full "
     "training run from scratch, with every other setting as chosen above. Cells run one after "
     "another and the heatmap fills in as they finish.",
@@ -75,6 +76,7 @@ EN = {
 ZH = {
     "chart_peak": "测试峰值",
     "grid_title": "实验网格",
+    "grid_open": "打开实验网格",
     "grid_intro": "选择两个超参数，每个给 3 到 6 个取值。每一格都是一次从头开始的完整训练，其余设置与上方"
     "所选相同。各格依次运行，热力图随之逐格填满。",
     "grid_x": "横向（列）",

@@ -50,6 +50,7 @@ EN = {
     "fades layer after layer.",
     # comparison and weights
     "compare_accuracy": "Show the accuracies too",
+    "compare_one": "Pick two or more runs to overlay their curves; the chart above shows the current one.",
     "weights_trained": "**W[1] after training**",
     "weights_change": "**What training changed: W[1] − its random start** (grey: no change)",
     "weights_caption": "Training moves these weights only a little: each unit's trained weights "
@@ -123,6 +124,7 @@ ZH = {
     "useless_stalled": "它的成本（{last}）并不低于总是按猫的比例猜测的成本（{guess}）——训练停滞"
     "了。对深层网络使用“小值”初始化就会这样：信号一层层地衰减。",
     "compare_accuracy": "同时显示准确率",
+    "compare_one": "选择两次或更多次运行来叠加它们的曲线；上面的图表显示的是当前这一次。",
     "weights_trained": "**训练后的 W[1]**",
     "weights_change": "**训练带来的变化：W[1] − 随机初始值**（灰色：没有变化）",
     "weights_caption": "训练只让这些权重变化了一点：每个单元训练后的权重与其随机初始值的相关系数"
