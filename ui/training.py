@@ -130,6 +130,7 @@ def stream(
             pause=pause,
             slice_seconds=compute.SLICE_SECONDS,
         )
+        show_progress(last["p"])  # where the run ended (the page then draws the final chart)
     finally:
         slot.give()
         record.update_from(trainer, data)
