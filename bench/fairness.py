@@ -34,7 +34,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.streamlit_server import Session, rss_mb, start_server, stop_server  # noqa: E402
+from bench.streamlit_client import Session  # noqa: E402
+from bench.streamlit_server import rss_mb, start_server, stop_server  # noqa: E402
 
 LESSON_DONE = "Finished: 2500 iterations"
 HEAVY = {  # widget key → value, in the order they appear
@@ -97,7 +98,7 @@ class Visitor:
             state.id = wid
             if isinstance(value, str):
                 state.string_value = value
-            elif wid.endswith(("hidden_layers", "iterations")):  # sliders send a list
+            elif wid.endswith("hidden_layers"):  # a slider sends a list
                 state.double_array_value.data.append(float(value))
             else:
                 state.double_value = float(value)
