@@ -40,13 +40,7 @@ def show(name: str, raw: bytes) -> None:
 
 
 tab_up, tab_cam, tab_test = st.tabs([t("tab_upload"), t("tab_camera"), t("tab_testset")])
-with tab_up:
-    for name, raw in verdict.uploaded("image_upload"):
-        show(name, raw)
-with tab_cam:
-    shot = verdict.camera_shot("camera_on", "camera")
-    if shot is not None:
-        show(*shot)
+verdict.pictures((tab_up, tab_cam), show, "image_upload", ("camera_on", "camera"))
 with tab_test:
     proba = dnn.predict_proba(params, data.test_x, hidden)[0]
     pred = proba > 0.5

@@ -31,19 +31,18 @@ def downloads(params, record):
 
 
 def buttons():
-    """Train, Stop, Continue, One step and Reset."""
-    cols = st.columns(5)
+    """Train, Stop, Continue, One step and Reset, each as wide as its label (a row that wraps)."""
+    row = st.container(horizontal=True, key="run_buttons")
     names = ("train", "stop", "continue", "one_step", "reset")
-    clicked = {
-        name: col.button(
+    return {
+        name: row.button(
             t(name),
             key=f"{name}_button",
             type="primary" if name == "train" else "secondary",
-            width="stretch",
+            width="content",
         )
-        for col, name in zip(cols, names, strict=True)
+        for name in names
     }
-    return clicked
 
 
 def continue_box():

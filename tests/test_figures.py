@@ -4,6 +4,7 @@ import re
 from pathlib import Path
 
 import numpy as np
+import plotly.graph_objects as go
 import pytest
 import streamlit as st
 from PIL import ImageFont
@@ -157,3 +158,19 @@ def test_weight_images_are_the_rows_of_W1():
 def test_dimension_rows_feed_the_theory_table():
     rows = dimension_table([3, 5, 5, 3, 1], 10)
     assert [r.W for r in rows] == [(0, 0), (5, 3), (5, 5), (3, 5), (1, 3)]
+
+
+def test_charts_built_without_validation_are_valid_plotly():
+    """training_chart and compare_chart skip Plotly's validation for speed: check it here."""
+    costs = list(np.linspace(0.7, 0.1, 300))
+    checkpoints = [(i, 0.5 + i / 1000, 0.4 + i / 2000) for i in range(0, 300, 10)]
+    for fig in (
+        figures.training_chart(costs, checkpoints, max_points=100),
+        figures.training_chart([1.0, 1e5], []),  # a log cost axis
+        figures.compare_chart([("a", costs, checkpoints), ("b", costs[:50], ())]),
+        figures.compare_chart([("a", costs, checkpoints)], accuracy=False),
+    ):
+        go.Figure(fig.to_dict())  # raises ValueError on any invalid property
+    bad = figures._unchecked([{"type": "scatter", "x": [0], "colour": "red"}], {})
+    with pytest.raises(ValueError):
+        go.Figure(bad.to_dict())  # the check above can fail

@@ -34,11 +34,6 @@ def try_model(model: ClassModel) -> None:
         result = score(name, raw, model.params, model.hidden)
         verdict.show(result, model.params, model.hidden, data, model.names)
 
-    tab_up, tab_cam = st.tabs([t("tab_upload"), t("tab_camera")])
-    with tab_up:
-        for name, raw in verdict.uploaded("classes_try_upload"):
-            show(name, raw)
-    with tab_cam:
-        shot = verdict.camera_shot("classes_try_camera_on", "classes_try_camera")
-        if shot is not None:
-            show(*shot)
+    tabs = st.tabs([t("tab_upload"), t("tab_camera")])
+    camera = ("classes_try_camera_on", "classes_try_camera")
+    verdict.pictures(tabs, show, "classes_try_upload", camera)

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 import numpy as np
 import plotly.graph_objects as go
 
-from ui.figures import COST_COLOR, FONT, PALETTE
+from ui.figure_style import COST_COLOR, FONT, PALETTE
 from ui.figures_peak import accuracy_peak, peak_marker
 
 LESSON_COLOR = "#9c36b5"

@@ -42,7 +42,7 @@ def peak_note(peak: tuple[int, float], name: str, color: str, axis: str = "y2") 
         yref=axis,
         text=f"{name} {peak[1]:.0%} @ {peak[0]:,}",
         showarrow=False,
-        yshift=18,
+        yshift=18 if peak[1] < 0.9 else -18,  # below the star near the top (the legend's row)
         font=dict(color=color, size=14),
         bgcolor="rgba(255,255,255,0.85)",
     )

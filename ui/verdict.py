@@ -83,3 +83,18 @@ def camera_shot(toggle_key: str, key: str) -> tuple[str, bytes] | None:
         if shot is not None:
             return t("camera_photo"), shot.getvalue()
     return None
+
+
+def pictures(tabs, show, upload_key: str, camera_keys: tuple[str, str]) -> None:
+    """Uploads in the first of ``tabs``, the camera in the second: ``show(name, raw)`` each.
+
+    ``camera_keys`` are the keys of the camera's on/off toggle and of the camera itself.
+    """
+    tab_up, tab_cam = tabs
+    with tab_up:
+        for name, raw in uploaded(upload_key):
+            show(name, raw)
+    with tab_cam:
+        shot = camera_shot(*camera_keys)
+        if shot is not None:
+            show(*shot)
