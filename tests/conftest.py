@@ -22,6 +22,7 @@ import numpy as np
 import pytest
 
 import dnn
+from bench.streamlit_server import start_server, stop_server
 from dnn import datasets
 from dnn.datasets import DatasetMissingError, download
 
@@ -79,6 +80,15 @@ def data() -> dnn.Dataset:
             "train_catvnoncat.h5 and test_catvnoncat.h5 there (or set DNN_DATA_DIR)",
         )
     return dnn.load_dataset()
+
+
+@pytest.fixture(scope="module")
+def server(data):
+    """A real ``streamlit run`` on 127.0.0.1 for one test module; its log shows no traceback."""
+    proc, url = start_server()
+    yield url
+    log = stop_server(proc)
+    assert "Traceback" not in log, log
 
 
 @pytest.fixture(scope="session")

@@ -61,22 +61,14 @@ def test_download_command_line(mirror, tmp_path):
     assert "data ready" in done.stderr and "100%" in done.stderr
     check = [sys.executable, "-m", "dnn.datasets", "check", "--dir", str(target)]
     assert subprocess.run(check, cwd=REPO, capture_output=True, timeout=60).returncode == 0
-    bad = subprocess.run(
-        cmd[:6] + ["--mirror", f"{mirror}/bad/"],
-        cwd=REPO,
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
-    assert bad.returncode == 0  # files already present and verified: nothing to fetch
+
+    def from_bad_mirror():
+        only_bad = cmd[:6] + ["--mirror", f"{mirror}/bad/"]
+        return subprocess.run(only_bad, cwd=REPO, capture_output=True, text=True, timeout=60)
+
+    assert from_bad_mirror().returncode == 0  # files already present and verified: nothing to fetch
     (target / "test_catvnoncat.h5").write_bytes(b"broken")
-    bad = subprocess.run(
-        cmd[:6] + ["--mirror", f"{mirror}/bad/"],
-        cwd=REPO,
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
+    bad = from_bad_mirror()
     assert bad.returncode == 1 and "SHA-256 mismatch" in bad.stderr
 
 

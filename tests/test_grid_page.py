@@ -1,12 +1,10 @@
 """The experiment grid on the training page: AppTest flows and Stop through a real server."""
 
 import numpy as np
-import pytest
 from streamlit.testing.v1 import AppTest
 
 import dnn
 from bench.streamlit_client import Run, Session
-from bench.streamlit_server import start_server, stop_server
 from tests.apptest_helpers import APP, plotly_specs, texts
 
 
@@ -103,14 +101,6 @@ def test_bad_values_say_what_is_wrong_and_the_grid_cannot_start():
     assert at.button(key="grid_run_button").disabled
     at.radio(key="lang_choice").set_value("zh").run()  # the same in Chinese
     assert any("本课运行" in w.value for w in at.warning) and not at.exception
-
-
-@pytest.fixture(scope="module")
-def server(data):
-    proc, url = start_server()
-    yield url
-    log = stop_server(proc)
-    assert "Traceback" not in log, log
 
 
 def read_until(session: Session, done) -> Run:

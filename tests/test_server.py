@@ -1,18 +1,7 @@
 """A real server with several sessions at once: all complete, none fails (not a timing test)."""
 
-import pytest
-
 from bench.load_test import run_load
 from bench.streamlit_client import Session
-from bench.streamlit_server import start_server, stop_server
-
-
-@pytest.fixture(scope="module")
-def server(data):
-    proc, url = start_server()
-    yield url
-    log = stop_server(proc)
-    assert "Traceback" not in log, log
 
 
 def test_five_sessions_train_at_once(server):
