@@ -212,7 +212,9 @@ def test_saved_dataset_loads_outside_the_app_and_back_into_it():
     assert "Loaded: 12 pictures." in texts(fresh)
 
 
-def test_a_model_trained_here_keeps_its_class_names_in_its_file():
+@pytest.fixture(scope="module")
+def renamed_model() -> bytes:
+    """A model file trained on this page, its classes renamed "bluish" and "warm"."""
     at = trained(classes())
     model = at.session_state[MODEL]
     file = class_files.model_file(model)  # the download button's bytes
@@ -224,25 +226,30 @@ def test_a_model_trained_here_keeps_its_class_names_in_its_file():
     renamed = file.replace(b'\\"not cat\\", \\"cat\\"', b'\\"bluish\\", \\"warm\\"')
     assert len(renamed) == len(file)  # the same length: the header's size still holds
     assert dnn.load_model(renamed)[1]["class_names"] == ["bluish", "warm"]
-    warm = upload("warm", [77])
-    # the prediction page names its verdict after the model's classes
+    return renamed
+
+
+def test_a_model_trained_here_keeps_its_class_names_in_its_file(renamed_model):
+    # this page's try-it section names its verdict after the classes of a model loaded from a file
+    fresh = classes()
+    assert "Train the network above (or load a model file)" in texts(fresh)
+    fresh.file_uploader(key="classes_model_upload").set_value(("m.safetensors", renamed_model, "x"))
+    fresh.run()
+    fresh.file_uploader(key="classes_try_upload").set_value(upload("warm", [77])).run()
+    assert not fresh.exception, fresh.exception
+    assert verdicts(fresh) == ["### 👉 warm"]
+
+
+def test_the_prediction_page_names_its_verdict_after_the_model_classes(renamed_model, data):
     pred = AppTest.from_file(APP, default_timeout=120)
     pred.run()
     pred.switch_page("pages/prediction.py").run()
-    pred.file_uploader(key="model_upload").set_value(("m.safetensors", renamed, "x")).run()
-    pred.file_uploader(key="image_upload").set_value(warm).run()
+    pred.file_uploader(key="model_upload").set_value(("m.safetensors", renamed_model, "x")).run()
+    pred.file_uploader(key="image_upload").set_value(upload("warm", [77])).run()
     assert not pred.exception, pred.exception
     assert verdicts(pred) == ["### 👉 warm"]
     bar = [s for s in plotly_specs(pred) if s["data"][0].get("orientation") == "h"][0]
     assert bar["data"][0]["y"] == ["P(warm)"]
-    # and so does this page's try-it section, with a model loaded from a file
-    fresh = classes()
-    assert "Train the network above (or load a model file)" in texts(fresh)
-    fresh.file_uploader(key="classes_model_upload").set_value(("m.safetensors", renamed, "x"))
-    fresh.run()
-    fresh.file_uploader(key="classes_try_upload").set_value(warm).run()
-    assert not fresh.exception, fresh.exception
-    assert verdicts(fresh) == ["### 👉 warm"]
 
 
 def forged_files(tmp_path) -> dict[str, bytes]:

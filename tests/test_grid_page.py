@@ -83,7 +83,7 @@ def test_the_lesson_runs_chart_marks_its_test_peak_before_2500(data):
     assert first.iteration < 2500 and best > run.test_accuracy == 0.8
 
 
-def test_bad_values_say_what_is_wrong_and_the_grid_cannot_start():
+def test_bad_values_say_what_is_wrong_and_the_grid_cannot_start(data):
     at = training()
     at.text_input(key="grid_values_learning_rate").set_value("0.0075, 0.02, 0.01").run()
     assert not at.exception
