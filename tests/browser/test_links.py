@@ -38,6 +38,8 @@ def wait_for_runs(page, n: int) -> None:
 
 
 def test_a_link_with_settings_and_runs_reproduces_the_senders_page(page, browser, server):
+    from playwright.sync_api import expect  # installed whenever the browser tests run
+
     open_page(page, "/training")
     page.get_by_role("button", name="▶ Train").click()
     page.get_by_text("Finished: 2500 iterations").wait_for()
@@ -62,7 +64,8 @@ def test_a_link_with_settings_and_runs_reproduces_the_senders_page(page, browser
         other.locator('[data-testid="stMetricValue"]').nth(3).wait_for()
         wait_for_runs(other, 2)
         assert metrics(other)[:3] == sent[:3]
-        assert other.get_by_role("spinbutton", name="Iterations", exact=True).input_value() == "777"
+        # the box as the page settles (not one early read): 777, never the widget's minimum 0
+        expect(other.get_by_role("spinbutton", name="Iterations", exact=True)).to_have_value("777")
         other_table = other.locator('[data-testid="stDataFrame"]').first.inner_text()
         assert other_table == table  # the comparison: same runs, same numbers
         assert_no_errors(other)
