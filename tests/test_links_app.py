@@ -107,3 +107,29 @@ def test_hostile_links_are_a_note_not_an_exception(data):
 def test_root_url_opens_the_theory_page():
     at = open_link({"lang": "zh"}, page=None)
     assert at.title[0].value == "深层（L 层）神经网络"
+
+
+def test_a_grid_link_opens_the_grid_with_its_values_and_reset_forgets_the_grid(data):
+    at = open_link({"gx": "it.100~200~300", "gy": "lr.0.005~0.0075~0.01"})
+    assert at.toggle(key="grid_open").value
+    assert at.selectbox(key="grid_x").value == "iterations"
+    assert at.text_input(key="grid_values_iterations").value == "100, 200, 300"
+    assert at.selectbox(key="grid_y").value == "learning_rate"
+    assert at.text_input(key="grid_values_learning_rate").value == "0.005, 0.0075, 0.01"
+    assert at.session_state.get("grid") is None  # a link fills the boxes; the visitor runs it
+    assert at.query_params["gx"] == "it.100~200~300"
+    at.text_input(key="grid_values_iterations").set_value("50, 100, 150").run()
+    assert at.query_params["gx"] == "it.50~100~150"  # the link follows the boxes
+    at.button(key="grid_run_button").click().run()
+    assert at.session_state.grid.status == "finished" and not at.exception
+    at.button(key="reset_button").click().run()
+    assert at.session_state.get("grid") is None and "Grid finished" not in texts(at)
+    at.toggle(key="grid_open").set_value(False).run()
+    assert "gx" not in at.query_params and "gy" not in at.query_params  # a closed grid
+
+
+def test_a_bad_grid_link_says_so_and_leaves_the_grid_closed(data):
+    at = open_link({"gx": "lr.0.5~9~x"}, page=None)  # the notes are on the first page
+    assert "`gx` = `lr.0.5~9~x` is not a valid value: ignored." in at.warning[0].value
+    at.switch_page("pages/training.py").run()
+    assert not at.toggle(key="grid_open").value and "gx" not in at.query_params

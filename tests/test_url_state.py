@@ -6,6 +6,7 @@ from urllib.parse import parse_qs, urlencode
 
 import pytest
 
+from ui import grid_axes
 from ui import settings as bounds
 from ui.settings import LESSON, Settings
 from ui.url_state import MAX_RUNS, LinkState, RunSpec, encode, parse
@@ -124,7 +125,7 @@ def test_values_shown_in_notes_are_defused():
 
 ALPHABET = string.ascii_letters + string.digits + "-._~%&=+ :;/?#[]()<>'\"\\\x00é猫"
 KEYS = ["lang", "present", "dims", "lr", "it", "seed", "act", "init", "l2", "opt", "batch"]
-KEYS += ["runs", "cmp", "x", "", "__proto__"]
+KEYS += ["runs", "cmp", "gx", "gy", "x", "", "__proto__"]
 
 
 def hostile_value(rng):
@@ -188,3 +189,5 @@ def test_thousands_of_hostile_queries_never_raise_and_stay_in_bounds():
         assert numbers == sorted(set(numbers))
         assert link.compare is None or set(link.compare) <= set(numbers)
         assert parse(encode(link)).runs == link.runs  # what it kept, it writes back the same
+        for param, text in link.grid.values():
+            grid_axes.parse(param, text)  # only a grid the page accepts

@@ -144,7 +144,7 @@ def training_chart(
             )
             traces.append(peak_marker(peak, lab["peak"], TEST_COLOR, showlegend=False))
             notes.append(peak_note(peak, lab["peak"], TEST_COLOR))  # not one more legend entry
-    legend = dict(orientation="h", y=1.02, x=0, yanchor="bottom")  # above the plot, wrapped rows too
+    legend = dict(orientation="h", y=1.02, x=0, yanchor="bottom")  # above the plot when it wraps
     layout = _cost_axis(_two_axis_layout(lab, height, legend), [y])
     if notes:
         layout["annotations"] = notes

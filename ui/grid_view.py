@@ -30,6 +30,27 @@ def _mirror(key: str) -> None:
     st.session_state["_keep_" + key] = st.session_state[key]
 
 
+def open_from_link(axes: dict[str, tuple[str, str]]) -> None:
+    """Open the grid section with a link's axes: {axis: (hyperparameter, values text)}."""
+    for which, (param, text) in axes.items():
+        for key, value in ((f"grid_{which}", param), (f"grid_values_{param}", text)):
+            st.session_state[key] = st.session_state["_keep_" + key] = value
+    st.session_state.grid_open = st.session_state._keep_grid_open = True
+
+
+def link_axes() -> dict[str, tuple[str, str]]:
+    """The open grid's axes for the link (also on pages that do not draw the grid)."""
+    if not st.session_state.get("_keep_grid_open"):
+        return {}
+    axes = {}
+    for which in ("x", "y"):
+        param = st.session_state.get(f"_keep_grid_{which}")
+        text = st.session_state.get(f"_keep_grid_values_{param}")
+        if param is not None and text is not None:
+            axes[which] = (param, text)
+    return axes
+
+
 def param_name(param: str) -> str:
     """A hyperparameter's name in the visitor's language."""
     return t("grid_param_" + param)

@@ -1,8 +1,9 @@
 """The page's state in its URL: read once when a session starts, written on every run.
 
-Opening a link restores its language, presenter mode, training settings and runs (trained
-again, see :func:`ui.run_actions.replay`); as the visitor changes anything the URL follows, so a
-reload or a shared link shows the same page. The codec is :mod:`ui.url_state` (pure, tested).
+Opening a link restores its language, presenter mode, training settings, runs (trained
+again, see :func:`ui.run_actions.replay`) and the experiment grid's axes; as the visitor
+changes anything the URL follows, so a reload or a shared link shows the same page. The codec
+is :mod:`ui.url_state` (pure, tested).
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from urllib.parse import urlencode
 import streamlit as st
 
 import dnn
-from ui import controls, run_actions, state, url_state
+from ui import controls, grid_view, run_actions, state, url_state
 from ui.data import shared_data
 from ui.i18n import t
 
@@ -40,6 +41,8 @@ def restore_once() -> None:
     st.session_state.present = link.present
     if link.settings is not None:
         controls.apply_settings(link.settings)
+    if link.grid:
+        grid_view.open_from_link(link.grid)
     st.session_state.pending_runs = list(link.runs)
     st.session_state.pending_compare = link.compare
     st.session_state.link_notes = link.notes
@@ -84,6 +87,7 @@ def current_link() -> url_state.LinkState:
         settings=controls.current_settings(),
         runs=runs,
         compare=st.session_state.get("compare_runs"),
+        grid=grid_view.link_axes(),
     )
 
 

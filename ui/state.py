@@ -135,7 +135,8 @@ def use_model(params, metadata: dict, source: str) -> None:
 
 
 def reset() -> None:
-    """Forget every run and model of this session (the language stays)."""
-    for key in ("runs", "trainer", "trainer_run_id", "model", "run_count", "compare_runs"):
+    """Forget every run, grid and model of this session (the language and settings stay)."""
+    runs = ("runs", "trainer", "trainer_run_id", "model", "run_count", "compare_runs")
+    for key in (*runs, "grid", "grid_curves", "grid_curves_of"):
         st.session_state.pop(key, None)
     init_state()

@@ -1,6 +1,7 @@
 """The page's state as a link: parsing and writing query strings (pure: no Streamlit here).
 
-A link holds the language, presenter mode, the training settings and the runs on the page::
+A link holds the language, presenter mode, the training settings, the runs on the page and the
+experiment grid's axes (:mod:`ui.grid_link`)::
 
     ?lang=zh&dims=12288-20-7-5-1&lr=0.0075&it=2500
         &runs=dims.12288-20-7-5-1_it.2500~dims.12288-7-1_it.2500_done.1200
@@ -22,6 +23,7 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, fields, replace
 
+from ui import grid_link
 from ui import settings as bounds
 from ui.settings import LESSON, Settings
 
@@ -74,6 +76,7 @@ class LinkState:
     settings: Settings | None = None
     runs: list[RunSpec] = field(default_factory=list)
     compare: list[int] | None = None  # run numbers on the comparison chart
+    grid: grid_link.Axes = field(default_factory=dict)  # the grid's axes, when it is open
     notes: list[Note] = field(default_factory=list)
 
 
@@ -247,7 +250,8 @@ def parse(query: Mapping[str, str | Sequence[str]]) -> LinkState:
         if key in IGNORED:
             continue
         value = _last(raw_value)
-        if key != "runs" and len(value) > MAX_VALUE_CHARS:
+        limit = grid_link.MAX_CHARS if key in grid_link.AXES else MAX_VALUE_CHARS
+        if key != "runs" and len(value) > limit:
             notes.append(("too_long", {"name": shown(key)}))
             continue
         if key == "lang":
@@ -263,6 +267,12 @@ def parse(query: Mapping[str, str | Sequence[str]]) -> LinkState:
                 notes.append(("bad_value", {"name": key, "value": shown(value)}))
         elif key in KEYS:
             setting_values[key] = value
+        elif key in grid_link.AXES:
+            axis = grid_link.decode(value)
+            if axis is None:
+                notes.append(("bad_value", {"name": key, "value": shown(value)}))
+            else:
+                link.grid[grid_link.AXES[key]] = axis
         elif key not in ("runs", "cmp"):
             notes.append(("unknown_key", {"name": shown(key)}))
     if setting_values:
@@ -323,4 +333,5 @@ def encode(link: LinkState) -> dict[str, str]:
         default = [r.number for r in runs][-3:]
         if link.compare is not None and list(link.compare) != default:
             out["cmp"] = "-".join(str(n) for n in link.compare)
+    out.update(grid_link.encode(link.grid))
     return out

@@ -81,7 +81,7 @@ ZH = {
     "所选相同。各格依次运行，热力图随之逐格填满。",
     "grid_x": "横向（列）",
     "grid_y": "纵向（行）",
-    "grid_values": "{param} 的取值",
+    "grid_values": "{param}的取值",
     "grid_param_hidden": "隐藏层",
     "grid_param_learning_rate": "学习率 α",
     "grid_param_iterations": "迭代次数",
