@@ -48,8 +48,19 @@ def browser():
         b.close()
 
 
+@pytest.fixture(scope="session")
+def warmed(browser, server):
+    """One visit before the first test: a fresh Chromium builds its caches on its first page."""
+    context = browser.new_context(viewport=VIEWPORT, base_url=server)
+    try:
+        open_page(context.new_page(), "/training")
+    finally:
+        context.close()
+    return server
+
+
 @pytest.fixture
-def page(browser, server):
+def page(browser, server, warmed):
     context = browser.new_context(viewport=VIEWPORT, base_url=server)
     context.grant_permissions(["camera"], origin=server)
     pg = context.new_page()

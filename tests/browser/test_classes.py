@@ -33,7 +33,12 @@ def class_input(page, k: int):
 
 
 def added(page, text: str) -> None:
-    page.get_by_text(text).wait_for()
+    """Wait for the note of pictures added; if it never comes, say what the page shows."""
+    try:
+        page.get_by_text(text).wait_for()
+    except Exception as exc:  # Playwright's TimeoutError: keep what the page said instead
+        main = page.locator('[data-testid="stMain"]').inner_text()
+        raise AssertionError(f"no {text!r} on the page; it shows:\n{main[:3000]}") from exc
     wait_for_app(page)
 
 
