@@ -14,7 +14,6 @@ import functools
 import http.server
 import os
 import shutil
-import socket
 import threading
 import time
 
@@ -22,23 +21,12 @@ import numpy as np
 import pytest
 
 import dnn
-from bench.streamlit_server import start_server, stop_server
+from bench.streamlit_server import free_port, start_server, stop_server
 from dnn import datasets
 from dnn.datasets import DatasetMissingError, download
 
 SESSION_MIRRORS = download.configured_mirrors()  # read before any test changes the environment
-_session_download: dict[str, str | None] = {}
-
-
-def _dead_url() -> str:
-    """An http URL on 127.0.0.1 where nothing listens (a port just released by the system)."""
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    return f"http://127.0.0.1:{port}/"
-
-
-DEAD_MIRROR = _dead_url()
+DEAD_MIRROR = f"http://127.0.0.1:{free_port()}/"  # nothing listens: a port just released
 
 
 def require(what: str, reason: str) -> None:
@@ -54,15 +42,14 @@ def _no_internet(monkeypatch):
     monkeypatch.setenv(download.MIRRORS_ENV, DEAD_MIRROR)
 
 
+@functools.cache
 def download_once() -> str | None:
     """Fetch the missing data once per test session, as the app would; why it failed, or None."""
-    if "error" not in _session_download:
-        try:
-            download.download(mirrors=SESSION_MIRRORS)
-            _session_download["error"] = None
-        except download.DownloadError as exc:
-            _session_download["error"] = exc.values.get("reasons") or str(exc)
-    return _session_download["error"]
+    try:
+        download.download(mirrors=SESSION_MIRRORS)
+    except download.DownloadError as exc:
+        return exc.values.get("reasons") or str(exc)
+    return None
 
 
 @pytest.fixture(scope="session")
@@ -82,13 +69,18 @@ def data() -> dnn.Dataset:
     return dnn.load_dataset()
 
 
-@pytest.fixture(scope="module")
-def server(data):
-    """A real ``streamlit run`` on 127.0.0.1 for one test module; its log shows no traceback."""
+def app_server():
+    """A real ``streamlit run`` on 127.0.0.1 while this generator lives; no traceback in its log."""
     proc, url = start_server()
     yield url
     log = stop_server(proc)
-    assert "Traceback" not in log, log
+    assert "Traceback" not in log, log  # nothing went wrong on the server side either
+
+
+@pytest.fixture(scope="module")
+def server(data):
+    """The app's server for one test module."""
+    yield from app_server()
 
 
 @pytest.fixture(scope="session")

@@ -7,8 +7,7 @@ import shutil
 
 import pytest
 
-from bench.streamlit_server import start_server, stop_server
-from tests.conftest import require
+from tests.conftest import app_server, require
 
 CHROMIUM = os.environ.get("DNN_CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_FLAGS = [
@@ -28,10 +27,8 @@ VIEWPORT = {"width": 1280, "height": 800}  # a projector
 
 @pytest.fixture(scope="session")
 def server(data):
-    proc, url = start_server()
-    yield url
-    log = stop_server(proc)
-    assert "Traceback" not in log, log  # nothing went wrong on the server side either
+    """One app server for every browser test."""
+    yield from app_server()
 
 
 @pytest.fixture(scope="session")
