@@ -49,6 +49,13 @@ def test_a_3x3_grid_completes_with_its_heatmap_and_its_best_cell_loads(data):
     at.segmented_control(key="grid_metric").set_value("train").run()
     train = np.array(heatmap_spec(at)["data"][0]["z"], dtype=float).reshape(3, 3)
     assert train[0, 1] == 1.0 and abs(train[2, 1] - 0.9856459330143539) < 1e-12
+    # another page and back: the grid, its switch and its chosen curves are as they were
+    chosen = at.multiselect(key="grid_curves").value
+    at.switch_page("pages/theory.py").run()
+    at.switch_page("pages/training.py").run()
+    assert not at.exception, at.exception
+    assert at.multiselect(key="grid_curves").value == chosen and len(chosen) == 3
+    assert at.segmented_control(key="grid_metric").value == "train"
     # the peak curves: the best cell's and the lesson's, each with its star
     curves = next(
         s for s in plotly_specs(at) if any("peak" in t.get("name", "") for t in s["data"])

@@ -229,10 +229,12 @@ def best_and_curves(g: grid.Grid) -> None:
     if st.session_state.get("grid_curves_of") is not g:  # a new grid: its best and the lesson's
         st.session_state.grid_curves_of = g
         st.session_state.grid_curves = [best, *[rc for rc in lesson if rc != best]]
+    _keep("grid_curves", [])  # back from another page, where Streamlit forgot the widget
     st.session_state.grid_curves = [rc for rc in st.session_state.grid_curves if rc in done]
     picked = st.multiselect(
         t("grid_curves_pick"), done, format_func=lambda rc: cell_name(g, rc), key="grid_curves"
     )
+    _mirror("grid_curves")
     series = [(cell_name(g, rc), g.cells[rc].curve) for rc in picked]
     labels = {
         "test": t("chart_test"),
