@@ -99,8 +99,12 @@ class TrainConfig:
     @property
     def num_parameters(self) -> int:
         """Σ_l n_l (n_{l-1} + 1): every W^[l] and b^[l] entry."""
-        dims = self.layer_dims
-        return sum(dims[l] * (dims[l - 1] + 1) for l in range(1, len(dims)))
+        return parameter_count(self.layer_dims)
+
+
+def parameter_count(dims) -> int:
+    """Σ_l n_l (n_{l-1} + 1) for layer sizes n^[0], …, n^[L]: every W^[l] and b^[l] entry."""
+    return sum(dims[l] * (dims[l - 1] + 1) for l in range(1, len(dims)))
 
 
 def _real(name: str, value) -> float:
@@ -138,7 +142,7 @@ def _layer_dims(value) -> tuple[int, ...]:
             field="layer_dims",
             value=dims[-1],
         )
-    n = sum(dims[l] * (dims[l - 1] + 1) for l in range(1, len(dims)))
+    n = parameter_count(dims)
     if n > MAX_PARAMETERS:
         raise ConfigError(
             f"layer_dims {dims} make {n:,} parameters; at most {MAX_PARAMETERS:,} are allowed",

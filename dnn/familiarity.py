@@ -115,6 +115,11 @@ def neighbour_correlation(lum: np.ndarray) -> np.ndarray:
     return np.where(norm > 1e-12, (a * b).sum(axis=1) / np.maximum(norm, 1e-12), 0.0)
 
 
+def _mahalanobis(D: np.ndarray, inv_cov: np.ndarray) -> np.ndarray:
+    """sqrt(dᵀ Σ⁻¹ d) for each row d of D, (m, k) → (m,)."""
+    return np.sqrt(np.einsum("ij,jk,ik->i", D, inv_cov, D))
+
+
 @dataclass(frozen=True)
 class Familiarity:
     """The training pictures' statistics: their mean, inverse covariance and threshold."""
@@ -130,8 +135,7 @@ class Familiarity:
         mean = S.mean(axis=0)
         cov = np.cov(S, rowvar=False) + 1e-9 * np.eye(S.shape[1])
         inv_cov = np.linalg.inv(cov)
-        D = S - mean
-        own = np.sqrt(np.einsum("ij,jk,ik->i", D, inv_cov, D))
+        own = _mahalanobis(S - mean, inv_cov)
         return cls(mean, inv_cov, float(np.percentile(own, QUANTILE)))
 
     def distance(self, X: np.ndarray) -> np.ndarray:
@@ -139,8 +143,7 @@ class Familiarity:
         return self._distance(statistics(X))[np.newaxis, :]
 
     def _distance(self, S: np.ndarray) -> np.ndarray:
-        D = S - self.mean  # (m, 6)
-        return np.sqrt(np.einsum("ij,jk,ik->i", D, self.inv_cov, D))
+        return _mahalanobis(S - self.mean, self.inv_cov)
 
     def unfamiliar(self, X: np.ndarray) -> np.ndarray:
         """True where a picture is farther than the threshold, boolean of shape (1, m)."""

@@ -27,7 +27,7 @@ import safetensors.numpy
 from dnn.config import ACTIVATIONS
 from dnn.errors import UserFacingError
 from dnn.files import read_limited
-from dnn.layers import layer_dims, ordered, parse_key
+from dnn.layers import layer_dims, layers, ordered, parse_key
 from dnn.model_meta import describe, read_description
 
 INPUT_SIZE = 12288
@@ -235,8 +235,7 @@ def _check_values(params: dict[str, np.ndarray], hidden: str) -> None:
                     f"{name} holds NaN or infinite values: the model is unusable.",
                     name=name,
                 )
-        for l in range(1, len(params) // 2 + 1):
-            W, b = params[f"W{l}"], params[f"b{l}"]
+        for l, W, b in layers(params):
             z = float(np.abs(W).sum(axis=1).max()) * bound + float(np.abs(b).max())
             if not z <= MAX_PREACTIVATION:
                 raise _refuse(

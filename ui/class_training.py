@@ -18,7 +18,14 @@ from ui import state
 from ui.class_intake import names_problem
 from ui.controls import describe
 from ui.i18n import t
-from ui.picture_sets import LABELS, MIN_PER_CLASS, TwoClasses, build, test_count
+from ui.picture_sets import (
+    DEFAULT_TEST_SHARE,
+    LABELS,
+    MIN_PER_CLASS,
+    TwoClasses,
+    build,
+    test_count,
+)
 from ui.settings import Settings
 from ui.training import model_metadata, stream
 
@@ -66,7 +73,7 @@ def use_loaded(params, meta: dict, source: str) -> None:
 
 def options() -> tuple[float, bool]:
     """The test share and whether the lesson's pictures join (as last chosen; 20 %, no)."""
-    return st.session_state.get(SHARE, 0.2), st.session_state.get(LESSON, False)
+    return st.session_state.get(SHARE, DEFAULT_TEST_SHARE), st.session_state.get(LESSON, False)
 
 
 def _copy(widget: str, key: str) -> None:

@@ -13,6 +13,8 @@ import numpy as np
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
+from ui.figure_style import COST_COLOR, TEST_COLOR, TRAIN_COLOR
+
 FONT = dict(size=14)
 MAX_ROWS, MAX_COLS = 40, 60  # a heatmap shows at most this many rows and columns
 NUMBERS_UP_TO = 60  # cells: up to this many, each cell shows its number
@@ -132,7 +134,7 @@ def layer_activations(
     for l, a in enumerate(activations, start=1):
         a = np.asarray(a, dtype=float).ravel()
         units = np.arange(1, len(a) + 1)
-        color = np.where(a > 0, "#d9480f", "#1971c2") if l < L else ["#2f9e44"]
+        color = np.where(a > 0, COST_COLOR, TRAIN_COLOR) if l < L else [TEST_COLOR]
         fig.add_trace(
             go.Bar(
                 x=units,

@@ -5,9 +5,9 @@ from __future__ import annotations
 import streamlit as st
 
 import dnn
-from dnn.model_io import MAX_FILE_BYTES
 from ui import state
 from ui.i18n import explain, t
+from ui.uploads import MODEL_UPLOAD_MB
 
 EXTENSION = "safetensors"
 
@@ -21,10 +21,10 @@ def model_upload(key: str = "model_upload", use=None) -> None:
     """
     with st.expander(t("model_file_load")):
         upload = st.file_uploader(
-            t("model_file_help", mb=MAX_FILE_BYTES // 2**20),
+            t("model_file_help", mb=MODEL_UPLOAD_MB),
             type=[EXTENSION],
             key=key,
-            max_upload_size=MAX_FILE_BYTES // 2**20,
+            max_upload_size=MODEL_UPLOAD_MB,
         )
         if upload is None or st.session_state.get("_loaded_" + key) == upload.file_id:
             return
