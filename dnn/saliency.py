@@ -73,5 +73,13 @@ def input_gradient(params: Params, X: np.ndarray, hidden: str = "relu") -> np.nd
     if num_layers(params) != len(params) // 2:
         raise ValueError("params must hold W1, b1, …, WL, bL")
     AL, caches = forward(params, np.asarray(X, dtype=np.float64), hidden)
+    return gradient_of_forward(AL, caches, params, hidden)
+
+
+def gradient_of_forward(AL: np.ndarray, caches: list, params: Params, hidden: str) -> np.ndarray:
+    """:func:`input_gradient` from a forward pass already made (its A^[L] and caches), (n_0, m).
+
+    For a caller that also shows the activations: one forward pass serves both.
+    """
     dZL = AL * (1.0 - AL)  # σ'(Z^[L]), (1, m)
     return backpropagate(dZL, caches, params, hidden)["dA0"]

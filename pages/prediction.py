@@ -56,4 +56,4 @@ with tab_test:
             for i in idx
         ],
     )
-    insight.test_picture(data, params, hidden)
+    insight.test_picture(data, params, hidden, proba)

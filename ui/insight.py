@@ -18,6 +18,7 @@ from dnn.datasets import flatten
 from dnn.familiarity import familiarity
 from dnn.layers import layer_dims
 from dnn.propagation import forward
+from dnn.saliency import gradient_of_forward
 from ui import figures_inside
 from ui.i18n import t
 
@@ -67,7 +68,7 @@ def details(seen: np.ndarray, params, hidden: str, key: str) -> None:
     x = as_column(seen)
     if layer_dims(params)[0] != x.shape[0]:
         return
-    _, caches = forward(params, x, hidden, keep_input=False)
+    AL, caches = forward(params, x, hidden, keep_input=False)  # also for the gradient below
     acts = [A[:, 0] for _, _, A in caches]
     sizes = " → ".join(f"{len(a):,}" for a in acts)
     st.markdown(t("inside_layers", n0=x.shape[0], sizes=sizes))
@@ -79,7 +80,7 @@ def details(seen: np.ndarray, params, hidden: str, key: str) -> None:
         config={"displayModeBar": False},
     )
     st.markdown(t("inside_gradient"))
-    grad = dnn.input_gradient(params, x, hidden)[:, 0]
+    grad = gradient_of_forward(AL, caches, params, hidden)[:, 0]
     if not np.isfinite(grad).all():
         return
     titles = (t("inside_grad_picture"), t("inside_grad_magnitude"), t("inside_grad_sign"))
@@ -117,13 +118,16 @@ def look_inside(
         details(seen, params, hidden, key)
 
 
-def test_picture(data: dnn.Dataset, params, hidden: str) -> None:
-    """In the test-set tab: pick one test picture and look inside the network for it."""
+def test_picture(data: dnn.Dataset, params, hidden: str, proba: np.ndarray) -> None:
+    """In the test-set tab: pick one test picture and look inside the network for it.
+
+    ``proba`` holds P(cat) of every test picture, shape (m,), as the tab computed it.
+    """
     with st.expander(t("testset_look")):
         m = data.test_x.shape[1]
         i = int(st.number_input(t("testset_pick"), 0, m - 1, 0, key="inside_test_pick"))
         seen = data.test_images[i]
-        p = float(dnn.predict_proba(params, data.test_x[:, [i]], hidden)[0, 0])
+        p = float(proba[i])
         c1, c2 = st.columns([1, 3])
         c1.image(seen, width=128, caption=t("inside_test_caption", i=i, p=f"{p:.2f}"))
         notice(data.test_x[:, [i]], data, c2)
