@@ -48,7 +48,6 @@ def forward(
     params: Params,
     X: np.ndarray,
     hidden: str = "relu",
-    first_linear: np.ndarray | None = None,
     keep_input: bool = True,
 ) -> tuple[np.ndarray, list[Cache]]:
     """Z^[l] = W^[l] A^[l-1] + b^[l]; A^[l] = g^[l](Z^[l]); sigmoid in layer L.
@@ -58,13 +57,11 @@ def forward(
     params : dict
         W^[l] of shape (n_l, n_{l-1}) and b^[l] of shape (n_l, 1).
     X : ndarray of shape (n_0, m)
-        A^[0]. Ignored by layer 1 when ``first_linear`` is given.
+        A^[0].
     hidden : str
         g^[l] for l < L.
-    first_linear : ndarray of shape (n_1, m), optional
-        W^[1] X computed elsewhere (the dual engine); W1 is then not read.
     keep_input : bool
-        Keep X in layer 1's cache (needed for dW^[1] = dZ^[1] Xᵀ / m).
+        Keep X in layer 1's cache (needed by :func:`backward` for dW^[1] = dZ^[1] Xᵀ / m).
 
     Returns
     -------
@@ -76,11 +73,8 @@ def forward(
     caches: list[Cache] = []
     A = X
     for l in range(1, L + 1):
-        if l == 1 and first_linear is not None:
-            Z = first_linear + params["b1"]  # (n_1, m)
-        else:
-            Z = params[f"W{l}"] @ A  # (n_l, m), a new array: add b in place
-            Z += params[f"b{l}"]
+        Z = params[f"W{l}"] @ A  # (n_l, m), a new array: add b in place
+        Z += params[f"b{l}"]
         A_prev = A if (l > 1 or keep_input) else None
         A = activations.sigmoid(Z) if l == L else activations.activate(hidden, Z)
         caches.append((A_prev, Z, A))
@@ -116,22 +110,16 @@ def backward(
     Every gradient is linear in dZ^[L], so the 1/m of (7) and (8) is applied once, to dZ^[L],
     rather than to each dW^[l] and db^[l]: the same numbers with fewer array operations.
 
-    Returns ``{"dW1", "db1", …}``; when layer 1's cache holds no input (the dual engine),
-    ``"dZ1/m"`` (dZ^[1] / m, of shape (n_1, m)) stands in place of ``"dW1"``. ``l2_scale`` is
-    λ/m of the L2 penalty: l2_scale · W^[l] is added to each dW^[l] (the dual engine adds it to
-    dW^[1] itself).
+    Returns ``{"dW1", "db1", …}`` (``caches`` from :func:`forward` with ``keep_input``).
+    ``l2_scale`` is λ/m of the L2 penalty: l2_scale · W^[l] is added to each dW^[l].
     """
     L = len(caches)
     dZ_m = (caches[-1][2] - Y) / Y.shape[1]  # dZ^[L] / m, (1, m)
     grads: dict[str, np.ndarray] = {}
     for l in range(L, 0, -1):
-        A_prev = caches[l - 1][0]
-        if A_prev is None:
-            grads["dZ1/m"] = dZ_m
-        else:
-            grads[f"dW{l}"] = dZ_m @ A_prev.T  # (7), (n_l, n_{l-1})
-            if l2_scale:
-                grads[f"dW{l}"] += l2_scale * params[f"W{l}"]
+        grads[f"dW{l}"] = dZ_m @ caches[l - 1][0].T  # (7), (n_l, n_{l-1})
+        if l2_scale:
+            grads[f"dW{l}"] += l2_scale * params[f"W{l}"]
         grads[f"db{l}"] = dZ_m.sum(axis=1, keepdims=True)  # (8), (n_l, 1)
         if l > 1:
             dA_m = params[f"W{l}"].T @ dZ_m  # (9): dA^[l-1] / m, (n_{l-1}, m)
