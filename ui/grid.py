@@ -95,6 +95,7 @@ class Grid:
     cells: dict[tuple[int, int], Cell] = field(default_factory=dict)  # (row, column) → Cell
     status: str = "new"  # new, running, finished, stopped, timed_out
     seconds: float = 0.0  # computing time of its cells
+    estimate: float = 0.0  # its cost in lesson runs (see :func:`cost`), set by :func:`make`
 
     def settings(self, row: int, col: int) -> Settings:
         """The settings of cell (row, col)."""
@@ -136,7 +137,7 @@ def make(base: Settings, x: Axis, y: Axis) -> Grid:
     if x.param == y.param:
         raise GridError("choose two different hyperparameters", "grid_same")
     grid = Grid(base, x, y)
-    estimate = cost([grid.settings(r, c) for r, c in grid.order()])
+    grid.estimate = estimate = cost([grid.settings(r, c) for r, c in grid.order()])
     if estimate > MAX_COST:
         raise GridError(
             f"this grid would cost about {estimate:.0f} lesson runs; at most {MAX_COST:.0f}",

@@ -99,12 +99,11 @@ def plan_grid() -> grid.Grid | None:
     except UserFacingError as exc:  # GridError, or a ConfigError from a cell's settings
         st.warning(explain(exc))
         return None
-    cells = [planned.settings(r, c) for r, c in planned.order()]
     st.caption(
         t(
             "grid_plan",
-            n=len(cells),
-            cost=f"{grid.cost(cells):.1f}",
+            n=len(planned.order()),
+            cost=f"{planned.estimate:.1f}",
             max=f"{grid.MAX_COST:.0f}",
             s=f"{grid.MAX_SECONDS:.0f}",
         )
