@@ -2,6 +2,7 @@
 
 import streamlit as st
 
+from dnn.config import parameter_count
 from ui.data import require_data
 from ui.i18n import t
 from ui.router import guard
@@ -52,7 +53,7 @@ if dims is None:
     dims = [12288, 20, 7, 5, 1]
 rows = dimension_rows(dims, m)
 st.table(rows, hide_index=True)
-total = sum(int(r[t("dims_params")].replace(",", "")) for r in rows)
+total = parameter_count(dims)
 st.caption(t("dims_total", L=len(dims) - 1, n=f"{total:,}"))
 network_chart(dims)
 

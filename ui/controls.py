@@ -160,18 +160,26 @@ def training_controls() -> Settings:
     return current_settings()
 
 
+def lesson_name(settings: Settings) -> str | None:
+    """``4-layer (lesson)`` when ``settings`` are one of the lesson's runs, else None."""
+    preset = settings.preset()
+    return t("label_" + preset) + " " + t("label_lesson") if preset in PRESETS else None
+
+
 def describe(settings: Settings) -> str:
     """A run's label: its architecture (a preset's name) and every setting unlike the lesson's.
 
     E.g. "4-layer (lesson)", "4-layer · init He · Adam · batch 64 · 5,000 it.".
     """
+    lesson = lesson_name(settings)
+    if lesson:
+        return lesson
     name = next((n for n, h in PRESETS.items() if h == settings.hidden), None)
-    changes = settings.changes()
     if name:
-        parts = [t("label_" + name) + ("" if changes else " " + t("label_lesson"))]
+        parts = [t("label_" + name)]
     else:
         parts = ["[" + ", ".join(str(n) for n in settings.layer_dims) + "]"]
-    for field, value in changes:
+    for field, value in settings.changes():
         if field in ("activation", "initialization", "optimizer"):
             parts.append(t(f"label_{field}", v=t(f"label_{field}_{value}")))
         elif field == "batch_size":

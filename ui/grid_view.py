@@ -11,11 +11,11 @@ import streamlit as st
 
 from dnn.errors import UserFacingError
 from ui import controls, grid, grid_axes, run_actions, state
+from ui.controls import lesson_name
 from ui.figures_grid import heatmap, peak_curves
 from ui.grid_axes import GridError
 from ui.i18n import explain, t
 from ui.run_view import percent
-from ui.settings import PRESETS
 
 METRICS = ("test", "train", "cost")
 
@@ -109,12 +109,6 @@ def plan_grid() -> grid.Grid | None:
         )
     )
     return planned
-
-
-def lesson_name(settings) -> str | None:
-    """``4-layer (lesson)`` when ``settings`` are one of the lesson's runs, else None."""
-    preset = settings.preset()
-    return t("label_" + preset) + " " + t("label_lesson") if preset in PRESETS else None
 
 
 def cell_name(g: grid.Grid, rc) -> str:
