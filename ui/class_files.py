@@ -13,13 +13,11 @@ import streamlit as st
 import dnn
 from dnn.model_io import model_bytes
 from ui.class_intake import (
-    forget_uploads,
     generation,
-    keep_notes,
     names_problem,
-    next_generation,
     notes_of,
     show_notes,
+    start_afresh,
 )
 from ui.class_training import ClassModel
 from ui.i18n import explain, t
@@ -69,10 +67,7 @@ def load_dataset(two: TwoClasses) -> None:
         notes = [("refused", {"name": upload.name, "why": explain(exc)})]
     else:
         notes = notes_of(from_image_set(two, found, upload.name))
-    forget_uploads([upload.file_id])
-    keep_notes("load", notes)
-    next_generation("load")
-    st.rerun()
+    start_afresh([upload.file_id], "load", notes, "load")
 
 
 def model_file(model: ClassModel) -> bytes:

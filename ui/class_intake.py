@@ -143,9 +143,17 @@ def intake(two: TwoClasses, k: int) -> None:
 
 def _take(two: TwoClasses, k: int, files: list, what: str) -> None:
     notes = add_files(two, k, files)
-    forget_uploads(f.file_id for _, f in files)
-    keep_notes(k, notes)
-    next_generation(what, k)  # a new, empty widget: the old one's files are gone
+    start_afresh((f.file_id for _, f in files), k, notes, what, k)
+
+
+def start_afresh(file_ids: Iterable[str], where, notes: list, what: str, k=0) -> None:
+    """Files taken in: the server drops them; the rerun shows the notes and a new, empty widget.
+
+    ``what`` names the widget (its old key, and its files, are gone after the rerun).
+    """
+    forget_uploads(file_ids)
+    keep_notes(where, notes)
+    next_generation(what, k)
     st.rerun()
 
 
