@@ -1,6 +1,6 @@
 """The training page's widgets, returning a :class:`ui.settings.Settings`; presets fill them.
 
-Widget values are mirrored into plain session keys, so they survive a visit to another page
+Widget values are mirrored (:mod:`ui.kept`), so they survive a visit to another page
 (Streamlit drops the state of widgets that a run does not draw) and can be written to the link.
 """
 
@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from ui import kept
 from ui import settings as bounds
 from ui.i18n import t
 from ui.settings import LESSON, PRESETS, Settings
@@ -32,35 +33,18 @@ WIDGET_DEFAULTS = {
 
 
 def _value(key: str):
-    """A widget's value: the widget's own key, else its mirror, else the default."""
-    if key in st.session_state:
-        return st.session_state[key]
-    return st.session_state.get("_keep_" + key, WIDGET_DEFAULTS[key])
-
-
-def _keep(key: str) -> None:
-    """Restore a widget's value from its mirror before the widget is drawn."""
-    if key not in st.session_state:
-        st.session_state[key] = _value(key)
-
-
-def _mirror(key: str) -> None:
-    st.session_state["_keep_" + key] = st.session_state[key]
-
-
-def _set(key: str, value) -> None:
-    st.session_state[key] = value
-    st.session_state["_keep_" + key] = value
+    """A widget's value, also on pages that do not draw it."""
+    return kept.value(key, WIDGET_DEFAULTS[key])
 
 
 def apply_settings(settings: Settings) -> None:
     """Set every widget to ``settings`` (a preset's, or a link's)."""
-    _set("preset", settings.preset())
-    _set("hidden_layers", len(settings.hidden))
+    kept.put("preset", settings.preset())
+    kept.put("hidden_layers", len(settings.hidden))
     for k, n in enumerate(settings.hidden):
-        _set(f"units_{k}", n)
+        kept.put(f"units_{k}", n)
     for f in FIELDS:
-        _set(f, getattr(settings, f))
+        kept.put(f, getattr(settings, f))
 
 
 def apply_preset(name: str | None = None) -> None:
@@ -79,7 +63,7 @@ def current_settings() -> Settings:
 
 def _custom() -> None:
     st.session_state.preset = "custom"
-    _mirror("preset")
+    kept.mirror("preset")
 
 
 def preset_label(name: str) -> str:
@@ -90,7 +74,7 @@ def preset_label(name: str) -> str:
 def training_controls() -> Settings:
     """Draw the architecture and hyperparameter widgets; return the settings they describe."""
     for key in WIDGET_DEFAULTS:
-        _keep(key)
+        kept.keep(key, WIDGET_DEFAULTS[key])
     st.selectbox(
         t("preset"),
         ["lesson4", "lesson2", "custom"],
@@ -99,13 +83,13 @@ def training_controls() -> Settings:
         on_change=apply_preset,
         help=t("preset_help"),
     )
-    _mirror("preset")
+    kept.mirror("preset")
 
     def widget(fn, key, *args, label=None, help_text=None, **kwargs):
         """Draw a widget labelled t(key), with help t(key + "_help"), and mirror its value."""
         help_text = help_text or t(key + "_help")
         fn(label or t(key), *args, key=key, help=help_text, on_change=_custom, **kwargs)
-        _mirror(key)
+        kept.mirror(key)
         return st.session_state[key]
 
     def number(v):

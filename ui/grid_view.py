@@ -10,7 +10,7 @@ from __future__ import annotations
 import streamlit as st
 
 from dnn.errors import UserFacingError
-from ui import controls, grid, grid_axes, run_actions, state
+from ui import controls, grid, grid_axes, kept, run_actions, state
 from ui.controls import lesson_name
 from ui.figures_grid import heatmap, peak_curves
 from ui.grid_axes import GridError
@@ -20,32 +20,22 @@ from ui.run_view import percent
 METRICS = ("test", "train", "cost")
 
 
-def _keep(key: str, default) -> None:
-    """Restore a widget's value from its mirror (Streamlit forgets widgets on other pages)."""
-    if key not in st.session_state:
-        st.session_state[key] = st.session_state.get("_keep_" + key, default)
-
-
-def _mirror(key: str) -> None:
-    st.session_state["_keep_" + key] = st.session_state[key]
-
-
 def open_from_link(axes: dict[str, tuple[str, str]]) -> None:
     """Open the grid section with a link's axes: {axis: (hyperparameter, values text)}."""
     for which, (param, text) in axes.items():
-        for key, value in ((f"grid_{which}", param), (f"grid_values_{param}", text)):
-            st.session_state[key] = st.session_state["_keep_" + key] = value
-    st.session_state.grid_open = st.session_state._keep_grid_open = True
+        kept.put(f"grid_{which}", param)
+        kept.put(f"grid_values_{param}", text)
+    kept.put("grid_open", True)
 
 
 def link_axes() -> dict[str, tuple[str, str]]:
     """The open grid's axes for the link (also on pages that do not draw the grid)."""
-    if not st.session_state.get("_keep_grid_open"):
+    if not kept.mirrored("grid_open"):
         return {}
     axes = {}
     for which in ("x", "y"):
-        param = st.session_state.get(f"_keep_grid_{which}")
-        text = st.session_state.get(f"_keep_grid_values_{param}")
+        param = kept.mirrored(f"grid_{which}")
+        text = kept.mirrored(f"grid_values_{param}")
         if param is not None and text is not None:
             axes[which] = (param, text)
     return axes
@@ -62,22 +52,22 @@ def axis_input(which: str, default: str, taken: str | None = None) -> grid_axes.
     ``taken``: the other axis' hyperparameter (one box of values per hyperparameter).
     """
     key = f"grid_{which}"
-    _keep(key, default)
+    kept.keep(key, default)
     st.selectbox(t(key), grid_axes.PARAMS, key=key, format_func=param_name)
-    _mirror(key)
+    kept.mirror(key)
     param = st.session_state[key]
     if param == taken:
         st.warning(explain(GridError("choose two different hyperparameters", "grid_same")))
         return None
     values = f"grid_values_{param}"
-    _keep(values, grid_axes.DEFAULTS[param])
+    kept.keep(values, grid_axes.DEFAULTS[param])
     st.text_input(
         t("grid_values", param=param_name(param)),
         key=values,
         max_chars=200,
         help=t(f"grid_values_help_{param}"),
     )
-    _mirror(values)
+    kept.mirror(values)
     try:
         return grid_axes.parse(param, st.session_state[values])
     except GridError as exc:
@@ -222,12 +212,12 @@ def best_and_curves(g: grid.Grid) -> None:
     if st.session_state.get("grid_curves_of") is not g:  # a new grid: its best and the lesson's
         st.session_state.grid_curves_of = g
         st.session_state.grid_curves = [best, *[rc for rc in lesson if rc != best]]
-    _keep("grid_curves", [])  # back from another page, where Streamlit forgot the widget
+    kept.keep("grid_curves", [])  # back from another page, where Streamlit forgot the widget
     st.session_state.grid_curves = [rc for rc in st.session_state.grid_curves if rc in done]
     picked = st.multiselect(
         t("grid_curves_pick"), done, format_func=lambda rc: cell_name(g, rc), key="grid_curves"
     )
-    _mirror("grid_curves")
+    kept.mirror("grid_curves")
     series = [(cell_name(g, rc), g.cells[rc].curve) for rc in picked]
     labels = {
         "test": t("chart_test"),
@@ -243,9 +233,9 @@ def section(shared) -> None:
     st.subheader(t("grid_title"))
     st.caption(t("grid_intro"))
     # closed, the section costs nothing on a rerun (a class's reruns come all at once)
-    _keep("grid_open", st.session_state.get("grid") is not None)
+    kept.keep("grid_open", st.session_state.get("grid") is not None)
     opened = st.toggle(t("grid_open"), key="grid_open")
-    _mirror("grid_open")
+    kept.mirror("grid_open")
     if not opened:
         return
     planned = plan_grid()
@@ -259,14 +249,14 @@ def section(shared) -> None:
     )
     right.button(t("grid_stop"), key="grid_stop_button", width="stretch")  # a click reruns
     bar = st.empty()
-    _keep("grid_metric", "test")
+    kept.keep("grid_metric", "test")
     metric = st.segmented_control(
         t("grid_metric"),
         METRICS,
         key="grid_metric",
         format_func=lambda m: t("grid_metric_" + m),
     )
-    _mirror("grid_metric")
+    kept.mirror("grid_metric")
     heat = st.empty()
     with state.exclusive():
         if run and planned is not None:
