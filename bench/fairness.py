@@ -34,16 +34,17 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.streamlit_client import Session  # noqa: E402
+from bench.load_test import HEAVY as HEAVY_RUN  # noqa: E402
+from bench.streamlit_client import Run, Session, read_element  # noqa: E402
 from bench.streamlit_server import rss_mb, start_server, stop_server  # noqa: E402
 
 LESSON_DONE = "Finished: 2500 iterations"
-HEAVY = {  # widget key → value, in the order they appear
-    "hidden_layers": 8,
-    **{f"units_{k}": 256 if k == 0 else 512 for k in range(8)},
+HEAVY = {  # the load test's heaviest run, widget key → value in the order they appear
+    "hidden_layers": HEAVY_RUN["hidden_layers"],
+    **{f"units_{k}": n for k, n in enumerate(HEAVY_RUN["units"])},
     "iterations": 10_000,
-    "optimizer": "Adam",  # the option's label, as a browser sends it
-    "batch_size": "16",
+    "optimizer": HEAVY_RUN["optimizer"],  # the option's label, as a browser sends it
+    "batch_size": HEAVY_RUN["batch_size"],
 }
 
 
@@ -54,7 +55,6 @@ class Visitor:
         self.session = Session(url, "training", timeout=300)
         self.session.run()  # the page once: its widgets' ids
         self.events: queue.Queue = queue.Queue()  # (time, kind, payload): see _read
-        self.values: dict = {}  # widget id → (kind, value) sent with every rerun
         self._reader = threading.Thread(target=self._read, daemon=True)
         self._reader.start()
 
@@ -74,40 +74,21 @@ class Visitor:
             elif kind == "new_session":  # a script run starts (so the one before has ended)
                 self.events.put((now, "started", None))
             elif kind == "delta" and f.delta.WhichOneof("type") == "new_element":
-                e = f.delta.new_element
-                which = e.WhichOneof("type")
-                inner = getattr(e, which) if which else None
-                key = getattr(inner, "id", "") if inner is not None else ""
-                if isinstance(key, str) and key.startswith("$$ID-") and "-" in key[5:]:
-                    self.session.widgets[key.split("-", 2)[2]] = key
-                if which in ("alert", "markdown"):
-                    self.events.put((now, "text", getattr(e, which).body))
-                elif which == "progress":
+                e, element = f.delta.new_element, Run(0.0)
+                read_element(e, element)  # the widgets' ids and kinds, the texts
+                self.session.widgets.update(element.widgets)
+                self.session.kinds.update(element.kinds)
+                for text in element.texts:
+                    self.events.put((now, "text", text))
+                if e.WhichOneof("type") == "progress":
                     self.events.put((now, "progress", e.progress.text))
 
     def send(self, clicks: tuple[str, ...] = (), **values) -> float:
         """Rerun with these widget values (kept for later reruns) and clicks; the send time."""
-        from streamlit.proto.BackMsg_pb2 import BackMsg
-
         for key, value in values.items():
-            self.values[self.session.widgets[key]] = value
-        msg = BackMsg()
-        msg.rerun_script.page_name = "training"
-        for wid, value in self.values.items():
-            state = msg.rerun_script.widget_states.widgets.add()
-            state.id = wid
-            if isinstance(value, str):
-                state.string_value = value
-            elif wid.endswith("hidden_layers"):  # a slider sends a list
-                state.double_array_value.data.append(float(value))
-            else:
-                state.double_value = float(value)
-        for key in clicks:
-            state = msg.rerun_script.widget_states.widgets.add()
-            state.id = self.session.widgets[key]
-            state.trigger_value = True
+            self.session.set(key, value)
         start = time.perf_counter()
-        self.session.ws.send(msg.SerializeToString())
+        self.session.send_rerun(clicks)
         return start
 
     def until(self, what: str, timeout: float = 300.0) -> tuple[float, list[str], list[str]]:

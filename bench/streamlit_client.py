@@ -208,7 +208,7 @@ class Session:
         elif kind == "file_urls_response":
             self._file_urls[f.file_urls_response.response_id] = list(f.file_urls_response.file_urls)
         elif kind == "delta" and f.delta.WhichOneof("type") == "new_element":
-            _read_element(f.delta.new_element, run)
+            read_element(f.delta.new_element, run)
         return kind == "script_finished"
 
     def close(self) -> None:
@@ -216,7 +216,8 @@ class Session:
         self._connection.__exit__(None, None, None)
 
 
-def _read_element(element, run: Run) -> None:
+def read_element(element, run: Run) -> None:
+    """Read what one new element says into ``run``: a widget id and kind, a text, a metric."""
     which = element.WhichOneof("type")
     inner = getattr(element, which) if which else None
     key = getattr(inner, "id", "") if inner is not None else ""

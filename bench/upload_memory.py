@@ -13,95 +13,27 @@ from __future__ import annotations
 
 import argparse
 import os
-import secrets
 import subprocess
 import sys
 import tempfile
 import time
-import urllib.request
 import uuid
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from bench.streamlit_client import Session  # noqa: E402
 from bench.streamlit_server import REPO, free_port, rss_mb, start_server, stop_server  # noqa: E402
+from deploy.replicas import wait_healthy  # noqa: E402
 from ui.uploads import GRACE_SECONDS  # noqa: E402
 
 PLAIN_APP = "import streamlit as st\n\nst.file_uploader('any file')\n"
 
 
-class Uploader:
-    """A session of a running server that PUTs files as its upload widget would."""
-
-    def __init__(self, url: str) -> None:
-        from websockets.sync.client import connect
-
-        with urllib.request.urlopen(url + "/_stcore/health", timeout=30) as r:  # XSRF cookie
-            cookie = next(
-                v.split(";")[0].split("=", 1)[1]
-                for k, v in r.headers.items()
-                if k.lower() == "set-cookie" and v.startswith("_streamlit_xsrf=")
-            )
-        self.url, self.token = url, cookie
-        self._connection = connect(
-            url.replace("http://", "ws://") + "/_stcore/stream",
-            subprotocols=["streamlit"],
-            additional_headers={"Cookie": f"_streamlit_xsrf={cookie}"},
-            max_size=None,
-            open_timeout=60,
-        )
-        self.ws = self._connection.__enter__()
-        self.session_id = ""
-        self.rerun()
-
-    def rerun(self) -> None:
-        """Run the script once and wait for it to finish (learning the session's id)."""
-        from streamlit.proto.BackMsg_pb2 import BackMsg
-        from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
-
-        msg = BackMsg()
-        msg.rerun_script.query_string = ""
-        self.ws.send(msg.SerializeToString())
-        while True:
-            f = ForwardMsg()
-            f.ParseFromString(self.ws.recv(timeout=120))
-            kind = f.WhichOneof("type")
-            if kind == "new_session":
-                self.session_id = f.new_session.initialize.session_id
-            elif kind == "script_finished":
-                return
-
-    def put(self, data: bytes, name: str = "photo.jpg", file_id: str | None = None) -> int:
-        """PUT one file to ``file_id`` (a random one by default); the HTTP status."""
-        boundary = secrets.token_hex(16)
-        body = b"".join(
-            [
-                f"--{boundary}\r\n".encode(),
-                f'Content-Disposition: form-data; name="file"; filename="{name}"\r\n'.encode(),
-                b"Content-Type: application/octet-stream\r\n\r\n",
-                data,
-                f"\r\n--{boundary}--\r\n".encode(),
-            ]
-        )
-        request = urllib.request.Request(
-            f"{self.url}/_stcore/upload_file/{self.session_id}/{file_id or uuid.uuid4()}",
-            data=body,
-            method="PUT",
-            headers={
-                "Content-Type": f"multipart/form-data; boundary={boundary}",
-                "X-Xsrftoken": self.token,
-                "Cookie": f"_streamlit_xsrf={self.token}",
-            },
-        )
-        try:
-            with urllib.request.urlopen(request, timeout=120) as r:
-                return r.status
-        except urllib.error.HTTPError as e:
-            return e.code
-
-    def close(self) -> None:
-        """Close the tab."""
-        self._connection.__exit__(None, None, None)
+def put(session: Session, data: bytes, name: str = "photo.jpg") -> int:
+    """PUT one file to a random file id of ``session``, as its upload widget would; the status."""
+    url = f"/_stcore/upload_file/{session.session_id}/{uuid.uuid4()}"
+    return session.put_file(url, name, data, "application/octet-stream").status
 
 
 def scenario(url: str, pid: int, files: int, mb: float) -> dict:
@@ -109,15 +41,16 @@ def scenario(url: str, pid: int, files: int, mb: float) -> dict:
 
     One rerun at once, one ``GRACE_SECONDS`` later (when the app forgets unheld files).
     """
-    session = Uploader(url)
+    session = Session(url)
+    session.run()  # the session's id
     before = rss_mb(pid)
     payload = os.urandom(int(mb * 2**20))
-    statuses = [session.put(payload) for _ in range(files)]
+    statuses = [put(session, payload) for _ in range(files)]
     after = rss_mb(pid)
-    session.rerun()
+    session.run()
     rerun = rss_mb(pid)
     time.sleep(GRACE_SECONDS + 1)
-    session.rerun()
+    session.run()
     later = rss_mb(pid)
     session.close()
     return {"before": before, "after": after, "rerun": rerun, "later": later, "statuses": statuses}
@@ -138,14 +71,11 @@ def plain_server():
         cwd=folder, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
     )  # fmt: skip
     url = f"http://127.0.0.1:{port}"
-    for _ in range(300):
-        try:
-            with urllib.request.urlopen(url + "/_stcore/health", timeout=2):
-                return proc, url
-        except OSError:
-            time.sleep(0.2)
-    stop_server(proc)
-    raise RuntimeError("the plain server did not start")
+    try:
+        wait_healthy([url], 60, [proc])
+    except RuntimeError as exc:
+        raise RuntimeError(f"the plain server did not start: {exc}\n{stop_server(proc)}") from None
+    return proc, url
 
 
 def main() -> None:

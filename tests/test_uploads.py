@@ -10,8 +10,9 @@ from streamlit.proto.WidgetStates_pb2 import WidgetState
 from streamlit.runtime.memory_uploaded_file_manager import MemoryUploadedFileManager
 from streamlit.runtime.uploaded_file_manager import UploadedFileRec
 
+from bench.streamlit_client import Session
 from bench.streamlit_server import REPO, rss_mb, start_server, stop_server
-from bench.upload_memory import Uploader
+from bench.upload_memory import put
 from ui.uploads import (
     MODEL_UPLOAD_MB,
     SESSION_BYTES,
@@ -119,13 +120,14 @@ def test_a_real_server_keeps_a_sessions_uploads_bounded(data):
     """Issue 12's scenario against the real server: 30 × 10 MB to random file ids."""
     proc, url = start_server()
     try:
-        session = Uploader(url)
+        session = Session(url)
+        session.run()
         before = rss_mb(proc.pid)
         payload = os.urandom(10 * MB)
-        statuses = [session.put(payload) for _ in range(30)]
+        statuses = [put(session, payload) for _ in range(30)]
         grown = rss_mb(proc.pid) - before
-        too_big = session.put(payload + b"x", "photo.jpg")
-        model = session.put(payload + b"x", "cat_model_run1.safetensors")
+        too_big = put(session, payload + b"x", "photo.jpg")
+        model = put(session, payload + b"x", "cat_model_run1.safetensors")
         session.close()
     finally:
         log = stop_server(proc)
