@@ -13,7 +13,7 @@ import time
 from streamlit.testing.v1 import AppTest
 
 import dnn
-from tests.apptest_helpers import APP
+from tests.apptest_helpers import app
 from tests.class_pictures import upload
 from ui.class_intake import STATE
 from ui.class_training import MODEL
@@ -31,9 +31,7 @@ def uploader(at: AppTest, prefix: str):
 
 
 def main() -> None:
-    at = AppTest.from_file(APP, default_timeout=600)
-    at.run()
-    at.switch_page("pages/classes.py").run()
+    at = app("pages/classes.py", timeout=600)
     empty = min(timed(at.run) for _ in range(3))
     half = MAX_PICTURES // 2
     warm, cool = upload("warm", range(half)), upload("cool", range(half))

@@ -124,17 +124,16 @@ def run_load(url: str, n: int, timeout: float = 300.0, heavy: bool = False) -> d
 
 
 def solo_seconds(repeat: int = 3) -> list[float]:
-    """Engine seconds of the lesson's 4-layer run alone, on one core, ``repeat`` times."""
-    from threadpoolctl import threadpool_limits
+    """Engine seconds of the lesson's 4-layer run alone, on one core, ``repeat`` times.
 
+    ``dnn.train`` runs on one BLAS thread by itself (see :mod:`dnn.blas`), as in each replica.
+    """
     import dnn
 
     data = dnn.load_dataset()
-    with threadpool_limits(1):  # one core, as each replica has
-        return [
-            dnn.train(data.train_x, data.train_y, [12288, 20, 7, 5, 1]).seconds
-            for _ in range(repeat)
-        ]
+    return [
+        dnn.train(data.train_x, data.train_y, [12288, 20, 7, 5, 1]).seconds for _ in range(repeat)
+    ]
 
 
 def warm_up(url: str, replicas: int) -> None:

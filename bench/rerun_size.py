@@ -20,10 +20,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from streamlit.testing.v1 import AppTest  # noqa: E402
 
+from tests.apptest_helpers import app  # noqa: E402
 from ui import figures  # noqa: E402
 from ui.training import checkpoints  # noqa: E402
-
-APP = str(Path(__file__).resolve().parent.parent / "streamlit_app.py")
 
 
 def element_bytes(at: AppTest) -> dict[str, int]:
@@ -48,9 +47,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--total", type=int, default=70_000)
     args = parser.parse_args()
-    at = AppTest.from_file(APP, default_timeout=600)
-    at.run()
-    at.switch_page("pages/training.py").run()
+    at = app("pages/training.py", timeout=600)
     at.number_input(key="iterations").set_value(10_000).run()
     start = time.perf_counter()
     at.button(key="train_button").click().run()

@@ -13,8 +13,9 @@ APP = str(Path(__file__).resolve().parent.parent / "streamlit_app.py")
 PAGES = ["pages/theory.py", "pages/training.py", "pages/prediction.py"]
 
 
-def app(page: str | None = None) -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=60)
+def app(page: str | None = None, timeout: float = 60) -> AppTest:
+    """A new session of the app, on ``page`` if given (each run may take ``timeout`` s)."""
+    at = AppTest.from_file(APP, default_timeout=timeout)
     at.run()
     if page:
         at.switch_page(page).run()
