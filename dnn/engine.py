@@ -121,9 +121,9 @@ class Engine:
         self._opt.set_step(self.steps)
         play(step)
         if swap:
-            self._theta.reverse()
-            self._views.reverse()
-        self.version += 1
+            self.swap()
+        else:
+            self.version += 1
         return cost, correct
 
     def _tape(self, k: int, swap: bool) -> tuple:

@@ -99,7 +99,7 @@ def download(
         with folder_lock(target):
             for name in FILES:
                 path = target / name
-                if path.is_file() and sha256_of(path) == SHA256[name]:
+                if _verified(path):
                     continue
                 _fetch_from_any(name, target, mirrors, progress, retries)
                 written.append(path)
@@ -216,7 +216,12 @@ def folder_lock(folder: Path) -> Iterator[None]:
 def check(folder: str | os.PathLike | None = None) -> dict[str, bool]:
     """For each data file, whether it is present with the right SHA-256 sum."""
     target = data_dir(folder)
-    return {n: (target / n).is_file() and sha256_of(target / n) == SHA256[n] for n in FILES}
+    return {n: _verified(target / n) for n in FILES}
+
+
+def _verified(path: Path) -> bool:
+    """Whether the data file at ``path`` is there with its SHA-256 sum."""
+    return path.is_file() and sha256_of(path) == SHA256[path.name]
 
 
 class _Printer:
