@@ -48,12 +48,5 @@ with tab_test:
     st.write(t("testset_intro", acc=f"{np.mean(pred == truth):.0%}", m=len(truth)))
     only_wrong = st.toggle(t("only_mistakes"), key="only_mistakes")
     idx = [i for i in range(len(truth)) if not only_wrong or pred[i] != truth[i]]
-    st.image(
-        [data.test_images[i] for i in idx],
-        width=112,
-        caption=[
-            ("✅ " if pred[i] == truth[i] else "❌ ") + f"{t('p_cat')} = {proba[i]:.2f}"
-            for i in idx
-        ],
-    )
+    verdict.graded(data.test_images[idx], proba[idx], (pred == truth)[idx], t("p_cat"))
     insight.test_picture(data, params, hidden, proba)

@@ -14,7 +14,7 @@ import streamlit as st
 
 import dnn
 from dnn.datasets import flatten
-from ui import state
+from ui import state, verdict
 from ui.class_intake import names_problem
 from ui.controls import describe
 from ui.i18n import t
@@ -180,11 +180,4 @@ def held_out(model: ClassModel, two: TwoClasses) -> None:
     proba = dnn.predict_proba(model.params, X, model.hidden)[0]
     right = [(proba[i] > 0.5) == (LABELS[k] == 1) for i, (k, _) in enumerate(pics)]
     st.markdown(t("classes_held_out", right=sum(right), n=len(pics)))
-    label = model.names[1]
-    st.image(
-        [p.pixels for _, p in pics],
-        width=112,
-        caption=[
-            ("✅ " if ok else "❌ ") + f"P({label}) = {proba[i]:.2f}" for i, ok in enumerate(right)
-        ],
-    )
+    verdict.graded([p.pixels for _, p in pics], proba, right, f"P({model.names[1]})")

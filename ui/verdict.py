@@ -64,6 +64,13 @@ def show(result: Scored, params, hidden: str, data, names: Sequence[str] | None 
     )
 
 
+def graded(images: Sequence, proba: Sequence[float], right: Sequence[bool], label: str) -> None:
+    """Labelled pictures as thumbnails, each captioned ✅/❌ and ``label = 0.93`` (its P)."""
+    marks = ["✅ " if ok else "❌ " for ok in right]
+    captions = [f"{mark}{label} = {p:.2f}" for mark, p in zip(marks, proba, strict=True)]
+    st.image(list(images), width=112, caption=captions)
+
+
 def uploaded(key: str) -> list[tuple[str, bytes]]:
     """An uploader of several pictures to try; (name, bytes) of each file it holds."""
     files = st.file_uploader(
