@@ -13,13 +13,16 @@ guard()
 
 def downloads(params, record):
     """The model and its cost history, as files."""
-    # files are built when clicked, not on every rerun (a big model compresses for seconds)
+    # files are built when clicked, not on every rerun (a big model compresses for seconds);
+    # a click must not rerun the page: the rerun can drop the file's answer, leaving the button
+    # spinning with no download (seen in Chromium 2 times in 10)
     st.download_button(
         t("model_file_download"),
         lambda: download_model(params, record),
         file_name=f"cat_model_run{record.run_id}.safetensors",
         mime="application/octet-stream",
         key="download_model",
+        on_click="ignore",
     )
     st.download_button(
         t("download_costs"),
@@ -27,6 +30,7 @@ def downloads(params, record):
         file_name=f"costs_run{record.run_id}.csv",
         mime="text/csv",
         key="download_costs",
+        on_click="ignore",
     )
 
 

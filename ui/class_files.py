@@ -46,6 +46,7 @@ def save_dataset(two: TwoClasses, shown: tuple[str, str]) -> None:
             file_name=DATA_FILE,
             mime="application/x-hdf5",
             key="classes_save",
+            on_click="ignore",
             help=t("classes_save_help", a=shown[0], b=shown[1]),
         )
 
@@ -84,4 +85,5 @@ def save_model(model: ClassModel) -> None:
         file_name=f"classes_model_run{run}.safetensors",
         mime="application/octet-stream",
         key="classes_model_download",
+        on_click="ignore",
     )
