@@ -116,6 +116,28 @@ def test_comparison_shows_costs_then_accuracies_and_percentages(data):
     assert sum(tr["yaxis"] == "y2" for tr in compare["data"]) == 12
 
 
+def test_the_comparison_choice_outlives_another_page_and_tab_and_new_runs_join_it(data):
+    at = training()
+    at.number_input(key="iterations").set_value(100).run()
+    for _ in range(3):
+        click(at, "train_button")
+    at.multiselect(key="compare_runs").set_value([1, 3]).run()
+    at.toggle(key="compare_accuracy").set_value(True).run()
+    at.switch_page("pages/theory.py").run()  # the widgets are not drawn there
+    at.switch_page("pages/training.py").run()
+    assert at.multiselect(key="compare_runs").value == [1, 3]
+    assert at.toggle(key="compare_accuracy").value is True
+    at.session_state["result_tab"] = EN["tab_confusion"]  # the comparison is not drawn
+    at.run()
+    click(at, "train_button")  # run 4 joins the choice though its widget is away
+    at.session_state["result_tab"] = EN["tab_compare"]
+    at.run()
+    assert at.multiselect(key="compare_runs").value == [1, 3, 4]
+    assert len(plotly_specs(at)[1]["data"]) == 9  # 3 runs × (cost, train, test)
+    click(at, "reset_button")
+    assert "compare_runs" not in at.session_state or not at.session_state.compare_runs
+
+
 def test_a_stalled_run_says_it_learned_nothing(data):
     at = training()
     at.selectbox(key="initialization").set_value("small").run()

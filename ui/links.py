@@ -15,7 +15,7 @@ from urllib.parse import urlencode
 import streamlit as st
 
 import dnn
-from ui import controls, grid_view, run_actions, state, url_state
+from ui import controls, grid_view, kept, run_actions, state, url_state
 from ui.data import shared_data
 from ui.i18n import t
 
@@ -71,7 +71,7 @@ def replay_pending() -> None:
         known = {r.run_id for r in st.session_state.runs}
         compare = st.session_state.pop("pending_compare", None)
         default = [r.run_id for r in st.session_state.runs][-3:]
-        st.session_state.compare_runs = [n for n in compare if n in known] if compare else default
+        kept.put("compare_runs", [n for n in compare if n in known] if compare else default)
     box.empty()
     if not complete:
         st.info(t("link_cut_short", s=f"{run_actions.REPLAY_SECONDS:.0f}"))
@@ -86,7 +86,7 @@ def current_link() -> url_state.LinkState:
         present=bool(st.session_state.get("present")),
         settings=controls.current_settings(),
         runs=runs,
-        compare=st.session_state.get("compare_runs"),
+        compare=kept.value("compare_runs"),
         grid=grid_view.link_axes(),
     )
 

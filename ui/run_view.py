@@ -6,7 +6,7 @@ import numpy as np
 import streamlit as st
 
 import dnn
-from ui import figures, presenter, run_actions, state
+from ui import figures, kept, presenter, run_actions, state
 from ui.controls import describe
 from ui.i18n import t
 from ui.run_checks import guessing_cost, unit_correlations
@@ -65,12 +65,16 @@ def compare_tab() -> None:
     """Overlay the session's runs (the last ten are kept): costs, and accuracies on request."""
     runs = st.session_state.runs
     names = {r.run_id: run_name(r) for r in runs}
-    kept = st.session_state.get("compare_runs", list(names)[-3:])
-    st.session_state.compare_runs = [i for i in kept if i in names]
+    # the choice outlives a visit to another page or tab (Streamlit forgets undrawn widgets)
+    shown = [i for i in kept.value("compare_runs", list(names)[-3:]) if i in names]
+    kept.put("compare_runs", shown)
     chosen = st.multiselect(
         t("compare_pick"), list(names), format_func=names.get, key="compare_runs"
     )
+    kept.mirror("compare_runs")
+    kept.keep("compare_accuracy", False)
     accuracy = st.toggle(t("compare_accuracy"), key="compare_accuracy")
+    kept.mirror("compare_accuracy")
     picked = [r for r in runs if r.run_id in chosen]
     if len(picked) < 2:  # one run is the chart above (and a class's first runs cost less)
         st.caption(t("compare_one"))

@@ -16,6 +16,7 @@ import streamlit as st
 
 import dnn
 from dnn.propagation import accuracy as accuracy_of
+from ui import kept
 from ui.i18n import t
 from ui.settings import Settings
 
@@ -117,9 +118,9 @@ def new_run(trainer: dnn.Trainer, settings: Settings, number: int | None = None)
     del runs[:-MAX_RUNS]
     st.session_state.trainer = trainer
     st.session_state.trainer_run_id = record.run_id
-    compared = st.session_state.get("compare_runs")
+    compared = kept.value("compare_runs")
     if compared is not None:  # a new run joins the comparison chart
-        st.session_state.compare_runs = [*compared, record.run_id]
+        kept.put("compare_runs", [*compared, record.run_id])
     return record
 
 
@@ -137,6 +138,6 @@ def use_model(params, metadata: dict, source: str) -> None:
 def reset() -> None:
     """Forget every run, grid and model of this session (the language and settings stay)."""
     runs = ("runs", "trainer", "trainer_run_id", "model", "run_count", "compare_runs")
-    for key in (*runs, "grid", "grid_curves", "grid_curves_of"):
+    for key in (*runs, "grid", "grid_curves", "grid_curves_of", kept.PREFIX + "compare_runs"):
         st.session_state.pop(key, None)
     init_state()
