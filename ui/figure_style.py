@@ -14,3 +14,6 @@ PALETTE = [  # ten runs told apart at a glance (no two oranges or two blues)
     "#7048e8",
 ]
 FONT = dict(size=16)
+
+# zoom, pan, reset and save only: a narrower toolbar that clears a legend above the plot on a phone
+MODEBAR = dict(remove=["zoomin", "zoomout", "autoscale", "lasso", "select"])

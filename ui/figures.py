@@ -9,7 +9,7 @@ import pandas  # noqa: F401  (see _warm_up: imported whole, once, before any ses
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
-from ui.figure_style import COST_COLOR, FONT, PALETTE, TEST_COLOR, TRAIN_COLOR
+from ui.figure_style import COST_COLOR, FONT, MODEBAR, PALETTE, TEST_COLOR, TRAIN_COLOR
 from ui.figures_network import network_diagram  # noqa: F401  (part of this module's API)
 from ui.figures_peak import accuracy_peak, peak_marker, peak_note
 from ui.run_checks import spans_orders_of_magnitude
@@ -35,6 +35,7 @@ def _two_axis_layout(lab: dict, height: int, legend: dict) -> dict:
         margin=dict(l=10, r=10, t=40, b=10),
         font=FONT,
         legend=legend,
+        modebar=MODEBAR,
         hovermode="x unified",
         xaxis=dict(title=dict(text=lab["iteration"]), rangemode="tozero"),
         yaxis=dict(title=dict(text=lab["cost"]), rangemode="tozero"),

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 import numpy as np
 import plotly.graph_objects as go
 
-from ui.figure_style import COST_COLOR, FONT, PALETTE
+from ui.figure_style import COST_COLOR, FONT, MODEBAR, PALETTE
 from ui.figures_peak import accuracy_peak, peak_marker
 
 LESSON_COLOR = "#9c36b5"
@@ -152,6 +152,7 @@ def heatmap(
         font=FONT,
         shapes=shapes,
         legend=dict(orientation="h", y=1.02, x=0, yanchor="bottom"),
+        modebar=MODEBAR,
         xaxis=dict(
             axis,
             title=dict(text=lab["x"]),
@@ -211,6 +212,7 @@ def peak_curves(
         font=FONT,
         hovermode="x unified",
         legend=dict(orientation="h", y=-0.18, x=0, yanchor="top", font=dict(size=14)),
+        modebar=MODEBAR,
         xaxis=dict(title=dict(text=lab["iteration"]), rangemode="tozero"),
         yaxis=dict(title=dict(text=lab["test"]), tickformat=".0%"),
     )

@@ -162,6 +162,22 @@ def test_theory_fits_a_phone(phone, tmp_path, lang):
     assert_no_errors(phone)
 
 
+# The training chart's legend entries that the chart's toolbars (Plotly's modebar, Streamlit's
+# element toolbar; both shown on a tap) would cover, and how many entries were measured.
+COVERED_LEGEND_JS = """() => {
+    const chart = document.querySelector('[data-testid="stPlotlyChart"]');
+    const cover = [...chart.parentElement.querySelectorAll(
+        '.modebar, [data-testid="stElementToolbar"]')].map(e => e.getBoundingClientRect());
+    const entries = [...chart.querySelectorAll('.infolayer .legend .traces')];  // not the hover box
+    const covered = entries.filter(e => {
+        const r = e.getBoundingClientRect();
+        return cover.some(b => b.width > 0 && r.left < b.right && b.left < r.right
+            && r.top < b.bottom && b.top < r.bottom);
+    }).map(e => e.textContent);
+    return [entries.length, covered];
+}"""
+
+
 def test_training_fits_a_phone_before_and_after_a_run(phone, tmp_path):
     open_page(phone, "/training")
     assert_fits(phone, "training, no run yet")
@@ -169,7 +185,10 @@ def test_training_fits_a_phone_before_and_after_a_run(phone, tmp_path):
     phone.get_by_text("Finished: 2500 iterations").wait_for()
     wait_for_app(phone)
     assert_fits(phone, "training, after a run")
-    phone.locator(".js-plotly-plot").first.scroll_into_view_if_needed()
+    chart = phone.locator(".js-plotly-plot").first
+    chart.scroll_into_view_if_needed()
+    chart.tap()  # a tap shows the toolbars: they do not cover the legend
+    assert phone.evaluate(COVERED_LEGEND_JS) == [3, []]
     shot(phone, "phone_training", tmp_path)
     for tab in ("Compare runs", "Confusion matrix", "Mistakes", "First-layer weights"):
         phone.get_by_role("tab", name=tab).click()
