@@ -27,9 +27,13 @@ def files(folder: Path, kind: str, seeds) -> list[str]:
 
 
 def class_input(page, k: int):
-    """The file input of class k's uploader (0: the first class)."""
-    boxes = page.locator('[data-testid="stFileUploader"]').filter(has_text="Add pictures")
-    return boxes.nth(k).locator('[data-testid="stFileUploaderDropzoneInput"]')
+    """The file input of class k's uploader (0: the first class), found by the widget's key.
+
+    Not "the k-th uploader on the page": uploaders mount lazily and not always in page order, so
+    right after a load the first one present can be the second class's.
+    """
+    box = page.locator(f'[class*="st-key-classes_files_{k}_"]')
+    return box.locator('[data-testid="stFileUploaderDropzoneInput"]')
 
 
 def added(page, text: str) -> None:
@@ -47,9 +51,10 @@ def test_classes_from_files_and_the_camera_trained_then_predicting(page, tmp_pat
     class_input(page, 0).set_input_files(files(tmp_path, "warm", range(4)))
     added(page, "“cat”: 4 added.")
     # one more picture of the first class, from the (fake) camera
-    page.get_by_text("Use the camera").first.click()
+    page.locator(".st-key-classes_camera_on_0").get_by_text("Use the camera").click()
     wait_for_app(page)
-    button = page.locator('[data-testid="stCameraInputButton"]').first
+    camera = page.locator('[class*="st-key-classes_camera_0_"]')
+    button = camera.locator('[data-testid="stCameraInputButton"]')
     button.wait_for()
     page.wait_for_function("(document.querySelector('video') || {}).readyState >= 2")
     button.click()
@@ -61,9 +66,9 @@ def test_classes_from_files_and_the_camera_trained_then_predicting(page, tmp_pat
     page.get_by_role("button", name="▶ Train").click()
     page.get_by_text("Finished: 2500 iterations").wait_for(timeout=60_000)
     wait_for_app(page)
-    try_box = page.locator('[data-testid="stFileUploader"]').filter(has_text="several at once")
+    try_box = page.locator(".st-key-classes_try_upload")
     new = files(tmp_path, "warm", [99])
-    try_box.last.locator('[data-testid="stFileUploaderDropzoneInput"]').set_input_files(new)
+    try_box.locator('[data-testid="stFileUploaderDropzoneInput"]').set_input_files(new)
     page.get_by_text("what the model sees (64×64)").wait_for()
     wait_for_app(page)
     verdicts = page.locator('[data-testid="stMain"] h3').all_inner_texts()
@@ -72,7 +77,8 @@ def test_classes_from_files_and_the_camera_trained_then_predicting(page, tmp_pat
     if SHOT_DIR:
         out = Path(SHOT_DIR)
         out.mkdir(parents=True, exist_ok=True)
-        page.get_by_text("Use the camera").first.click()  # the camera off: a shorter page
+        # the camera off: a shorter page
+        page.locator(".st-key-classes_camera_on_0").get_by_text("Use the camera").click()
         wait_for_app(page)
         page.set_viewport_size({"width": 1280, "height": 1640})
         page.locator('[data-testid="stMain"]').evaluate("e => e.scrollTo(0, 0)")
