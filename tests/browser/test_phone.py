@@ -91,9 +91,16 @@ def shot(page, name: str, tmp_path: Path) -> None:
     assert (out / f"{name}.png").stat().st_size > 10_000
 
 
+# Finite CSS transitions and animations still running (a progress bar's fill slides in from the
+# left for a moment after a run; a spinner's endless turn is not waited for).
+SETTLED_JS = """() => document.getAnimations().every(
+    a => a.playState !== 'running' || a.effect.getComputedTiming().iterations === Infinity)"""
+
+
 def assert_fits(page, where: str) -> None:
-    """Nothing in the main area is cut sideways at phone width."""
+    """Nothing in the main area is cut sideways at phone width, once the page has settled."""
     wait_for_app(page)
+    page.wait_for_function(SETTLED_JS)
     problems = page.evaluate(MEASURE_JS)
     assert not problems, f"{where}:\n" + "\n".join(problems)
 
