@@ -133,3 +133,47 @@ def test_a_bad_grid_link_says_so_and_leaves_the_grid_closed(data):
     assert "`gx` = `lr.0.5~9~x` is not a valid value: ignored." in at.warning[0].value
     at.switch_page("pages/training.py").run()
     assert not at.toggle(key="grid_open").value and "gx" not in at.query_params
+
+
+def _replay_cut_by_a_rerun():
+    """A link's run replayed; in the first script run, a rerun cuts it at its first bar touch."""
+    import streamlit as st
+
+    from ui import run_actions, state
+    from ui.data import shared_data
+    from ui.settings import LESSON, with_iterations
+    from ui.url_state import RunSpec
+
+    state.init_state()
+    if "attempts" not in st.session_state:
+        st.session_state.attempts = 0
+        st.session_state.pending_runs = [RunSpec(with_iterations(LESSON, 6000), 6000, 3)]
+    st.session_state.attempts += 1
+    first = st.session_state.attempts == 1
+
+    class Bar:  # the page's progress bar, where Streamlit raises when a rerun is asked for
+        def caption(self, *args, **kwargs):
+            pass
+
+        def progress(self, *args, **kwargs):
+            if first:
+                raise InterruptedError("a rerun was asked for")
+
+    try:
+        run_actions.replay(shared_data(), list(st.session_state.pending_runs), Bar())
+    except InterruptedError:
+        st.write("interrupted")
+
+
+def test_a_replayed_run_cut_by_a_rerun_is_trained_again_not_kept_cut(data):
+    at = AppTest.from_function(_replay_cut_by_a_rerun, default_timeout=120)
+    at.run()
+    assert [m.value for m in at.markdown] == ["interrupted"]
+    assert at.session_state.runs == [] and len(at.session_state.pending_runs) == 1
+    at.run()  # the next script run (the rerun that was asked for)
+    assert not at.exception and at.session_state.pending_runs == []
+    [run] = at.session_state.runs
+    assert (run.run_id, run.iteration, run.status) == (3, 6000, "finished")
+    whole = dnn.train(data.train_x, data.train_y, [12288, 20, 7, 5, 1], num_iterations=6000)
+    assert run.costs == whole.costs
+    assert at.session_state.model[0] is at.session_state.trainer.params  # the prediction model

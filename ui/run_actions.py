@@ -17,7 +17,7 @@ from dnn.propagation import cross_entropy, forward, initialize, l2_penalty
 from ui import state
 from ui.i18n import t
 from ui.settings import Settings, with_iterations
-from ui.training import divergence_text, stream
+from ui.training import divergence_text, session_model_keeper, stream
 from ui.url_state import RunSpec
 
 DEFAULT_MORE = 500  # Continue on a finished run, when no number is given
@@ -111,6 +111,10 @@ def replay(shared, specs: list[RunSpec], bar) -> bool:
 
     Runs are deterministic, so they end with the sender's costs and accuracies. They share a
     budget of REPLAY_SECONDS: a run past it stops where it got to (Continue goes on).
+
+    A run joins the session only once it has ended: when a rerun interrupts one (a page that
+    is loading can ask for one while the run waits for a compute slot), it stays pending and
+    the next script run trains it again from the start, instead of keeping a run cut at 0.
     """
     pending = st.session_state.pending_runs
     start = time.perf_counter()
@@ -120,14 +124,20 @@ def replay(shared, specs: list[RunSpec], bar) -> bool:
         left = REPLAY_SECONDS - (time.perf_counter() - start)
         bar.caption(t("link_replaying", k=len(specs) - len(pending) + 1, n=len(specs)))
         trainer = new_trainer(shared, spec.settings.config())
-        record = state.new_run(trainer, spec.settings, spec.number)
-        pending.pop(0)
+        record = state.run_record(trainer, spec.settings, spec.number)
         if left > 0 and spec.done > 0:
-            stream(trainer, record, spec.done, shared.data, None, bar, max_seconds=left)
+            stream(trainer, record, spec.done, shared.data, None, bar, left, _keep_nothing)
         else:
             record.update_from(trainer, shared.data)
+        state.add_run(record, trainer)
+        session_model_keeper(trainer, record)  # the prediction page's model, as after any run
+        pending.pop(0)
         complete &= record.iteration >= spec.done or record.status == "diverged"
     return complete
+
+
+def _keep_nothing(trainer: dnn.Trainer, record: state.RunRecord) -> None:
+    """A replayed run is kept only once it has ended (see :func:`replay`)."""
 
 
 def initial_first_layer(settings: Settings) -> np.ndarray:

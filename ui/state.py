@@ -109,10 +109,19 @@ def new_run(trainer: dnn.Trainer, settings: Settings, number: int | None = None)
 
     Runs are numbered from #1 in each session; ``number`` (from a link) skips ahead to it.
     """
+    return add_run(run_record(trainer, settings, number), trainer)
+
+
+def run_record(trainer: dnn.Trainer, settings: Settings, number: int | None = None) -> RunRecord:
+    """The record of the session's next run (numbered as :func:`new_run` says), not yet added."""
     count = st.session_state.run_count
     run_id = count + 1 if number is None or number <= count else number
-    st.session_state.run_count = run_id
-    record = RunRecord(run_id, settings, trainer.config, trainer.engine, settings.iterations)
+    return RunRecord(run_id, settings, trainer.config, trainer.engine, settings.iterations)
+
+
+def add_run(record: RunRecord, trainer: dnn.Trainer) -> RunRecord:
+    """Add ``record`` (of ``trainer``) to the session's runs: the current run from now on."""
+    st.session_state.run_count = max(st.session_state.run_count, record.run_id)
     runs = st.session_state.runs
     runs.append(record)
     del runs[:-MAX_RUNS]
