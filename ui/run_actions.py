@@ -17,7 +17,7 @@ from dnn.propagation import cross_entropy, forward, initialize, l2_penalty
 from ui import state
 from ui.i18n import t
 from ui.settings import Settings, with_iterations
-from ui.training import divergence_text, session_model_keeper, stream
+from ui.training import divergence_text, model_metadata, stream
 from ui.url_state import RunSpec
 
 DEFAULT_MORE = 500  # Continue on a finished run, when no number is given
@@ -130,7 +130,7 @@ def replay(shared, specs: list[RunSpec], bar) -> bool:
         else:
             record.update_from(trainer, shared.data)
         state.add_run(record, trainer)
-        session_model_keeper(trainer, record)  # the prediction page's model, as after any run
+        state.use_model(trainer.params, model_metadata(record), "session")  # as after any run
         pending.pop(0)
         complete &= record.iteration >= spec.done or record.status == "diverged"
     return complete
