@@ -1,5 +1,5 @@
 """Entry point: the router (see ui/router.py) draws the sidebar and the page the URL names."""
 
-from ui.router import main
+from ui.shell.router import main
 
 main()

@@ -15,9 +15,9 @@ from streamlit.testing.v1 import AppTest
 import dnn
 from tests.apptest_helpers import app
 from tests.class_pictures import upload
-from ui.class_intake import STATE
-from ui.class_training import MODEL
-from ui.picture_sets import MAX_PICTURES
+from ui.classes.intake import STATE
+from ui.classes.sets import MAX_PICTURES
+from ui.classes.training import MODEL
 
 
 def timed(fn) -> float:

@@ -142,7 +142,7 @@ def engine_stop_delays(times: int) -> list[float]:
     import numpy as np
 
     import dnn
-    from ui.compute import SLICE_SECONDS, SLOTS, ComputePool, Slot
+    from ui.core.compute import SLICE_SECONDS, SLOTS, ComputePool, Slot
 
     data = dnn.load_dataset()
     dims = (12288, HEAVY["units_0"], *[HEAVY["units_1"]] * 7, 1)

@@ -29,9 +29,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 import dnn  # noqa: E402
 from dnn.dual import gram  # noqa: E402
-from ui import grid  # noqa: E402
-from ui.grid_axes import parse  # noqa: E402
-from ui.settings import Settings  # noqa: E402
+from ui.core.settings import Settings  # noqa: E402
+from ui.grid import model as grid
+from ui.grid.axes import parse  # noqa: E402
 
 RATES = "0.0025, 0.005, 0.0075, 0.01, 0.025"
 ITERATIONS = "500, 1000, 1500, 2000, 2500"

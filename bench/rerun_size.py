@@ -21,8 +21,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from streamlit.testing.v1 import AppTest  # noqa: E402
 
 from tests.apptest_helpers import app  # noqa: E402
-from ui import figures  # noqa: E402
-from ui.training import checkpoints  # noqa: E402
+from ui.core.figures import charts as figures
+from ui.core.runs import checkpoints
 
 
 def element_bytes(at: AppTest) -> dict[str, int]:

@@ -2,7 +2,7 @@
 
 Issue 12's scenario: one session uploads 30 files of 10 MB to random file ids (what a script can
 do without the browser's widget). Plain Streamlit keeps them all until the session ends; the
-app's upload store (ui/uploads.py) keeps at most 64 MB per session. The script starts two real
+app's upload store (ui/shell/uploads.py) keeps at most 64 MB per session. The script starts two real
 servers on 127.0.0.1 — the app, and a one-line app with a plain ``st.file_uploader`` — and prints
 each one's resident memory (RSS) before the uploads, after them, and after one more rerun::
 
@@ -25,7 +25,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from bench.streamlit_client import Session  # noqa: E402
 from bench.streamlit_server import REPO, free_port, rss_mb, start_server, stop_server  # noqa: E402
 from deploy.replicas import wait_healthy  # noqa: E402
-from ui.uploads import GRACE_SECONDS  # noqa: E402
+from ui.shell.uploads import GRACE_SECONDS  # noqa: E402
 
 PLAIN_APP = "import streamlit as st\n\nst.file_uploader('any file')\n"
 
@@ -87,7 +87,10 @@ def main() -> None:
     print(f"one session uploads {args.files} files of {args.mb:g} MB to random file ids")
     later = f"+{GRACE_SECONDS:.0f} s"
     print(f"{'server':<26}{'RSS before':>11}{'after':>9}{'rerun':>9}{later:>9}  HTTP")
-    for name, start in (("plain Streamlit", plain_server), ("this app (ui/uploads.py)", None)):
+    for name, start in (
+        ("plain Streamlit", plain_server),
+        ("this app (ui/shell/uploads.py)", None),
+    ):
         proc, url = start() if start else start_server()
         try:
             r = scenario(url, proc.pid, args.files, args.mb)

@@ -1,7 +1,8 @@
 """The base of every error whose message is meant for the person who gave the file or setting.
 
 ``str(error)`` is a plain English sentence; ``code`` and ``values`` let an interface say the same
-in its own language (the app looks up ``"err_" + code`` in its strings, see ``ui.i18n.explain``).
+in its own language (the app looks up ``"err_" + code`` in its strings, see
+``ui.core.i18n.explain``).
 """
 
 from __future__ import annotations

@@ -32,6 +32,7 @@ from dnn.errors import UserFacingError
 from dnn.files import read_limited
 
 SIZE = 64
+INPUT_SIZE = SIZE * SIZE * 3  # n^[0]: the pixel values of one 64×64 RGB picture (12,288)
 FORMATS = ("JPEG", "PNG", "WEBP", "GIF", "BMP")  # what the app accepts; nothing else is decoded
 EXTENSIONS = ("jpg", "jpeg", "png", "webp", "gif", "bmp")
 MAX_BYTES = 25 * 2**20  # the file itself

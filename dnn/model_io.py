@@ -27,10 +27,10 @@ import safetensors.numpy
 from dnn.config import ACTIVATIONS
 from dnn.errors import UserFacingError
 from dnn.files import read_limited
+from dnn.images import INPUT_SIZE
 from dnn.layers import layer_dims, layers, ordered, parse_key
 from dnn.model_meta import describe, read_description
 
-INPUT_SIZE = 12288
 MAX_LAYERS = 64  # L; the app's sliders go to 8 hidden layers, the engine's tests to 60
 MAX_PARAMS = 5_000_000  # the app's largest network (12288·256 + 7 layers up to 512) has 4.85 M
 MAX_FILE_BYTES = 40 * 2**20  # 5 M float64 weights are 38.1 MiB

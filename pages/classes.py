@@ -2,12 +2,17 @@
 
 import streamlit as st
 
-from ui import class_files, class_intake, class_training, class_try, controls, run_view, state
-from ui.data import require_data
-from ui.i18n import t
-from ui.model_upload import model_upload
-from ui.picture_sets import MAX_PICTURES, MIN_PER_CLASS
-from ui.router import guard
+from ui.classes import files as class_files
+from ui.classes import intake as class_intake
+from ui.classes import training as class_training
+from ui.classes import trying as class_try
+from ui.classes.sets import MAX_PICTURES, MIN_PER_CLASS
+from ui.core import session
+from ui.core.i18n import t
+from ui.shell.router import guard
+from ui.widgets import controls, run_panel
+from ui.widgets.data_gate import require_data
+from ui.widgets.model_upload import model_upload
 
 guard()
 
@@ -44,7 +49,7 @@ with right:
     c_stop.button(t("stop"), key="classes_stop_button", width="stretch")
     bar, chart = st.empty(), st.empty()
     metrics, notes = st.container(), st.container()
-with state.exclusive():  # a run stopped by a click saves its network before the next run reads it
+with session.exclusive():  # a run stopped by a click saves its network before the next run reads it
     with notes:
         if clicked:
             blockers = class_training.problems(two, shown)
@@ -54,9 +59,9 @@ with state.exclusive():  # a run stopped by a click saves its network before the
                 class_training.train(two, shown, settings, lesson, chart, bar)
         model = class_training.current()
         record = model.record if model else None
-        run_view.result_chart(record, chart)
+        run_panel.result_chart(record, chart)
         if record is not None:
-            run_view.summary(record, metrics, model, model.names, resumable=False)
+            run_panel.summary(record, metrics, model, model.names, resumable=False)
             class_training.held_out(model, two)
             class_files.save_model(model)
 

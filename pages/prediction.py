@@ -4,12 +4,13 @@ import numpy as np
 import streamlit as st
 
 import dnn
-from ui import insight, state, verdict
-from ui.data import require_data
-from ui.i18n import t
-from ui.model_upload import model_upload
-from ui.predict import score
-from ui.router import guard
+from ui.core.i18n import t
+from ui.core.predict import score
+from ui.prediction.model import page_model
+from ui.shell.router import guard
+from ui.widgets import insight, verdict
+from ui.widgets.data_gate import require_data
+from ui.widgets.model_upload import model_upload
 
 guard()
 
@@ -17,18 +18,9 @@ st.title(t("predict_title"))
 shared = require_data()
 data = shared.data
 
-with state.exclusive():  # a run interrupted on the training page saves its model first
-    if st.session_state.model is None:
-        with st.spinner(t("auto_training")):
-            result = dnn.train(
-                data.train_x, data.train_y, [12288, 20, 7, 5, 1], gram=shared.gram, every=0
-            )
-        state.use_model(
-            result.params, {"label": t("preset_lesson4"), "hidden_activation": "relu"}, "auto"
-        )
-    params, meta, source = st.session_state.model
-hidden = meta.get("hidden_activation", "relu")
-st.info(t("model_source_" + source, label=meta.get("label", "")))
+current = page_model(shared)
+params, meta, hidden = current.params, current.meta, current.hidden
+st.info(t("model_source_" + current.source, label=meta.get("label", "")))
 
 model_upload()
 

@@ -2,9 +2,10 @@
 
 import streamlit as st
 
-from ui import step_through
-from ui.i18n import t
-from ui.router import guard
+from ui.core.i18n import t
+from ui.shell.router import guard
+from ui.step import view as step_view
+from ui.step import walk as step_through
 
 guard()
 
@@ -17,5 +18,5 @@ network = c1.radio(t("step_network"), list(nets), format_func=nets.get, key="ste
 acts = {a: t(f"act_{a}") for a in step_through.G}
 hidden = c2.selectbox(t("activation"), list(acts), format_func=acts.get, key="step_hidden")
 alpha = c3.select_slider(t("learning_rate"), step_through.ALPHAS, key="step_alpha")
-w = step_through.cached_walk(network, hidden, alpha)
-step_through.show(w, step_through.navigation(len(w.steps)))
+w = step_view.cached_walk(network, hidden, alpha)
+step_view.show(w, step_view.navigation(len(w.steps)))

@@ -3,11 +3,12 @@
 import streamlit as st
 
 from dnn.config import parameter_count
-from ui.data import require_data
-from ui.i18n import t
-from ui.router import guard
-from ui.strings import EQUATIONS
-from ui.theory import dimension_rows, flatten_code, network_chart, parse_layer_sizes
+from ui.core.i18n import t
+from ui.core.settings import LESSON
+from ui.core.strings import EQUATIONS
+from ui.shell.router import guard
+from ui.theory.dimensions import dimension_rows, flatten_code, network_chart, parse_layer_sizes
+from ui.widgets.data_gate import require_data
 
 guard()
 
@@ -45,12 +46,13 @@ st.latex(EQUATIONS["update"])
 st.subheader(t("dims_title"))
 st.markdown(t("dims_text"))
 c1, c2 = st.columns([3, 1])
-arch = c1.text_input(t("dims_arch"), "12288 20 7 5 1", key="dims_arch", help=t("dims_arch_help"))
+lesson = " ".join(map(str, LESSON.layer_dims))  # 12288 20 7 5 1
+arch = c1.text_input(t("dims_arch"), lesson, key="dims_arch", help=t("dims_arch_help"))
 m = int(c2.number_input(t("dims_m"), 1, 100_000, 209, key="dims_m"))
 dims = parse_layer_sizes(arch)
 if dims is None:
     st.error(t("dims_bad"))
-    dims = [12288, 20, 7, 5, 1]
+    dims = list(LESSON.layer_dims)
 rows = dimension_rows(dims, m)
 st.table(rows, hide_index=True)
 total = parameter_count(dims)

@@ -139,7 +139,8 @@ def jpeg_bytes(array, size=None):
 def test_prediction_trains_the_lesson_model_on_first_visit(data):
     at = app("pages/prediction.py")
     assert "trained just now" in texts(at)
-    params, meta, source = at.session_state.model
+    model = at.session_state.model
+    params, _meta, source = model.params, model.meta, model.source
     assert source == "auto"
     assert np.mean(dnn.predict(params, data.test_x) == data.test_y) == 0.8
 
@@ -160,7 +161,7 @@ def test_prediction_of_a_real_photo_and_a_corrupt_file(data):
     bars = [s for s in plotly_specs(at) if s["data"][0].get("y") == ["P(cat)"]]  # not activations
     assert len(bars) == 2
     p_photo, p_cat = (b["data"][0]["x"][0] for b in bars)
-    params = at.session_state.model[0]
+    params = at.session_state.model.params
     assert p_photo == pytest.approx(dnn.predict_proba(params, dnn.load_image(photo)).item())
     assert p_cat == pytest.approx(dnn.predict_proba(params, dnn.load_image(cat)).item())
     assert 0 <= p_photo <= 1
@@ -168,18 +169,18 @@ def test_prediction_of_a_real_photo_and_a_corrupt_file(data):
 
 def test_model_file_round_trip_and_forged_file(data):
     at = app("pages/prediction.py")
-    params = at.session_state.model[0]
+    params = at.session_state.model.params
     good = model_bytes(params, hidden_activation="relu")
     at.file_uploader(key="model_upload").set_value(
         ("mine.safetensors", good, "application/octet-stream")
     ).run()
-    assert at.session_state.model[2] == "file" and "mine.safetensors" in texts(at)
+    assert at.session_state.model.source == "file" and "mine.safetensors" in texts(at)
     at = app("pages/prediction.py")
     at.file_uploader(key="model_upload").set_value(
         ("evil.safetensors", b"PK\x03\x04junk", "application/octet-stream")
     ).run()
     assert not at.exception and "refused" in at.error[0].value
-    assert at.session_state.model[2] == "auto"
+    assert at.session_state.model.source == "auto"
 
 
 def test_theory_dimension_table_follows_the_architecture(data):
@@ -236,9 +237,9 @@ def test_slider_bounds_make_absurd_sizes_impossible(data):
 
 
 def test_time_cap_stops_a_long_run(data, monkeypatch):
-    from ui import training
+    from ui.core import live
 
-    monkeypatch.setattr(training, "MAX_RUN_SECONDS", 0.3)
+    monkeypatch.setattr(live, "MAX_RUN_SECONDS", 0.3)
     at = app("pages/training.py")
     at.number_input(key="iterations").set_value(10_000).run()
     at.button(key="train_button").click().run()

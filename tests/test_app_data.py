@@ -70,7 +70,7 @@ def test_the_repository_folder_is_named_relatively(monkeypatch, tmp_path):
     empty = tmp_path / "datasets"
     empty.mkdir()
     monkeypatch.setattr(datasets, "REPO_DATA_DIR", empty)
-    monkeypatch.setattr("ui.data.REPO_DATA_DIR", empty)
+    monkeypatch.setattr("ui.widgets.data_gate.REPO_DATA_DIR", empty)
     at = visit("pages/prediction.py")
     assert not at.exception, at.exception
     assert "(the data folder, `datasets/`, does not have them)" in at.info[0].value

@@ -16,10 +16,10 @@ from streamlit.testing.v1 import AppTest
 import dnn
 from tests.apptest_helpers import APP, plotly_specs, texts
 from tests.class_pictures import picture_bytes, upload
-from ui import class_files
-from ui.class_intake import STATE
-from ui.class_training import MODEL
-from ui.picture_sets import MAX_PICTURES, build
+from ui.classes import files as class_files
+from ui.classes.intake import STATE
+from ui.classes.sets import MAX_PICTURES, build
+from ui.classes.training import MODEL
 
 
 def classes(lang: str | None = None) -> AppTest:

@@ -5,7 +5,7 @@ import time
 
 import pytest
 
-from ui.compute import ComputePool, Slot
+from ui.core.compute import ComputePool, Slot
 
 
 def wait_until(condition, seconds=10.0):

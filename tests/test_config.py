@@ -7,7 +7,7 @@ import pytest
 
 from dnn.config import ConfigError, TrainConfig
 from dnn.errors import UserFacingError
-from ui.strings import EN, ZH
+from ui.core.strings import EN, ZH
 
 BAD = [
     ("learning_rate", 0, "config_positive"),

@@ -21,13 +21,13 @@ def test_a_diverged_run_is_a_warning_that_names_the_learning_rate_and_keeps_a_fi
     assert any("This run diverged: the learning rate α = 10" in w.value for w in at.warning), [
         w.value for w in at.warning
     ]
-    at.session_state.lang = "zh"
+    at.session_state.lang_choice = "zh"
     at.run()
     assert any("学习率 α = 10" in w.value for w in at.warning)
 
 
 def test_no_slot_is_left_held_after_runs(data):
-    from ui import compute
+    from ui.core import compute
 
     at = app("pages/training.py")
     at.number_input(key="iterations").set_value(300).run()

@@ -10,7 +10,8 @@ import streamlit as st
 from PIL import ImageFont
 
 from dnn.shapes import dimension_table
-from ui import figures
+from ui.core.figures import charts as figures
+from ui.theory.figures import network_diagram
 
 
 def test_training_chart_traces():
@@ -65,7 +66,7 @@ def test_probability_bar_axis_runs_0_to_100_percent_with_its_label():
 
 
 def test_network_diagram_elides_wide_layers():
-    fig = figures.network_diagram([12288, 20, 7, 5, 1], max_shown=8)
+    fig = network_diagram([12288, 20, 7, 5, 1], max_shown=8)
     edges, nodes = fig.data
     assert len(nodes.x) == 8 + 8 + 7 + 5 + 1  # 12288 and 20 drawn as 8 units each
     labels = [a.text for a in fig.layout.annotations]
@@ -119,7 +120,7 @@ def label_boxes(fig, width: float) -> list[tuple[float, float, float]]:
 )
 @pytest.mark.parametrize("labels", [None, ZH_DIAGRAM], ids=["en", "zh"])
 def test_network_diagram_labels_never_overlap_nor_leave_the_figure(dims, labels):
-    fig = figures.network_diagram(dims, labels=labels)
+    fig = network_diagram(dims, labels=labels)
     narrowest = fig.layout.meta["min_width"]
     for width in (narrowest, narrowest * 1.7):  # the page never draws it narrower
         boxes = label_boxes(fig, width)
@@ -135,11 +136,11 @@ def test_network_diagram_labels_never_overlap_nor_leave_the_figure(dims, labels)
 
 
 def test_network_diagram_says_1_unit_and_n_units():
-    fig = figures.network_diagram([3, 5, 1])
+    fig = network_diagram([3, 5, 1])
     labels = [a.text for a in fig.layout.annotations]
     assert labels[0].endswith("3 units") and labels[2].endswith("1 unit")
     assert not any("1 units" in s for s in labels)
-    zh = [a.text for a in figures.network_diagram([3, 1], labels=ZH_DIAGRAM).layout.annotations]
+    zh = [a.text for a in network_diagram([3, 1], labels=ZH_DIAGRAM).layout.annotations]
     assert zh[1].endswith("1 个单元") and "输出层" in zh[1]
     assert len({a.y for a in fig.layout.annotations}) == 2  # alternating rows from L = 2
 

@@ -2,9 +2,9 @@
 
 import numpy as np
 
-from ui import figures
-from ui.figures_grid import heatmap, peak_curves, value_text
-from ui.figures_peak import accuracy_peak
+from ui.core.figures import charts as figures
+from ui.core.figures.peak import accuracy_peak
+from ui.grid.figures import heatmap, peak_curves, value_text
 
 
 def test_heatmap_values_text_marks_and_best_cell():

@@ -2,7 +2,7 @@
 
 import numpy as np
 
-from ui.figures_inside import (
+from ui.core.figures.inside import (
     NUMBERS_UP_TO,
     input_gradient_map,
     layer_activations,

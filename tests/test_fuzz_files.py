@@ -11,7 +11,7 @@ import dnn
 from dnn.layers import layer_dims
 from dnn.model_io import InvalidModelError
 from tests.model_mutations import mutate, seeds
-from ui.strings import STRINGS
+from ui.core.strings import STRINGS
 
 ROUNDS = 10_000
 

@@ -8,10 +8,11 @@ import pytest
 import dnn
 from dnn.dual import gram
 from dnn.propagation import accuracy
-from ui import grid
-from ui.grid_axes import DEFAULTS, PARAMS, GridError, parse
-from ui.settings import Settings
-from ui.strings import EN, ZH
+from ui.core import pacing
+from ui.core.settings import Settings
+from ui.core.strings import EN, ZH
+from ui.grid import model as grid
+from ui.grid.axes import DEFAULTS, PARAMS, GridError, parse
 
 
 # ------------------------------------------------------------------------------ typed values
@@ -193,7 +194,7 @@ class Interrupted(Exception):
 
 
 def test_an_interrupted_grid_keeps_its_finished_cells_and_goes_on_later(data, monkeypatch):
-    monkeypatch.setattr(grid, "BAR_SECONDS", 0.0)  # the bar is touched at every checkpoint
+    monkeypatch.setattr(pacing, "BAR_SECONDS", 0.0)  # the bar is touched at every checkpoint
     g = grid.make(
         Settings(hidden=(7,), iterations=200),
         parse("learning_rate", "0.005, 0.0075, 0.01"),

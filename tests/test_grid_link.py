@@ -4,13 +4,29 @@ import random
 
 import pytest
 
-from ui import grid_axes, grid_link
-from ui.url_state import LinkState, encode, parse
+from ui.core import url_state
+from ui.core.url_state import LinkState
+from ui.grid import axes as grid_axes
+from ui.grid import link as grid_link
+
+SECTIONS = (grid_link.SECTION,)  # the page's links hold the grid's part too
+
+
+def parse(query):
+    return url_state.parse(query, SECTIONS)
+
+
+def encode(link):
+    return url_state.encode(link, SECTIONS)
+
+
+def grid_of(link):
+    return link.extra.get("grid", {})
 
 
 def test_a_grid_link_reads_as_the_boxes_show_it_and_writes_back_the_same():
     link = parse({"gx": "lr.0.005~0.0075~0.01", "gy": "dims.7~20-7~20-7-5"})
-    assert link.grid == {
+    assert grid_of(link) == {
         "x": ("learning_rate", "0.005, 0.0075, 0.01"),
         "y": ("hidden", "[7]; [20, 7]; [20, 7, 5]"),
     }
@@ -21,8 +37,8 @@ def test_a_grid_link_reads_as_the_boxes_show_it_and_writes_back_the_same():
 @pytest.mark.parametrize("param", grid_axes.PARAMS)
 def test_every_hyperparameter_s_default_values_round_trip(param):
     typed = grid_axes.DEFAULTS[param]
-    query = encode(LinkState(grid={"x": (param, typed)}))
-    back = parse(query).grid["x"]
+    query = encode(LinkState(extra={"grid": {"x": (param, typed)}}))
+    back = grid_of(parse(query))["x"]
     assert back[0] == param
     assert grid_axes.parse(param, back[1]) == grid_axes.parse(param, typed)
 
@@ -53,7 +69,7 @@ def test_an_axis_the_grid_would_refuse_is_left_out_of_the_link():
 )
 def test_hostile_grid_values_are_ignored_with_a_note(value):
     link = parse({"gx": value})
-    assert link.grid == {}
+    assert grid_of(link) == {}
     assert [code for code, _ in link.notes] in (["bad_value"], ["too_long"])
 
 
@@ -62,7 +78,7 @@ def test_random_grid_values_never_raise_and_only_valid_grids_pass():
     pieces = ["lr", "it", "l2", "dims", ".", "~", "-", "0", "1", "5", "0.0075", "20", "e", "9" * 30]
     for _ in range(3000):
         value = "".join(rng.choice(pieces) for _ in range(rng.randrange(0, 25)))
-        for which, (param, text) in parse({"gx": value, "gy": value}).grid.items():
+        for which, (param, text) in grid_of(parse({"gx": value, "gy": value})).items():
             assert which in ("x", "y")
             axis = grid_axes.parse(param, text)  # raises if the link let a bad grid through
             assert grid_axes.MIN_VALUES <= len(axis.values) <= grid_axes.MAX_VALUES

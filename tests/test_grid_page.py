@@ -70,7 +70,8 @@ def test_a_3x3_grid_completes_with_its_heatmap_and_its_best_cell_loads(data):
     assert run.settings == g.settings(*best) and run.done
     assert (run.train_accuracy, run.test_accuracy) == (cell.train_accuracy, cell.test_accuracy)
     assert run.costs[-1] == cell.final_cost
-    params, meta, source = at.session_state.model
+    model = at.session_state.model
+    _params, meta, source = model.params, model.meta, model.source
     assert source == "session" and meta["test_accuracy"] == cell.test_accuracy
     assert at.select_slider(key="learning_rate").value == g.settings(*best).learning_rate
     assert f"trained again as run #{run.run_id}" in texts(at)

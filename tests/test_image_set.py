@@ -9,7 +9,7 @@ import pytest
 
 import dnn
 from dnn.datasets import DatasetError, image_set_bytes, load_image_set, save_image_set
-from ui.strings import EN, ZH
+from ui.core.strings import EN, ZH
 
 
 def pictures(m, seed=0):

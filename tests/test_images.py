@@ -14,7 +14,7 @@ import dnn
 from dnn.images import DECODE_SLOTS, InvalidImageError, preprocess_image
 from tests.images_corpus import BAD, GOOD, MEMORY, encode
 from tests.memory_probe import measure
-from ui.strings import STRINGS
+from ui.core.strings import STRINGS
 
 # A 12 MP camera-style JPEG made by tests/files/make_photo.py (committed): stored sideways with
 # EXIF orientation 6, upright it shows sky on top, an orange sun upper left, a green hill below.

@@ -9,6 +9,7 @@ from PIL import Image
 import dnn
 from tests.apptest_helpers import app, plotly_specs, texts
 from tests.odd_pictures import flowchart, noise, solid
+from ui.core.model import SessionModel
 
 
 def upload(at, *files):
@@ -48,7 +49,7 @@ def test_test_set_tab_looks_inside_a_chosen_picture(data):
     specs = plotly_specs(at)
     grads = [s for s in specs if any(tr["type"] == "image" for tr in s["data"])]
     assert len(grads) == 1
-    params = at.session_state.model[0]
+    params = at.session_state.model.params
     expected = dnn.input_gradient(params, data.test_x[:, [7]])[:, 0].reshape(64, 64, 3)
     signed = np.array(grads[-1]["data"][-1]["z"]).reshape(64, 64)
     np.testing.assert_allclose(signed, expected.sum(axis=2), rtol=1e-6, atol=1e-12)
@@ -65,7 +66,9 @@ def test_any_model_and_activation(data, hidden):
         data.train_x, data.train_y, [12288, 7, 3, 1], 0.01, 5, hidden_activation=hidden, every=0
     )
     at = app("pages/prediction.py")
-    at.session_state.model = (result.params, {"label": "x", "hidden_activation": hidden}, "file")
+    at.session_state.model = SessionModel(
+        result.params, {"label": "x", "hidden_activation": hidden}, "file"
+    )
     upload(
         at,
         ("noise.png", png(noise(0)), "image/png"),

@@ -79,7 +79,7 @@ def test_a_stopped_run_in_a_link_continues_to_its_plan(data):
 
 def test_the_prediction_page_uses_the_links_last_run(data):
     at = open_link({"runs": "dims.12288-7-1_it.2500"}, page="pages/prediction.py")
-    params = at.session_state.model[0]
+    params = at.session_state.model.params
     assert params["W1"].shape == (7, 12288)
     assert np.mean(dnn.predict(params, data.test_x) == data.test_y) == 0.74
 
@@ -139,12 +139,12 @@ def _replay_cut_by_a_rerun():
     """A link's run replayed; in the first script run, a rerun cuts it at its first bar touch."""
     import streamlit as st
 
-    from ui import run_actions, state
-    from ui.data import shared_data
-    from ui.settings import LESSON, with_iterations
-    from ui.url_state import RunSpec
+    from ui.core import live, session
+    from ui.core.data import shared_data
+    from ui.core.settings import LESSON, with_iterations
+    from ui.core.url_state import RunSpec
 
-    state.init_state()
+    session.init_state()
     if "attempts" not in st.session_state:
         st.session_state.attempts = 0
         st.session_state.pending_runs = [RunSpec(with_iterations(LESSON, 6000), 6000, 3)]
@@ -160,7 +160,7 @@ def _replay_cut_by_a_rerun():
                 raise InterruptedError("a rerun was asked for")
 
     try:
-        run_actions.replay(shared_data(), list(st.session_state.pending_runs), Bar())
+        live.replay(shared_data(), st.session_state.pending_runs, Bar())
     except InterruptedError:
         st.write("interrupted")
 
@@ -176,4 +176,4 @@ def test_a_replayed_run_cut_by_a_rerun_is_trained_again_not_kept_cut(data):
     assert (run.run_id, run.iteration, run.status) == (3, 6000, "finished")
     whole = dnn.train(data.train_x, data.train_y, [12288, 20, 7, 5, 1], num_iterations=6000)
     assert run.costs == whole.costs
-    assert at.session_state.model[0] is at.session_state.trainer.params  # the prediction model
+    assert at.session_state.model.params is at.session_state.trainer.params  # the prediction model

@@ -13,7 +13,7 @@ from dnn.model_io import MAX_FILE_BYTES, MAX_PARAMS, InvalidModelError, model_by
 from dnn.propagation import initialize
 from tests.memory_probe import measure
 from tests.model_mutations import join, split
-from ui.strings import STRINGS
+from ui.core.strings import STRINGS
 
 # The largest network the app's sliders allow: 8 hidden layers, n[1] ≤ 256, the others ≤ 512.
 LARGEST_UI_DIMS = (12288, 256, 512, 512, 512, 512, 512, 512, 512, 1)

@@ -7,8 +7,8 @@ import dnn
 from dnn.model_io import model_bytes
 from dnn.propagation import initialize
 from tests.apptest_helpers import app, texts
-from ui.strings import STRINGS
-from ui.training import download_model
+from ui.core.strings import STRINGS
+from ui.training.files import download_model
 
 
 def upload(at, name: str, data: bytes):
@@ -20,12 +20,14 @@ def test_a_model_downloaded_from_training_predicts_the_same_after_upload(data):
     at = app("pages/training.py")
     at.selectbox(key="preset").set_value("lesson4").run()
     at.button(key="train_button").click().run()
-    record, (params, meta, _) = at.session_state.runs[-1], at.session_state.model
+    record, model = at.session_state.runs[-1], at.session_state.model
+    params, meta = model.params, model.meta
     file = download_model(params, record)  # the training page's download button's bytes
     at.switch_page("pages/prediction.py").run()
     upload(at, f"cat_model_run{record.run_id}.safetensors", file)
     assert not at.exception and not at.error
-    loaded, loaded_meta, source = at.session_state.model
+    model = at.session_state.model
+    loaded, loaded_meta, source = model.params, model.meta, model.source
     assert source == "file" and loaded_meta["layer_dims"] == [12288, 20, 7, 5, 1]
     assert f"cat_model_run{record.run_id}.safetensors" in texts(at)
     hidden = meta["hidden_activation"]
@@ -44,7 +46,8 @@ def test_a_tanh_model_is_used_with_its_activation(data):
         "tanh.safetensors",
         model_bytes(params, hidden_activation="tanh"),
     )
-    loaded, meta, source = at.session_state.model
+    model = at.session_state.model
+    loaded, meta, source = model.params, model.meta, model.source
     assert source == "file" and meta["hidden_activation"] == "tanh"
     assert all(np.array_equal(loaded[k], params[k]) for k in params)
 
@@ -53,7 +56,7 @@ def test_a_refused_model_is_explained_in_the_visitors_language(data):
     params = initialize((12288, 3, 1), np.random.RandomState(0))
     params["W1"] = np.full((3, 12288), 1e305)  # finite, but every prediction would be NaN
     at = app("pages/prediction.py")
-    at.session_state.lang = "zh"
+    at.session_state.lang_choice = "zh"
     at.run()
     raw = safetensors.numpy.save(
         params,
@@ -69,4 +72,4 @@ def test_a_refused_model_is_explained_in_the_visitors_language(data):
     zh = STRINGS["zh"]
     expected = zh["model_file_refused"].format(error=zh["err_model_absurd"].format(l=1))
     assert [e.value for e in at.error] == [expected]
-    assert at.session_state.model[2] == "auto"  # the model in use did not change
+    assert at.session_state.model.source == "auto"  # the model in use did not change

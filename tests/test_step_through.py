@@ -7,8 +7,8 @@ import pytest
 
 import dnn
 from tests.apptest_helpers import app, plotly_specs, texts
-from ui.figures_inside import reduce
-from ui.step_through import CAT_DIMS, SMALL_DIMS, shape_rule, small_example, walk
+from ui.core.figures.inside import reduce
+from ui.step.walk import CAT_DIMS, SMALL_DIMS, shape_rule, small_example, walk
 
 ACTIVATIONS = ["relu", "tanh", "leaky_relu", "sigmoid"]
 

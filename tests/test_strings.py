@@ -9,7 +9,7 @@ import string
 
 import pytest
 
-from ui.strings import EN, EQUATIONS, STRINGS, ZH
+from ui.core.strings import EN, EQUATIONS, STRINGS, ZH
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 

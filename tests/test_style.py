@@ -39,7 +39,7 @@ def test_download_buttons_do_not_rerun_the_page():
     """A click that also reruns the page can lose a file built on click (the button spins, no
     download: 2 in 10 in Chromium), so every download button says ``on_click="ignore"``."""
     calls = []
-    for path in [*REPO.glob("pages/*.py"), *REPO.glob("ui/*.py"), REPO / "streamlit_app.py"]:
+    for path in [*REPO.glob("pages/*.py"), *REPO.glob("ui/**/*.py"), REPO / "streamlit_app.py"]:
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             func = getattr(node, "func", None)
             if isinstance(node, ast.Call) and getattr(func, "attr", None) == "download_button":

@@ -10,8 +10,8 @@ from PIL import Image
 
 import dnn
 from tests.apptest_helpers import app, plotly_specs
-from ui.pixels import enlarged
-from ui.theory import parse_layer_sizes
+from ui.core.pixels import enlarged
+from ui.theory.dimensions import parse_layer_sizes
 
 
 @pytest.mark.parametrize(
@@ -104,7 +104,7 @@ def test_prediction_in_chinese_says_p_猫_in_the_bar_and_the_captions(data):
     bar = next(s for s in plotly_specs(at) if s["data"][0]["type"] == "bar")
     assert bar["data"][0]["y"] == ["P(猫)"]
     assert bar["layout"]["xaxis"]["tickvals"][-1] == 1
-    p = dnn.predict_proba(at.session_state.model[0], dnn.load_image(cat_jpeg(data))).item()
+    p = dnn.predict_proba(at.session_state.model.params, dnn.load_image(cat_jpeg(data))).item()
     assert bar["data"][0]["x"][0] == pytest.approx(p)
     verdict = [m.value for m in at.markdown if m.value.startswith("### ")]
     assert verdict == ["### " + ("🐱 是猫" if p > 0.5 else "🚫 不是猫")]

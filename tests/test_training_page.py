@@ -9,9 +9,9 @@ from streamlit.testing.v1 import AppTest
 import dnn
 from tests.apptest_helpers import APP, plotly_specs, texts
 from tests.test_lesson import LESSON_COSTS
-from ui.run_checks import unit_correlations
-from ui.strings import EN
-from ui.training import CHART_POINTS
+from ui.core.checks import unit_correlations
+from ui.core.strings import EN
+from ui.widgets.run_panel import CHART_POINTS
 
 
 def training(query: dict | None = None) -> AppTest:
@@ -49,7 +49,7 @@ def test_one_step_shows_the_cost_before_and_after_and_continue_finishes_the_plan
 
 
 def test_continue_after_a_time_cap_goes_on_to_the_planned_total(data, monkeypatch):
-    from ui import training as live
+    from ui.core import live
 
     monkeypatch.setattr(live, "MAX_RUN_SECONDS", 0.2)
     at = training()
@@ -215,7 +215,7 @@ def test_the_chart_stays_bounded_however_long_the_run(data):
     assert chart["data"][0]["x"][-1] == 39_999
     assert all(len(tr["x"]) <= CHART_POINTS + 1 for tr in chart["data"])
     assert len(json.dumps(chart)) < 1.5 * size_10k
-    from ui.training import costs_csv
+    from ui.training.files import costs_csv
 
     rows = costs_csv(run).decode().splitlines()
     assert len(rows) == 40_001  # the download keeps every iteration

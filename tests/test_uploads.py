@@ -13,8 +13,8 @@ from streamlit.runtime.uploaded_file_manager import UploadedFileRec
 from bench.streamlit_client import Session
 from bench.streamlit_server import REPO, rss_mb, start_server, stop_server
 from bench.upload_memory import put
-from ui.uploads import (
-    MODEL_UPLOAD_MB,
+from ui.core.limits import MODEL_UPLOAD_MB
+from ui.shell.uploads import (
     SESSION_BYTES,
     TOTAL_BYTES,
     BoundedUploadedFileManager,

@@ -1,7 +1,7 @@
 """The rules of the lesson's HDF5 layout, shared by the writer and the reader of picture sets.
 
 Each ``check_*`` raises :class:`DatasetError` with a ``code`` (its text, in both languages, is
-``err_<code>`` in ``ui/strings/data.py``) and the values the message names.
+``err_<code>`` in ``ui/core/strings/data.py``) and the values the message names.
 """
 
 from __future__ import annotations

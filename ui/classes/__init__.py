@@ -1,0 +1,1 @@
+"""Your own classes: the pictures, their intake, training, trying and files."""

@@ -1,0 +1,163 @@
+"""Training on the visitor's two classes with the training page's controls and live chart.
+
+A run here is streamed by the same :func:`ui.core.live.stream` as on the training page, but its
+network is kept apart (:data:`MODEL`), with the class names it learned: the training page's
+runs and the prediction page's model stay as they were.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import numpy as np
+import streamlit as st
+
+import dnn
+from dnn.datasets import flatten
+from ui.classes.intake import names_problem
+from ui.classes.sets import DEFAULT_TEST_SHARE, LABELS, MIN_PER_CLASS, TwoClasses, build, test_count
+from ui.core import kept, runs, session
+from ui.core.i18n import t
+from ui.core.labels import describe
+from ui.core.live import stream
+from ui.core.model import SessionModel
+from ui.core.runs import model_metadata
+from ui.core.settings import Settings
+from ui.widgets import verdict
+
+MODEL = session.register("classes_model", None, reset=False)  # this page's ClassModel, or None
+RUN_COUNT = "classes_run_count"  # runs started on this page: the next is #count + 1
+SHARE = "classes_share_w"  # the data options' widgets (kept with ui.core.kept)
+LESSON = "classes_lesson_w"
+SHARES = [0.1, 0.15, 0.2, 0.25, 0.3, 0.4, 0.5]
+
+
+@dataclass
+class ClassModel(SessionModel):
+    """The network this page uses: trained here (``source`` "session"), or loaded from a file.
+
+    ``meta["class_names"]`` are the names of label 0 and label 1 (second class, first class).
+    """
+
+    record: runs.RunRecord | None = None  # None: loaded from a file
+    train_y: np.ndarray | None = None  # (1, m_train): the labels it trained on
+    test_ids: frozenset[int] = field(default_factory=frozenset)  # the visitor's test pictures
+    with_lesson: bool = False  # trained with the lesson's pictures too
+
+    @property
+    def names(self) -> list[str]:
+        """Class names of label 0 and label 1."""
+        return self.meta["class_names"]
+
+
+def current() -> ClassModel | None:
+    """The own-classes page's model, if there is one."""
+    return st.session_state.get(MODEL)
+
+
+def use_loaded(params, meta: dict, source: str) -> None:
+    """A model file loaded on this page becomes its model (``source`` is ``"file"``)."""
+    st.session_state[MODEL] = ClassModel(params, meta, source)
+
+
+def options() -> tuple[float, bool]:
+    """The test share and whether the lesson's pictures join (as last chosen; 20 %, no)."""
+    return kept.value(SHARE, DEFAULT_TEST_SHARE), kept.value(LESSON, False)
+
+
+def option_widgets() -> tuple[float, bool]:
+    """The test share slider and the "add the lesson's pictures" switch; their values."""
+    kept.keep(SHARE, DEFAULT_TEST_SHARE)
+    kept.keep(LESSON, False)
+    st.select_slider(
+        t("classes_share"),
+        SHARES,
+        key=SHARE,
+        format_func=lambda v: f"{v:.0%}",
+        help=t("classes_share_help"),
+    )
+    kept.mirror(SHARE)
+    st.toggle(t("classes_with_lesson"), key=LESSON, help=t("classes_with_lesson_help"))
+    kept.mirror(LESSON)
+    return options()
+
+
+def problems(two: TwoClasses, shown: tuple[str, str]) -> list[str]:
+    """Why training cannot start yet (too few pictures, unusable names), translated."""
+    found = [
+        t("classes_too_few", cls=shown[k], n=len(pics), min=MIN_PER_CLASS)
+        for k, pics in enumerate(two.pictures)
+        if len(pics) < MIN_PER_CLASS
+    ]
+    bad_names = names_problem(two)
+    return found + ([t("classes_bad_names", why=bad_names)] if bad_names else [])
+
+
+def train(
+    two: TwoClasses,
+    shown: tuple[str, str],
+    settings: Settings,
+    lesson: dnn.Dataset | None,
+    chart,
+    bar,
+) -> None:
+    """A new run of ``settings`` on the classes (and the lesson's pictures if given), live.
+
+    Whatever ends the run (the end, Stop, a rerun), the network it reached becomes this page's
+    model, with the class names (second, first) as labels (0, 1).
+    """
+    share = options()[0]
+    built = build(two, shown, share, lesson)
+    data = built.data
+    trainer = dnn.Trainer(data.train_x, data.train_y, settings.config(), data.test_x, data.test_y)
+    run_id = runs.next_number(RUN_COUNT)
+    runs.count(RUN_COUNT, run_id)
+    record = runs.RunRecord(run_id, settings, trainer.config, trainer.engine, settings.iterations)
+
+    model = ClassModel({}, {}, "session", record, data.train_y, built.test_ids, lesson is not None)
+    label = f"{shown[0]} / {shown[1]} #{run_id} {describe(settings)}"
+    st.session_state[MODEL] = model  # now: after a Stop, Streamlit can no longer be used
+
+    def keep(trainer: dnn.Trainer, record: runs.RunRecord) -> None:  # no Streamlit here
+        model.meta = {**model_metadata(record, label), "class_names": [shown[1], shown[0]]}
+        model.params = trainer.params
+
+    stream(trainer, record, settings.iterations, data, chart, bar, keep=keep)
+
+
+def split_summary(two: TwoClasses, shown: tuple[str, str], share: float, lesson) -> str:
+    """How many pictures of each class train and test (and the lesson's, if they join)."""
+    n = [len(pics) for pics in two.pictures]
+    tests = [test_count(m, share) for m in n]
+    text = t(
+        "classes_split",
+        a=shown[0],
+        b=shown[1],
+        a_train=n[0] - tests[0],
+        b_train=n[1] - tests[1],
+        a_test=tests[0],
+        b_test=tests[1],
+    )
+    if lesson is not None:
+        cats = int(lesson.train_y.sum())
+        text += " " + t(
+            "classes_split_lesson",
+            a=shown[0],
+            b=shown[1],
+            cats=cats,
+            others=lesson.train_y.shape[1] - cats,
+            test=lesson.test_y.shape[1],
+        )
+    return text
+
+
+def held_out(model: ClassModel, two: TwoClasses) -> None:
+    """The visitor's own test pictures (still in the classes), each with its verdict."""
+    pics = [(k, p) for k, group in enumerate(two.pictures) for p in group if p.id in model.test_ids]
+    if not pics:
+        return
+    X = flatten(np.stack([p.pixels for _, p in pics]))  # (12288, m)
+    proba = dnn.predict_proba(model.params, X, model.hidden)[0]
+    right = [(proba[i] > 0.5) == (LABELS[k] == 1) for i, (k, _) in enumerate(pics)]
+    st.markdown(t("classes_held_out", right=sum(right), n=len(pics)))
+    verdict.graded([p.pixels for _, p in pics], proba, right, f"P({model.names[1]})")

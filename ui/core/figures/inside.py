@@ -1,0 +1,225 @@
+"""Figures that look inside the network: matrices as heatmaps, activations, the input gradient.
+
+Pure functions from numbers to ``plotly.graph_objects.Figure`` (no Streamlit); tests read their
+traces.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+import plotly.graph_objects as go
+from plotly.subplots import make_subplots
+
+from ui.core.figures.style import COST_COLOR, TEST_COLOR, TRAIN_COLOR
+
+FONT = dict(size=14)
+MAX_ROWS, MAX_COLS = 40, 60  # a heatmap shows at most this many rows and columns
+NUMBERS_UP_TO = 60  # cells: up to this many, each cell shows its number
+DIVERGING = "RdBu_r"  # negative blue, zero white, positive red
+
+
+@dataclass(frozen=True)
+class Reduced:
+    """The part of a matrix a heatmap shows: every row/column, or evenly spaced ones."""
+
+    values: np.ndarray  # (len(rows), len(cols))
+    rows: np.ndarray  # indices into the full matrix's rows
+    cols: np.ndarray
+    shape: tuple[int, int]  # of the full matrix
+
+    @property
+    def is_reduced(self) -> bool:
+        """True when some rows or columns are left out."""
+        return self.values.shape != self.shape
+
+
+def spaced(n: int, k: int) -> np.ndarray:
+    """All of 0…n-1 when n ≤ k, else k evenly spaced indices from 0 to n-1."""
+    if n <= k:
+        return np.arange(n)
+    return np.unique(np.linspace(0, n - 1, k).round().astype(np.int64))
+
+
+def reduce(M: np.ndarray, max_rows: int = MAX_ROWS, max_cols: int = MAX_COLS) -> Reduced:
+    """Keep evenly spaced rows and columns of a large matrix (exact values, real indices).
+
+    Parameters
+    ----------
+    M : ndarray of shape (n_rows, n_cols)
+    """
+    M = np.atleast_2d(M)
+    rows, cols = spaced(M.shape[0], max_rows), spaced(M.shape[1], max_cols)
+    return Reduced(M[np.ix_(rows, cols)], rows, cols, (int(M.shape[0]), int(M.shape[1])))
+
+
+def matrix_heatmap(M: np.ndarray, name: str, height: int | None = None) -> go.Figure:
+    """One matrix as a heatmap: zero is white, values on hover with their (row, column).
+
+    Small matrices show their numbers in the cells; large ones are reduced with
+    :func:`reduce` (the axes keep the real 1-based indices).
+
+    Parameters
+    ----------
+    M : ndarray of shape (n_rows, n_cols)
+    name : str
+        Shown as the title and in the hover text, e.g. ``"W[1]"``.
+    """
+    part = reduce(M)
+    r, c = part.values.shape
+    y = [str(i + 1) for i in part.rows]
+    x = [str(j + 1) for j in part.cols]
+    peak = float(np.max(np.abs(part.values))) if part.values.size else 0.0
+    heat = go.Heatmap(
+        z=part.values,
+        x=x,
+        y=y,
+        colorscale=DIVERGING,
+        zmid=0.0,
+        zmin=-peak if peak else -1.0,
+        zmax=peak if peak else 1.0,
+        hovertemplate=f"{name}[%{{y}}, %{{x}}] = %{{z:.6g}}<extra></extra>",
+        colorbar=dict(thickness=10, len=0.9),
+    )
+    if r * c <= NUMBERS_UP_TO:
+        heat.update(texttemplate="%{z:.3f}", textfont=dict(size=12))
+    fig = go.Figure(heat)
+    shape = f"{part.shape[0]:,} × {part.shape[1]:,}"
+    fig.update_layout(
+        title=dict(text=f"{name}  ({shape})", font=dict(size=15)),
+        height=height or int(min(max(90 + 24 * r, 150), 430)),
+        margin=dict(l=10, r=10, t=40, b=10),
+        font=FONT,
+        xaxis=dict(type="category", showgrid=False, tickfont=dict(size=10)),
+        yaxis=dict(type="category", autorange="reversed", showgrid=False, tickfont=dict(size=10)),
+    )
+    return fig
+
+
+def layer_activations(
+    activations: Sequence[np.ndarray],
+    unit_label: str = "unit",
+    layer_label: str = "A[{l}] ({n})",
+    output_label: str = "A[{l}] = P(cat)",
+) -> go.Figure:
+    """A^[1] … A^[L] of one picture as bar charts, one panel per layer, one bar per unit.
+
+    Parameters
+    ----------
+    activations : sequence of ndarray of shape (n_l,)
+        A^[l] for l = 1 … L, for one example.
+    unit_label : str
+        The x-axis title (hidden units).
+    layer_label, output_label : str
+        A hidden layer's and the output layer's panel title; ``{l}`` is the layer number and
+        ``{n}`` its number of units.
+    """
+    L = len(activations)
+    widths = [max(len(a), 3) for a in activations[:-1]] + [5]  # room for the output's title
+    fig = make_subplots(
+        rows=1,
+        cols=L,
+        column_widths=[w / sum(widths) for w in widths],
+        subplot_titles=[
+            (output_label if l == L else layer_label).format(l=l, n=len(a))
+            for l, a in enumerate(activations, start=1)
+        ],
+        horizontal_spacing=0.04,
+    )
+    # the output's title is anchored at the figure's right edge, so a narrow (phone) figure
+    # never cuts it; it may reach left over its thin panel, where no other title is
+    fig.layout.annotations[-1].update(x=1.0, xanchor="right")
+    for l, a in enumerate(activations, start=1):
+        a = np.asarray(a, dtype=float).ravel()
+        units = np.arange(1, len(a) + 1)
+        color = np.where(a > 0, COST_COLOR, TRAIN_COLOR) if l < L else [TEST_COLOR]
+        fig.add_trace(
+            go.Bar(
+                x=units,
+                y=a,
+                marker_color=color,
+                name=f"A[{l}]",
+                hovertemplate=f"A[{l}] %{{x}} = %{{y:.4f}}<extra></extra>",
+                showlegend=False,
+            ),
+            row=1,
+            col=l,
+        )
+        ticks = dict(tickmode="array", tickvals=units) if len(a) <= 10 else {}
+        fig.update_xaxes(title_text=unit_label, row=1, col=l, tickfont=dict(size=10), **ticks)
+    fig.update_yaxes(range=[0, 1], row=1, col=L)
+    fig.update_layout(height=300, margin=dict(l=10, r=10, t=40, b=10), font=FONT, bargap=0.15)
+    return fig
+
+
+def input_gradient_map(
+    picture: np.ndarray, gradient: np.ndarray, titles: Sequence[str] = ("", "", "")
+) -> go.Figure:
+    """The picture, where P(cat) is most sensitive, and which way each pixel pushes it.
+
+    Parameters
+    ----------
+    picture : ndarray of shape (64, 64, 3), uint8
+        What the network sees.
+    gradient : ndarray of shape (12288,)
+        ∂P(cat)/∂x for this picture, in the picture's (height, width, channel) order.
+    titles : three str
+        Panel titles.
+
+    Returns
+    -------
+    go.Figure
+        Panel 1 the picture; panel 2 |∂P/∂x| summed over R, G, B over a grey copy of it (transparent
+        where small);
+        panel 3 the signed sum (red: brighter raises P(cat), blue: lowers it).
+    """
+    side = picture.shape[0]
+    g = np.asarray(gradient, dtype=float).reshape(side, side, 3)
+    magnitude = np.abs(g).sum(axis=2)  # (64, 64)
+    signed = g.sum(axis=2)
+    grey = picture.astype(float).mean(axis=2)
+    fig = make_subplots(rows=1, cols=3, subplot_titles=list(titles), horizontal_spacing=0.03)
+    fig.add_trace(go.Image(z=picture, hoverinfo="skip"), row=1, col=1)
+    fig.add_trace(
+        go.Heatmap(z=grey, colorscale="gray", showscale=False, hoverinfo="skip"), row=1, col=2
+    )
+    top = float(magnitude.max()) or 1.0
+    fig.add_trace(
+        go.Heatmap(
+            z=magnitude,
+            colorscale=[[0, "rgba(255,200,0,0)"], [0.3, "rgba(255,120,0,0.5)"], [1, "#c92a2a"]],
+            zmin=0,
+            zmax=top,
+            showscale=False,
+            hovertemplate="(%{y}, %{x}) |∂P/∂x| = %{z:.3g}<extra></extra>",
+        ),
+        row=1,
+        col=2,
+    )
+    peak = float(np.abs(signed).max()) or 1.0
+    fig.add_trace(
+        go.Heatmap(
+            z=signed,
+            colorscale=DIVERGING,
+            zmid=0,
+            zmin=-peak,
+            zmax=peak,
+            showscale=False,
+            hovertemplate="(%{y}, %{x}) ∂P/∂x = %{z:.3g}<extra></extra>",
+        ),
+        row=1,
+        col=3,
+    )
+    for col in (1, 2, 3):
+        fig.update_xaxes(visible=False, row=1, col=col, constrain="domain")
+        fig.update_yaxes(
+            visible=False,
+            row=1,
+            col=col,
+            autorange="reversed",
+            scaleanchor="x" if col == 1 else f"x{col}",
+        )
+    fig.update_layout(height=300, margin=dict(l=5, r=5, t=40, b=5), font=FONT)
+    return fig

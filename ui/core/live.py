@@ -1,0 +1,177 @@
+"""Running a trainer from a page: the live chart, the progress bar, a link's runs trained again.
+
+Every run goes through :func:`stream` (the same computation, with or without the live chart).
+"""
+
+from __future__ import annotations
+
+import time
+
+import dnn
+from ui.core import compute
+from ui.core.figures import charts as figures
+from ui.core.i18n import t
+from ui.core.labels import chart_labels, describe
+from ui.core.model import use_model
+from ui.core.pacing import Paced
+from ui.core.runs import (
+    RunRecord,
+    add_run,
+    checkpoints,
+    model_metadata,
+    new_run,
+    new_trainer,
+    run_record,
+)
+from ui.core.settings import Settings
+from ui.core.url_state import RunSpec
+
+FRAMES = 20  # chart updates in one run
+MIN_FRAME_SECONDS = 0.07  # a browser draws each frame; the lesson run animates for ≈ 1.5 s
+STREAM_POINTS = 400  # cost points sent per frame
+# When other sessions wait for the CPU, an intermediate frame is drawn at most this often: each
+# frame costs the server ~6 ms, and thirty students pressing Train at once would spend more on
+# frames than on training. Alone, a run shows every frame.
+BUSY_FRAME_SECONDS = 1.0
+MAX_RUN_SECONDS = 60.0  # computing time of one run on a shared server (waits not counted)
+REPLAY_SECONDS = 10.0  # all the runs of one link, on a shared server
+
+
+def stream(
+    trainer: dnn.Trainer,
+    record: RunRecord,
+    n: int,
+    data,
+    chart,
+    bar,
+    max_seconds: float | None = None,
+    keep=None,
+) -> None:
+    """Run ``n`` more iterations, redrawing ``chart`` about FRAMES times and ``bar`` often.
+
+    ``chart`` None: no animation (a run restored from a link, one step), the same computation.
+    ``max_seconds`` shortens the MAX_RUN_SECONDS budget. ``keep(trainer, record)`` stores the
+    network at the end (default: it becomes the prediction page's model, see
+    :func:`session_model_keeper`). After a Stop every Streamlit call raises, session state
+    included, so ``keep`` uses none: it fills in what was stored before the run.
+
+    The progress bar is touched at least every BAR_SECONDS: each touch is where Streamlit can
+    interrupt the run when the visitor clicks Stop. The run computes only while it holds one of
+    the server's compute slots (:mod:`ui.core.compute`), offers it to waiting sessions every
+    ``compute.SLICE_SECONDS`` of computing, and lets go of it while a chart frame is drawn.
+    Whatever ends the run (the end, Stop, a rerun, a closed tab, divergence), the record and
+    the session's model are brought up to date in ``finally``, from the trainer itself.
+    """
+    labels = chart_labels()
+    keep = keep or session_model_keeper(trainer, record)
+    first, end = trainer.iteration, trainer.iteration + n
+    frame_every = max(1, n // FRAMES)
+    clock = {"start": time.perf_counter(), "frame": 0.0, "next": first + frame_every}
+    last: dict[str, dnn.Progress | None] = {"p": None}
+
+    def show_progress(waiting: bool) -> None:
+        p = last["p"]
+        if waiting:
+            text = t("waiting_slot")
+        else:
+            rate = "…" if p is None else f"{p.iterations_per_second:,.0f}"
+            text = t("progress", i=trainer.iteration, n=end, rate=rate)
+        bar.progress((trainer.iteration - first) / max(n, 1), text=text)
+
+    paced = Paced(show_progress)
+
+    def skip_frame() -> bool:  # under load: fewer intermediate frames
+        busy = compute.POOL.waiting > 0
+        return busy and time.perf_counter() - clock["frame"] < BUSY_FRAME_SECONDS
+
+    def draw_frame() -> None:  # the page draws the final chart itself
+        paced.give()  # a frame is paced and drawn without holding the CPU from others
+        # the animation's own timeline: frame k is due k × MIN_FRAME_SECONDS after the
+        # start; a run slowed down by other sessions is behind it and never waits
+        due = clock["start"] + (trainer.iteration - first) / n * FRAMES * MIN_FRAME_SECONDS
+        if due > time.perf_counter():
+            time.sleep(due - time.perf_counter())
+        clock["frame"] = time.perf_counter()
+        fig = figures.training_chart(
+            trainer.costs, checkpoints(trainer.history), labels, max_points=STREAM_POINTS
+        )
+        chart.plotly_chart(fig)
+        paced.show()
+        paced.take()
+
+    def on_progress(p: dnn.Progress) -> None:
+        last["p"] = p
+        if chart is not None and end > trainer.iteration >= clock["next"]:
+            while clock["next"] <= trainer.iteration:
+                clock["next"] += frame_every
+            if not skip_frame():
+                draw_frame()
+                return
+        paced.tick()
+
+    budget = min(MAX_RUN_SECONDS, max_seconds or MAX_RUN_SECONDS)
+    try:
+        with paced.holding():
+            paced.train(trainer, n, on_progress, min(frame_every, 10), budget)
+            paced.show()  # where the run ended (the page then draws the final chart)
+    finally:
+        record.update_from(trainer, data)
+        keep(trainer, record)
+
+
+def session_model_keeper(trainer: dnn.Trainer, record: RunRecord):
+    """Make the run the prediction page's model now; return the ``keep`` that completes it.
+
+    Everything that needs Streamlit (the label's words, session state) happens here, before
+    the run; ``keep`` only fills in the list stored as the session's model. Measured: when
+    ``keep`` wrote session state itself, a Stop left the prediction page on its old model.
+    """
+    label = f"#{record.run_id} {describe(record.settings)}"
+    model = use_model(trainer.params, model_metadata(record, label), "session")
+
+    def keep(trainer: dnn.Trainer, record: RunRecord) -> None:  # no Streamlit here
+        model.params, model.meta = trainer.params, model_metadata(record, label)
+
+    return keep
+
+
+def train(shared, settings: Settings, chart, bar) -> RunRecord:
+    """A new run of ``settings``, drawn live in ``chart``."""
+    trainer = new_trainer(shared, settings.config())
+    record = new_run(trainer, settings)
+    stream(trainer, record, settings.iterations, shared.data, chart, bar)
+    return record
+
+
+def replay(shared, pending: list[RunSpec], bar) -> bool:
+    """Train again the runs a link names, in order, without animation; True if all are done.
+
+    Runs are deterministic, so they end with the sender's costs and accuracies. They share a
+    budget of REPLAY_SECONDS: a run past it stops where it got to (Continue goes on).
+
+    A run joins the session only once it has ended: when a rerun interrupts one (a page that
+    is loading can ask for one while the run waits for a compute slot), it stays pending and
+    the next script run trains it again from the start, instead of keeping a run cut at 0.
+    """
+    total = len(pending)
+    start = time.perf_counter()
+    complete = True
+    while pending:
+        spec = pending[0]
+        left = REPLAY_SECONDS - (time.perf_counter() - start)
+        bar.caption(t("link_replaying", k=total - len(pending) + 1, n=total))
+        trainer = new_trainer(shared, spec.settings.config())
+        record = run_record(trainer, spec.settings, spec.number)
+        if left > 0 and spec.done > 0:
+            stream(trainer, record, spec.done, shared.data, None, bar, left, _keep_nothing)
+        else:
+            record.update_from(trainer, shared.data)
+        add_run(record, trainer)
+        use_model(trainer.params, model_metadata(record), "session")  # as after any run
+        pending.pop(0)
+        complete &= record.iteration >= spec.done or record.status == "diverged"
+    return complete
+
+
+def _keep_nothing(trainer: dnn.Trainer, record: RunRecord) -> None:
+    """A replayed run is kept only once it has ended (see :func:`replay`)."""

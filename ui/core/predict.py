@@ -1,0 +1,49 @@
+"""Scoring pictures for the prediction page: the same preprocessing as the engine's."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+from PIL import Image
+
+import dnn
+from dnn.datasets import flatten
+from dnn.images import open_image, read_bytes, square_64
+from ui.core.i18n import explain
+
+PREVIEW = 360  # px: the largest side of the picture shown next to its verdict
+
+
+@dataclass
+class Scored:
+    """One picture's result: what was uploaded, what the network saw, and P(cat)."""
+
+    name: str
+    preview: Image.Image | None = None
+    seen: np.ndarray | None = None  # (64, 64, 3) uint8
+    p_cat: float | None = None
+    error: str | None = None
+
+
+def score(name: str, raw: bytes, params, hidden: str = "relu") -> Scored:
+    """Decode, preprocess and classify one file; a bad file gives a Scored with ``error``.
+
+    ``error`` is the refusal in the visitor's language. Decoding is bounded in memory and
+    takes one of the process's few decoding slots (see :mod:`dnn.images`).
+    """
+    try:
+        img = open_image(read_bytes(raw))
+    except dnn.InvalidImageError as exc:
+        return Scored(name, error=explain(exc))
+    seen = np.asarray(square_64(img), dtype=np.uint8)
+    preview = img.copy()
+    preview.thumbnail((PREVIEW, PREVIEW))
+    p = float(dnn.predict_proba(params, flatten(seen[np.newaxis]), hidden)[0, 0])
+    return Scored(name, preview, seen, p)
+
+
+def confidence_key(p: float) -> str:
+    """How sure the model is, as a text key: far from 0.5 is sure, near it is a guess."""
+    c = max(p, 1 - p)
+    return "conf_very" if c >= 0.9 else "conf_fair" if c >= 0.7 else "conf_unsure"

@@ -1,0 +1,182 @@
+"""The session's training runs: what the app remembers of each, their numbers, their trainers.
+
+A finished (or stopped) run is a :class:`RunRecord`; the trainer behind the latest run is kept so
+that Continue can resume it. Nothing a page shows is kept in a button's return value, so reruns,
+language switches and page changes never lose a chart, a metric or a model.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import streamlit as st
+
+import dnn
+from dnn.propagation import accuracy as accuracy_of
+from ui.core import session
+from ui.core.labels import describe
+from ui.core.settings import Settings, with_iterations
+from ui.core.url_state import MAX_RUNS, RunSpec
+
+RUNS = session.register("runs", list, reset=True)  # RunRecord, oldest first, at most MAX_RUNS
+TRAINER = session.register("trainer", None, reset=True)  # the latest run's dnn.Trainer (Continue)
+TRAINER_RUN = session.register("trainer_run_id", None, reset=True)  # that run's number
+RUN_COUNT = session.register("run_count", 0, reset=True)  # runs numbered so far in this session
+_joined: list = []  # what is called with each new run's number (see on_new_run)
+
+
+@dataclass
+class RunRecord:
+    """What the app remembers of one training run (the trainer's numbers, copied)."""
+
+    run_id: int  # #1, #2, … in this session
+    settings: Settings  # what the widgets said when Train was pressed
+    config: dnn.TrainConfig
+    engine: str
+    planned: int = 0  # the total the run is heading for (Continue finishes it)
+    costs: list[float] = field(default_factory=list)
+    history: list[dnn.Progress] = field(default_factory=list)
+    status: str = "new"
+    seconds: float = 0.0
+    iteration: int = 0
+    diverged_at: int | None = None
+    divergence: dnn.Divergence | None = None  # why it diverged
+    train_accuracy: float | None = None
+    test_accuracy: float | None = None
+    cat_share: float | None = None  # share of the training pictures it calls "cat"
+
+    @property
+    def done(self) -> bool:
+        """Whether the planned run is complete (a diverged run is never complete)."""
+        return self.status != "diverged" and self.iteration >= self.planned
+
+    def update_from(self, trainer: dnn.Trainer, data) -> None:
+        """Copy the trainer's state, with accuracies of the parameters it holds now."""
+        self.costs = list(trainer.costs[: trainer.iteration])
+        self.history = [p for p in trainer.history if p.iteration < trainer.iteration]
+        self.status, self.seconds = trainer.status, trainer.seconds
+        self.iteration, self.diverged_at = trainer.iteration, trainer.diverged_at
+        self.divergence = trainer.divergence
+        hidden = trainer.config.hidden_activation
+        params = trainer.params
+        proba = dnn.predict_proba(params, data.train_x, hidden)
+        self.train_accuracy = accuracy_of(proba, data.train_y)
+        self.cat_share = float((proba > 0.5).mean())
+        self.test_accuracy = accuracy(params, data.test_x, data.test_y, hidden)
+
+
+def accuracy(params, X, Y, hidden) -> float:
+    """Share of the columns of X that the network labels as Y."""
+    return accuracy_of(dnn.predict_proba(params, X, hidden), Y)
+
+
+def new_run(trainer: dnn.Trainer, settings: Settings, number: int | None = None) -> RunRecord:
+    """Register a run for ``trainer``; the oldest run is dropped past MAX_RUNS.
+
+    Runs are numbered from #1 in each session; ``number`` (from a link) skips ahead to it.
+    """
+    return add_run(run_record(trainer, settings, number), trainer)
+
+
+def run_record(trainer: dnn.Trainer, settings: Settings, number: int | None = None) -> RunRecord:
+    """The record of the session's next run (numbered as :func:`new_run` says), not yet added."""
+    run_id = next_number(RUN_COUNT, number)
+    return RunRecord(run_id, settings, trainer.config, trainer.engine, settings.iterations)
+
+
+def next_number(counter: str, number: int | None = None) -> int:
+    """The next run number of the count kept in session key ``counter`` (#1, #2, …).
+
+    ``number`` (a run from a link keeps its own) is taken when it is past the count. The count
+    itself moves on when the run is kept (:func:`count`).
+    """
+    done = st.session_state.get(counter, 0)
+    return done + 1 if number is None or number <= done else number
+
+
+def count(counter: str, run_id: int) -> None:
+    """Record that run ``run_id`` was kept: the count in ``counter`` reaches it."""
+    st.session_state[counter] = max(st.session_state.get(counter, 0), run_id)
+
+
+def on_new_run(hook) -> None:
+    """Call ``hook(run_id)`` when a run joins the session (the comparison's choice follows)."""
+    if hook not in _joined:
+        _joined.append(hook)
+
+
+def add_run(record: RunRecord, trainer: dnn.Trainer) -> RunRecord:
+    """Add ``record`` (of ``trainer``) to the session's runs: the current run from now on."""
+    count(RUN_COUNT, record.run_id)
+    runs = st.session_state[RUNS]
+    runs.append(record)
+    del runs[:-MAX_RUNS]
+    st.session_state[TRAINER] = trainer
+    st.session_state[TRAINER_RUN] = record.run_id
+    for hook in _joined:
+        hook(record.run_id)
+    return record
+
+
+def runs() -> list[RunRecord]:
+    """The session's runs, oldest first."""
+    return st.session_state.get(RUNS, [])
+
+
+def trainer() -> dnn.Trainer | None:
+    """The trainer of the current run (what Continue resumes), if any."""
+    return st.session_state.get(TRAINER)
+
+
+def current_run() -> RunRecord | None:
+    """The record of the trainer that Continue would resume, if it is still kept."""
+    rid = st.session_state.get(TRAINER_RUN)
+    return next((r for r in runs() if r.run_id == rid), None)
+
+
+def new_trainer(shared, config: dnn.TrainConfig) -> dnn.Trainer:
+    """A trainer on the shared data (with its cached Gram matrices)."""
+    data = shared.data
+    return dnn.Trainer(
+        data.train_x,
+        data.train_y,
+        config,
+        data.test_x,
+        data.test_y,
+        gram=shared.gram,
+        gram_val=shared.gram_val,
+    )
+
+
+def spec_of(record: RunRecord) -> RunSpec:
+    """The run as a link names it: settings, planned total, iterations to train again.
+
+    A diverged run is trained again to its plan, where it diverges at the same iteration.
+    """
+    settings = with_iterations(record.settings, record.planned)
+    done = record.planned if record.status == "diverged" else min(record.iteration, record.planned)
+    return RunSpec(settings, done, record.run_id)
+
+
+def checkpoints(history) -> list[tuple[int, float, float | None]]:
+    """(iteration, train accuracy, test accuracy) of each progress report."""
+    return [(p.iteration, p.train_accuracy, p.test_accuracy) for p in history]
+
+
+def model_metadata(record: RunRecord, label: str | None = None) -> dict:
+    """What a saved model says about itself (enough to predict and to describe it).
+
+    ``label`` (default: the run's number and settings, in the UI's language) names it.
+    """
+    cfg = record.config
+    return {
+        "label": label or f"#{record.run_id} {describe(record.settings)}",
+        "hidden_activation": cfg.hidden_activation,
+        "learning_rate": cfg.learning_rate,
+        "iterations": record.iteration,
+        "optimizer": cfg.optimizer,
+        "l2": cfg.l2,
+        "seed": cfg.seed,
+        "train_accuracy": record.train_accuracy,
+        "test_accuracy": record.test_accuracy,
+    }

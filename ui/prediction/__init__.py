@@ -1,0 +1,1 @@
+"""Is it a cat? The prediction page's own pieces."""

@@ -1,0 +1,168 @@
+"""Bounds on what uploads hold in the server's memory, per file, per session and in all.
+
+Streamlit keeps every file a session uploads in memory (its ``MemoryUploadedFileManager``) until
+the session ends, even once no widget shows it, and accepts uploads to any file id: 30 uploads
+of 10 MB in one session were all held. The app's server runs with
+:class:`BoundedUploadedFileManager` instead (the same object, its class switched on the first
+script run, see :func:`track`), which adds three bounds:
+
+- per file, by name: a ``.safetensors`` model up to ``server.maxUploadSize`` (40 MB), any other
+  file (a picture) up to ``IMAGE_UPLOAD_MB`` — larger ones get HTTP 413;
+- per session, ``SESSION_BYTES``: a new file makes room by forgetting the session's oldest
+  files, those no widget holds first;
+- in all, ``TOTAL_BYTES``: past it, files no widget holds are forgotten, oldest first, in every
+  session; if that is not enough the upload gets HTTP 503.
+
+And at the start of every run, a session's files that none of its widgets holds any more (a
+removed picture, an uploader on another page) are forgotten once older than ``GRACE_SECONDS``
+(a file just uploaded is held only from the run its widget reports it).
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Iterable
+
+from starlette.exceptions import HTTPException
+from streamlit.runtime.memory_uploaded_file_manager import MemoryUploadedFileManager
+from streamlit.runtime.scriptrunner import get_script_run_ctx
+from streamlit.runtime.uploaded_file_manager import UploadedFileRec
+
+from ui.core.limits import IMAGE_UPLOAD_MB, MODEL_UPLOAD_MB
+
+SESSION_BYTES = 64 * 2**20  # a model file and a few pictures
+TOTAL_BYTES = 512 * 2**20  # every session together
+GRACE_SECONDS = 30.0
+_install_lock = threading.Lock()
+
+
+def file_limit(name: str) -> int:
+    """The largest upload accepted for a file called ``name``, in bytes."""
+    mb = MODEL_UPLOAD_MB if name.lower().endswith(".safetensors") else IMAGE_UPLOAD_MB
+    return mb * 2**20
+
+
+class BoundedUploadedFileManager(MemoryUploadedFileManager):
+    """Streamlit's in-memory upload store with bounds per file, per session and in all."""
+
+    def __init__(self, upload_endpoint: str) -> None:
+        super().__init__(upload_endpoint)
+        self._init_bounds()
+
+    def _init_bounds(self) -> None:
+        self._added: dict[tuple[str, str], float] = {}  # (session, file id) → when it came
+        self._held: dict[str, set[str]] = {}  # session → file ids its widgets hold
+
+    def add_file(self, session_id: str, file: UploadedFileRec) -> None:
+        """Store ``file``, then forget older files until the bounds hold (HTTP 413 / 503)."""
+        if len(file.data) > file_limit(file.name):
+            raise HTTPException(status_code=413, detail="File too large")
+        with self._lock:
+            self._drop(session_id, file.file_id)
+            self.file_storage[session_id][file.file_id] = file
+            self._added[(session_id, file.file_id)] = time.monotonic()
+            self._total_bytes += len(file.data)
+            self._file_count += 1
+            self._evict(self._candidates([session_id], file.file_id), SESSION_BYTES, session_id)
+            if self._total_bytes > TOTAL_BYTES:
+                everyone = self._candidates(list(self.file_storage), file.file_id, unheld=True)
+                self._evict(everyone, TOTAL_BYTES, None)
+            if self._total_bytes > TOTAL_BYTES:
+                self._drop(session_id, file.file_id)
+                raise HTTPException(status_code=503, detail="Upload storage is full")
+
+    def forget_unheld(self, session_id: str, held: Iterable[str], before: float) -> None:
+        """Remember what the session's widgets hold; forget its other files added ``before``."""
+        with self._lock:
+            self._held[session_id] = set(held)
+            for file_id in list(self.file_storage.get(session_id, {})):
+                if file_id not in self._held[session_id]:
+                    if self._added.get((session_id, file_id), 0.0) < before:
+                        self._drop(session_id, file_id)
+
+    def session_bytes(self, session_id: str) -> int:
+        """Bytes held for ``session_id``."""
+        with self._lock:
+            return self._session_size(session_id)
+
+    def remove_file(self, session_id: str, file_id: str) -> None:
+        """Forget one file (the browser's DELETE when a picture is removed)."""
+        with self._lock:
+            self._drop(session_id, file_id)
+
+    def remove_session_files(self, session_id: str) -> None:
+        """Forget everything of a session that ended."""
+        with self._lock:
+            for file_id in list(self.file_storage.get(session_id, {})):
+                self._drop(session_id, file_id)
+            self.file_storage.pop(session_id, None)
+            self._held.pop(session_id, None)
+
+    # -- under self._lock ------------------------------------------------------------------
+
+    def _drop(self, session_id: str, file_id: str) -> None:
+        storage = self.file_storage.get(session_id)
+        old = storage.pop(file_id, None) if storage is not None else None
+        self._added.pop((session_id, file_id), None)
+        if old is not None:
+            self._total_bytes -= len(old.data)
+            self._file_count -= 1
+
+    def _candidates(self, sessions: list[str], keep: str, unheld: bool = False) -> list:
+        """(session, file id) pairs that may be forgotten: unheld first, then oldest first."""
+        pairs = []
+        for sid in sessions:
+            held = self._held.get(sid, set())
+            for fid in self.file_storage.get(sid, {}):
+                if fid != keep and not (unheld and fid in held):
+                    pairs.append((fid in held, self._added.get((sid, fid), 0.0), sid, fid))
+        return [(sid, fid) for _, _, sid, fid in sorted(pairs)]
+
+    def _evict(self, pairs: list, limit: int, session_id: str | None) -> None:
+        """Forget ``pairs`` in order until the session's (or, for None, every) total ≤ limit."""
+        size = self._session_size(session_id) if session_id else self._total_bytes
+        for sid, fid in pairs:
+            if size <= limit:
+                return
+            size -= len(self.file_storage[sid][fid].data)
+            self._drop(sid, fid)
+
+    def _session_size(self, session_id: str) -> int:
+        return sum(len(f.data) for f in self.file_storage.get(session_id, {}).values())
+
+
+def install(manager) -> BoundedUploadedFileManager | None:
+    """Give Streamlit's upload store (the one its upload route writes to) the bounds.
+
+    The server builds a plain ``MemoryUploadedFileManager`` before any app code runs and passes
+    the same object to its upload route and to every script run, so its class is switched in
+    place (once, under a lock); its files and counters stay as they are.
+    """
+    with _install_lock:
+        if type(manager) is MemoryUploadedFileManager:
+            with manager._lock:
+                manager.__class__ = BoundedUploadedFileManager
+                manager._init_bounds()
+    return manager if isinstance(manager, BoundedUploadedFileManager) else None
+
+
+def held_file_ids(widget_states) -> set[str]:
+    """File ids that file-uploader and camera widgets hold, from serialized widget states."""
+    held = set()
+    for state in widget_states:
+        if state.WhichOneof("value") == "file_uploader_state_value":
+            held.update(info.file_id for info in state.file_uploader_state_value.uploaded_file_info)
+    return held
+
+
+def track() -> None:
+    """At the start of a script run: install the bounds, forget this session's unheld files."""
+    ctx = get_script_run_ctx()
+    if ctx is None:
+        return
+    manager = install(ctx.uploaded_file_mgr)
+    if manager is None:
+        return
+    held = held_file_ids(ctx.session_state.get_widget_states())
+    manager.forget_unheld(ctx.session_id, held, time.monotonic() - GRACE_SECONDS)

@@ -1,0 +1,1 @@
+"""Step through one iteration: the walk (pure) and its view."""

@@ -1,0 +1,1 @@
+"""The theory page's pieces: the dimension table and the network diagram."""

@@ -1,0 +1,134 @@
+"""Looking inside the current model for one picture: warning, activations, input gradient.
+
+A warning when the picture is unlike the training photos, the activations of every layer, and
+what the network looked at.
+
+The prediction page calls :func:`look_inside` once per scored picture and :func:`test_picture`
+once in its test-set tab. Works with any model the app holds (trained, auto-trained or loaded
+from a file) and any hidden activation.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import streamlit as st
+
+import dnn
+from dnn.datasets import flatten
+from dnn.familiarity import familiarity
+from dnn.layers import layer_dims
+from dnn.propagation import forward
+from dnn.saliency import gradient_of_forward
+from ui.core.figures import inside as figures_inside
+from ui.core.i18n import t
+
+EXAMPLES = 8  # training thumbnails shown next to the warning
+
+
+def as_column(seen: np.ndarray) -> np.ndarray:
+    """A (64, 64, 3) uint8 picture as the network's input column, shape (12288, 1)."""
+    return flatten(np.asarray(seen, dtype=np.uint8)[np.newaxis])
+
+
+def notice(x: np.ndarray, data: dnn.Dataset, where=None) -> str | None:
+    """If the picture is unlike the training photos, say so and show some of them.
+
+    Parameters
+    ----------
+    x : ndarray of shape (12288, 1)
+    data : dnn.Dataset
+        Its training pictures are what "like" means (the fit is cached per array).
+    where : streamlit container, optional
+        Where to write (next to P(cat)); the current container by default.
+
+    Returns
+    -------
+    str or None
+        The reason (``"blank"``, ``"noise"``, ``"unlike"``) or None for a familiar picture.
+    """
+    reason = familiarity(data.train_x).reasons(x)[0]
+    if reason is not None:
+        where = where or st.container()
+        where.warning(t(f"unfamiliar_{reason}"))
+        where.caption(t("unfamiliar_seen"))
+        where.image(list(_examples(data)), width=48)
+    return reason
+
+
+def _examples(data: dnn.Dataset) -> np.ndarray:
+    """The first cats and non-cats of the training set, alternating."""
+    y = data.train_y[0]
+    cats, others = np.flatnonzero(y == 1), np.flatnonzero(y == 0)
+    order = np.ravel(np.column_stack([cats[: EXAMPLES // 2], others[: EXAMPLES // 2]]))
+    return data.train_images[order]
+
+
+def details(seen: np.ndarray, params, hidden: str, key: str) -> None:
+    """The activations of every layer and the input gradient, for one picture."""
+    x = as_column(seen)
+    if layer_dims(params)[0] != x.shape[0]:
+        return
+    AL, caches = forward(params, x, hidden, keep_input=False)  # also for the gradient below
+    acts = [A[:, 0] for _, _, A in caches]
+    sizes = " → ".join(f"{len(a):,}" for a in acts)
+    st.markdown(t("inside_layers", n0=x.shape[0], sizes=sizes))
+    st.plotly_chart(
+        figures_inside.layer_activations(
+            acts, t("inside_units"), t("inside_layer"), t("inside_output")
+        ),
+        key=f"inside_act_{key}",
+        config={"displayModeBar": False},
+    )
+    st.markdown(t("inside_gradient"))
+    grad = gradient_of_forward(AL, caches, params, hidden)[:, 0]
+    if not np.isfinite(grad).all():
+        return
+    titles = (t("inside_grad_picture"), t("inside_grad_magnitude"), t("inside_grad_sign"))
+    st.plotly_chart(
+        figures_inside.input_gradient_map(np.asarray(seen, dtype=np.uint8), grad, titles),
+        key=f"inside_grad_{key}",
+        config={"displayModeBar": False},
+    )
+    st.caption(t("inside_grad_caption"))
+
+
+def look_inside(
+    seen: np.ndarray, params, hidden: str, data: dnn.Dataset | None, where, key: str
+) -> None:
+    """For one scored picture: the warning next to P(cat) (in ``where``), then an expander.
+
+    Parameters
+    ----------
+    seen : ndarray of shape (64, 64, 3), uint8
+        What the network sees.
+    params : dict
+        The current model's W^[l], b^[l].
+    hidden : str
+        Its hidden activation.
+    data : dnn.Dataset or None
+        The model's training data, for the unfamiliar-picture notice (None: no notice).
+    where : streamlit container
+        The column that shows P(cat).
+    key : str
+        Unique among the pictures on the page (for the charts' keys).
+    """
+    if data is not None:
+        notice(as_column(seen), data, where)
+    with st.expander(t("look_inside")):
+        details(seen, params, hidden, key)
+
+
+def test_picture(data: dnn.Dataset, params, hidden: str, proba: np.ndarray) -> None:
+    """In the test-set tab: pick one test picture and look inside the network for it.
+
+    ``proba`` holds P(cat) of every test picture, shape (m,), as the tab computed it.
+    """
+    with st.expander(t("testset_look")):
+        m = data.test_x.shape[1]
+        i = int(st.number_input(t("testset_pick"), 0, m - 1, 0, key="inside_test_pick"))
+        seen = data.test_images[i]
+        p = float(proba[i])
+        c1, c2 = st.columns([1, 3])
+        c1.image(seen, width=128, caption=t("inside_test_caption", i=i, p=f"{p:.2f}"))
+        notice(data.test_x[:, [i]], data, c2)
+        details(seen, params, hidden, f"test_{i}")

@@ -1,0 +1,89 @@
+"""A run's result as the training and own-classes pages show it: chart, status, four numbers."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from ui.core import checks, presenting
+from ui.core.checks import guessing_cost
+from ui.core.figures import charts as figures
+from ui.core.i18n import t
+from ui.core.labels import chart_labels, divergence_text, percent
+from ui.core.live import MAX_RUN_SECONDS
+from ui.core.runs import RunRecord, checkpoints
+
+CHART_POINTS = 2500  # the final chart: every iteration of the lesson's run, at most this many
+
+
+def result_chart(record: RunRecord | None, chart) -> None:
+    """The run's chart (empty axes before the first run), every point up to CHART_POINTS."""
+    height = 420  # presenter mode: fits 1280×720 beside the numbers (tests/browser)
+    if record is None:
+        fig = figures.training_chart([], (), chart_labels(), height=height)
+    else:
+        fig = figures.training_chart(
+            record.costs,
+            checkpoints(record.history),
+            chart_labels(),
+            max_points=CHART_POINTS,
+            height=height,
+        )
+    chart.plotly_chart(fig, key="result_chart")
+
+
+def summary(
+    record: RunRecord, metrics, data, names=None, resumable=True, note: str | None = None
+) -> None:
+    """How the run ended, the last One step, and the four numbers (in ``metrics``).
+
+    ``data.train_y`` are the labels the run trained on; ``names`` the classes of labels 0, 1;
+    ``resumable`` False where there is no Continue (see :func:`status_message`); ``note``
+    what the page adds under the status (the last One step's costs).
+    """
+    status_message(record, guessing_cost(data.train_y), names, resumable)
+    if note:
+        st.info(note)
+    boxes = [metrics.container() for _ in range(4)] if presenting.on() else metrics.columns(4)
+    boxes[0].metric(t("train_accuracy"), percent(record.train_accuracy))
+    boxes[1].metric(t("test_accuracy"), percent(record.test_accuracy))
+    planned = t("of_planned", n=f"{record.planned:,}") if not record.done else None
+    boxes[2].metric(t("iterations_done"), f"{record.iteration:,}", help=planned)
+    boxes[3].metric(
+        t("time"), t("seconds", s=f"{record.seconds:.2f}"), help=t("engine_" + record.engine)
+    )
+
+
+def status_message(record: RunRecord, guess: float, names=None, resumable=True) -> None:
+    """How the run ended (info, warning or success box), and whether it learned anything.
+
+    ``guess`` is the cost of guessing the share of cats (:func:`ui.core.checks.guessing_cost`);
+    ``names`` the class names of labels 0 and 1 (default: non-cat, cat); ``resumable`` False
+    on a page without Continue (its texts then say to train again).
+    """
+    i, n = record.iteration, record.planned
+    end = "" if resumable else "_final"
+    if record.status == "diverged":
+        why = divergence_text(record.divergence)
+        st.warning(t("status_diverged_cause", i=record.diverged_at, kept=i, cause=why))
+    elif record.status == "timed_out":
+        st.warning(t("status_timed_out" + end, s=MAX_RUN_SECONDS, i=i) + " " + t("plan_left", n=n))
+    elif i == 0:
+        st.info(t("status_zero" + end))
+    elif not record.done:
+        st.info(t("status_paused" + end, i=i, n=n))
+    else:
+        st.success(t("status_finished", i=i, s=f"{record.seconds:.2f}"))
+    if record.status == "diverged":
+        return
+    reasons = checks.diagnose(record.costs, record.cat_share, guess)
+    if any(code == "cost_up" for code, _ in reasons):
+        st.warning(t("cost_went_up"))
+    useless = []
+    for code, values in reasons:
+        if code == "one_class":
+            names = names or (t("class_noncat"), t("class_cat"))
+            useless.append(t("useless_one_class", cls=names[1 if values["cat"] else 0]))
+        elif code == "stalled":
+            useless.append(t("useless_stalled", last=f"{values['last']:.3f}", guess=f"{guess:.3f}"))
+    if useless and record.done:
+        st.warning(t("useless_intro") + " " + " ".join(useless))

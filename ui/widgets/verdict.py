@@ -1,0 +1,108 @@
+"""Trying a model on pictures, as the prediction page and the own-classes page do it.
+
+Pictures come from an uploader or the camera; each gets its verdict.
+
+The verdict names the model's classes: a model of the lesson says "Cat" / "Not a cat", one
+trained on the visitor's own classes (its file's ``class_names``) says their names.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import streamlit as st
+
+from dnn.images import EXTENSIONS
+from dnn.model_meta import CLASS_NAMES
+from ui.core.figures import charts as figures
+from ui.core.i18n import t
+from ui.core.limits import IMAGE_UPLOAD_MB
+from ui.core.pixels import enlarged
+from ui.core.predict import Scored, confidence_key
+from ui.widgets import insight
+
+
+def is_lesson(names: Sequence[str] | None) -> bool:
+    """Whether ``names`` (label 0, label 1) are the lesson's non-cat / cat (or not given)."""
+    return names is None or list(names) == CLASS_NAMES
+
+
+def verdict_text(p: float, names: Sequence[str] | None) -> str:
+    """The verdict: 🐱 Cat, 🚫 Not a cat, or the name of the class P points to."""
+    if is_lesson(names):
+        return t("verdict_cat") if p > 0.5 else t("verdict_noncat")
+    return t("verdict_named", name=names[1] if p > 0.5 else names[0])
+
+
+def probability_label(names: Sequence[str] | None) -> str:
+    """P(cat), P(猫), or P(name of label 1): the same notation in every language."""
+    return t("p_cat") if is_lesson(names) else f"P({names[1]})"
+
+
+def show(result: Scored, params, hidden: str, data, names: Sequence[str] | None = None) -> None:
+    """One picture's verdict, P and confidence; then the picture and what the model sees.
+
+    The verdict comes first so that a phone, where columns stack, shows it without scrolling;
+    the 64×64 picture is enlarged with its pixels kept square. ``data`` is the training data
+    whose photos the unfamiliar-picture notice compares with (None: no notice); ``names`` are
+    the model's class names (label 0, label 1).
+    """
+    if result.error:
+        st.error(f"**{result.name}** — {result.error}")
+        return
+    c_verdict, c_picture, c_seen = st.columns([3, 2, 2])
+    c_verdict.markdown(f"### {verdict_text(result.p_cat, names)}")
+    c_verdict.plotly_chart(
+        figures.probability_bar(result.p_cat, {"p": probability_label(names)}),
+        key=f"bar_{result.name}_{id(result)}",
+        config={"displayModeBar": False},
+    )
+    c_verdict.caption(t(confidence_key(result.p_cat)))
+    c_picture.image(result.preview, caption=result.name)
+    c_seen.image(enlarged(result.seen), caption=t("model_sees"))
+    insight.look_inside(
+        result.seen, params, hidden, data, c_verdict, key=f"{result.name}_{id(result)}"
+    )
+
+
+def graded(images: Sequence, proba: Sequence[float], right: Sequence[bool], label: str) -> None:
+    """Labelled pictures as thumbnails, each captioned ✅/❌ and ``label = 0.93`` (its P)."""
+    marks = ["✅ " if ok else "❌ " for ok in right]
+    captions = [f"{mark}{label} = {p:.2f}" for mark, p in zip(marks, proba, strict=True)]
+    st.image(list(images), width=112, caption=captions)
+
+
+def uploaded(key: str) -> list[tuple[str, bytes]]:
+    """An uploader of several pictures to try; (name, bytes) of each file it holds."""
+    files = st.file_uploader(
+        t("upload_help"),
+        type=list(EXTENSIONS),
+        accept_multiple_files=True,
+        key=key,
+        max_upload_size=IMAGE_UPLOAD_MB,
+    )
+    return [(f.name, f.getvalue()) for f in files or []]
+
+
+def camera_shot(toggle_key: str, key: str) -> tuple[str, bytes] | None:
+    """A camera behind a switch; (name, bytes) of the picture taken, if any."""
+    if st.toggle(t("camera_on"), key=toggle_key):
+        shot = st.camera_input(t("camera_take"), key=key)
+        if shot is not None:
+            return t("camera_photo"), shot.getvalue()
+    return None
+
+
+def pictures(tabs, show, upload_key: str, camera_keys: tuple[str, str]) -> None:
+    """Uploads in the first of ``tabs``, the camera in the second: ``show(name, raw)`` each.
+
+    ``camera_keys`` are the keys of the camera's on/off toggle and of the camera itself.
+    """
+    tab_up, tab_cam = tabs
+    with tab_up:
+        for name, raw in uploaded(upload_key):
+            show(name, raw)
+    with tab_cam:
+        shot = camera_shot(*camera_keys)
+        if shot is not None:
+            show(*shot)
