@@ -27,7 +27,7 @@ from deploy import proxy
 from deploy.classroom import Classroom, free_port
 from deploy.replicas import REPO
 from tests.conftest import require
-from ui.strings import EN
+from ui.core.strings import EN
 
 
 @pytest.fixture(scope="module")
