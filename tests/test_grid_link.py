@@ -4,24 +4,10 @@ import random
 
 import pytest
 
-from ui.core import url_state
+from tests.links import encode, grid_of, parse
 from ui.core.url_state import LinkState
 from ui.grid import axes as grid_axes
 from ui.grid import link as grid_link
-
-SECTIONS = (grid_link.SECTION,)  # the page's links hold the grid's part too
-
-
-def parse(query):
-    return url_state.parse(query, SECTIONS)
-
-
-def encode(link):
-    return url_state.encode(link, SECTIONS)
-
-
-def grid_of(link):
-    return link.extra.get("grid", {})
 
 
 def test_a_grid_link_reads_as_the_boxes_show_it_and_writes_back_the_same():

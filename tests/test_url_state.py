@@ -6,26 +6,11 @@ from urllib.parse import parse_qs, urlencode
 
 import pytest
 
+from tests.links import encode, grid_of, parse
 from ui.core import settings as bounds
-from ui.core import url_state
 from ui.core.settings import LESSON, Settings
 from ui.core.url_state import MAX_RUNS, LinkState, RunSpec
 from ui.grid import axes as grid_axes
-from ui.grid import link as grid_link
-
-SECTIONS = (grid_link.SECTION,)  # the page's links hold the grid's part too
-
-
-def parse(query):
-    return url_state.parse(query, SECTIONS)
-
-
-def encode(link):
-    return url_state.encode(link, SECTIONS)
-
-
-def grid_of(link):
-    return link.extra.get("grid", {})
 
 
 def codes(link):

@@ -17,6 +17,7 @@ from ui.classes.sets import MAX_PICTURES, TwoClasses, from_image_set, image_set
 from ui.classes.training import ClassModel
 from ui.core.i18n import explain, t
 from ui.core.limits import IMAGE_UPLOAD_MB
+from ui.widgets.downloads import model_button
 
 DATA_FILE = "my_two_classes.h5"
 
@@ -73,11 +74,5 @@ def model_file(model: ClassModel) -> bytes:
 def save_model(model: ClassModel) -> None:
     """A download button for the page's model (built when clicked)."""
     run = model.record.run_id if model.record else 0
-    st.download_button(
-        t("model_file_download"),
-        lambda: model_file(model),
-        file_name=f"classes_model_run{run}.safetensors",
-        mime="application/octet-stream",
-        key="classes_model_download",
-        on_click="ignore",
-    )
+    name = f"classes_model_run{run}.safetensors"
+    model_button(lambda: model_file(model), name, "classes_model_download")

@@ -5,11 +5,10 @@ from __future__ import annotations
 import csv
 import io
 
-import streamlit as st
-
 from dnn.model_io import model_bytes
 from ui.core.i18n import t
 from ui.core.runs import RunRecord, model_metadata
+from ui.widgets.downloads import file_button, model_button
 
 
 def costs_csv(record: RunRecord) -> bytes:
@@ -31,22 +30,9 @@ def download_model(params, record: RunRecord) -> bytes:
 
 def downloads(params, record: RunRecord) -> None:
     """The model and its cost history, as two download buttons."""
-    # files are built when clicked, not on every rerun (a big model compresses for seconds);
-    # a click must not rerun the page: the rerun can drop the file's answer, leaving the button
-    # spinning with no download (seen in Chromium 2 times in 10)
-    st.download_button(
-        t("model_file_download"),
-        lambda: download_model(params, record),
-        file_name=f"cat_model_run{record.run_id}.safetensors",
-        mime="application/octet-stream",
-        key="download_model",
-        on_click="ignore",
-    )
-    st.download_button(
-        t("download_costs"),
-        lambda: costs_csv(record),
-        file_name=f"costs_run{record.run_id}.csv",
-        mime="text/csv",
-        key="download_costs",
-        on_click="ignore",
+    name = f"cat_model_run{record.run_id}.safetensors"
+    model_button(lambda: download_model(params, record), name, "download_model")
+    build = lambda: costs_csv(record)  # noqa: E731
+    file_button(
+        t("download_costs"), build, f"costs_run{record.run_id}.csv", "text/csv", "download_costs"
     )
