@@ -3,21 +3,26 @@
     .venv/bin/python -m deploy.classroom [--port 8501] [--replicas N] [--bind 0.0.0.0]
                                          [--remote HOST:PORT ...]
     .venv/bin/python -m deploy.classroom --replicas-only [--port 8501] [--replicas N]
+                                         [--bind 127.0.0.1]
 
 The first form starts N replicas (default: one per core) on free 127.0.0.1 ports, writes the
 proxy's configuration from deploy/haproxy.cfg.template, starts HAProxy on ``--bind:--port``,
-waits until every replica is healthy and prints the address to give the students. Ctrl-C or
-SIGTERM stops the proxy, then the replicas, and waits for them: no process is left behind (on
-Linux a replica is also stopped if this command is killed).
+waits until every replica is healthy and prints the address to give the students. From then on
+it supervises them (deploy/supervisor.py): a replica or HAProxy that exits is started again on
+the same port, after a back-off, with a line saying so. Only Ctrl-C or SIGTERM ends it: it stops
+the proxy, then the replicas, and waits for them; no process is left behind (on Linux a replica
+is also stopped if this command is killed).
 
 To scale out, start replicas on another machine with the second form (ports --port, --port+1,
-…, on every interface) and list them on the proxy's machine with ``--remote HOST:PORT``, once
-per replica: the proxy health-checks them and sends visitors to them like to local ones.
+…, on 127.0.0.1 unless ``--bind`` says otherwise, supervised the same way) and list them on the
+proxy's machine with ``--remote HOST:PORT``, once per replica: the proxy health-checks them and
+sends visitors to them like to local ones.
 """
 
 from __future__ import annotations
 
 import argparse
+import functools
 import shutil
 import signal
 import socket
@@ -28,6 +33,7 @@ from pathlib import Path
 from deploy import proxy
 from deploy import replicas as rp
 from deploy.replicas import free_port
+from deploy.supervisor import Signals, Supervisor, keep_going
 
 
 def lan_address() -> str:
@@ -73,9 +79,18 @@ class Classroom:
         local = [proxy.Backend(f"r{k + 1}", "127.0.0.1", free_port()) for k in range(n)]
         remote = [proxy.Backend(f"m{k + 1}", h, p) for k, (h, p) in enumerate(remotes)]
         self.local, self.backends = local, local + remote
-        self.replicas: dict[str, object] = {}  # name → Popen of each local replica
-        self.proxy = None
+        self.keeper = Supervisor()  # the local processes: each replica, then "haproxy"
         self._logs: list = []
+
+    @property
+    def replicas(self) -> dict:
+        """The current ``Popen`` of each local replica started so far, by name."""
+        return {n: self.keeper.process(n) for n in self.keeper.children if n != "haproxy"}
+
+    @property
+    def proxy(self):
+        """HAProxy's current ``Popen``, or None before it is started."""
+        return self.keeper.process("haproxy") if "haproxy" in self.keeper.children else None
 
     @property
     def url(self) -> str:
@@ -95,12 +110,16 @@ class Classroom:
             config.write_text(text)
             proxy.check_config(config)
             for b in self.local:
-                log = self._log(b.name)
-                self.replicas[b.name] = rp.start_replica(b.port, b.host, log)
+                start = functools.partial(
+                    rp.start_replica, b.port, b.host, self._log(b.name), script=rp.SERVED_APP
+                )
+                self.keeper.add(b.name, "replica", start)
             procs = list(self.replicas.values())
             rp.wait_healthy([b.url for b in self.backends], self.timeout, procs)
-            log = self._log("haproxy")
-            self.proxy = proxy.start_proxy(config, log, preexec_fn=rp.die_with_parent)
+            start = functools.partial(
+                proxy.start_proxy, config, self._log("haproxy"), preexec_fn=rp.die_with_parent
+            )
+            self.keeper.add("haproxy", "proxy", start)
             self._wait_for_proxy()
         except BaseException:
             self.stop()
@@ -133,14 +152,12 @@ class Classroom:
         return {p.stem: p.read_text(errors="replace") for p in sorted(self.run_dir.glob("*.log"))}
 
     def processes(self) -> list:
-        """The local processes: the proxy (once started) and the replicas."""
+        """The local processes now: the proxy (once started) and the replicas."""
         return ([self.proxy] if self.proxy else []) + list(self.replicas.values())
 
-    def dead(self) -> list[str]:
-        """Names of the local processes that have exited."""
-        names = {"haproxy": self.proxy} if self.proxy else {}
-        names.update(self.replicas)
-        return [n for n, p in names.items() if p.poll() is not None]
+    def supervise(self) -> list[str]:
+        """Restart whichever local process has exited once its back-off is over; their names."""
+        return self.keeper.check()
 
     def stop(self) -> dict[str, str]:
         """Stop the proxy first (no new visitors), then the replicas; return their logs."""
@@ -165,47 +182,67 @@ def replicas_text(n: int) -> str:
     return f"{n} replica" + ("s" if n != 1 else "")
 
 
-def serve_replicas_only(port: int, n: int, bind: str) -> None:
+def serve_replicas_only(port: int, n: int, bind: str, signals: Signals) -> None:
     """On another machine: replicas on ports port, port+1, … for a proxy elsewhere."""
-    procs = [rp.start_replica(port + k, bind, None) for k in range(n)]
+    keeper = Supervisor()
     try:
+        for k in range(n):
+            start = functools.partial(rp.start_replica, port + k, bind, None, script=rp.SERVED_APP)
+            keeper.add(f"r{k + 1}", "replica", start)
         local = "127.0.0.1" if bind in ("0.0.0.0", "") else bind
         urls = [f"http://{local}:{port + k}" for k in range(n)]
-        rp.wait_healthy(urls, 120.0, procs)
+        rp.wait_healthy(urls, 120.0, keeper.processes())
         host = lan_address() if bind in ("0.0.0.0", "") else local
         remotes = " ".join(f"--remote {host}:{port + k}" for k in range(n))
         print(f"ready: {replicas_text(n)}; on the proxy's machine add: {remotes}", flush=True)
-        while all(p.poll() is None for p in procs):
-            time.sleep(1)
+        if bind.startswith("127."):
+            print(
+                f"(bound to {bind}: only this machine reaches them; --bind THIS_MACHINE'S_ADDRESS "
+                "opens them to the proxy's network, see deploy/README.md)",
+                flush=True,
+            )
+        keep_going(keeper.check, signals)
     finally:
-        rp.stop_all(procs)
+        rp.stop_all(keeper.processes())
 
 
-def main(argv=None) -> int:
-    """Run the classroom command until Ctrl-C or SIGTERM."""
+def parse_args(argv=None) -> argparse.Namespace:
+    """The command line, with ``bind`` filled in and ``remote`` as (host, port) pairs.
+
+    ``--bind`` defaults to 0.0.0.0 for the proxy (students reach it) and to 127.0.0.1 for
+    ``--replicas-only`` (a Streamlit server alone should not face a network: it never closes a
+    connection whose headers never end, which HAProxy does after 10 s).
+    """
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--port", type=int, default=8501, help="the address students open")
     parser.add_argument("--replicas", type=int, default=None, help="default: one per core")
-    parser.add_argument("--bind", default="0.0.0.0", help="interface (default: all)")
+    parser.add_argument(
+        "--bind", default=None, help="interface (default: 0.0.0.0; 127.0.0.1 with --replicas-only)"
+    )
     parser.add_argument("--remote", action="append", default=[], metavar="HOST:PORT")
     parser.add_argument("--replicas-only", action="store_true", help="for another machine")
     args = parser.parse_args(argv)
     try:
-        remotes = [parse_remote(r) for r in args.remote]
+        args.remote = [parse_remote(r) for r in args.remote]
     except ValueError as exc:
         parser.error(str(exc))
+    if args.bind is None:
+        args.bind = "127.0.0.1" if args.replicas_only else "0.0.0.0"
+    if args.replicas is None:
+        args.replicas = rp.cores()
+    return args
 
-    def interrupt(signum, frame):
-        raise KeyboardInterrupt
 
-    for signum in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP):  # also when started with &
-        signal.signal(signum, interrupt)
-    n = rp.cores() if args.replicas is None else args.replicas
+def main(argv=None) -> int:
+    """Run the classroom command until Ctrl-C or SIGTERM."""
+    args = parse_args(argv)
+    signals = Signals()
+    signals.install()
     try:
         if args.replicas_only:
-            serve_replicas_only(args.port, n, args.bind)
+            serve_replicas_only(args.port, args.replicas, args.bind, signals)
             return 0
-        return _serve(Classroom(args.port, n, args.bind, remotes))
+        return _serve(Classroom(args.port, args.replicas, args.bind, args.remote), signals)
     except KeyboardInterrupt:
         return 0
     except (RuntimeError, ValueError) as exc:
@@ -215,7 +252,7 @@ def main(argv=None) -> int:
         print("stopped", flush=True)
 
 
-def _serve(room: Classroom) -> int:
+def _serve(room: Classroom, signals: Signals) -> int:
     print(f"starting {replicas_text(len(room.local))} and the proxy…", flush=True)
     try:
         room.start()
@@ -223,15 +260,8 @@ def _serve(room: Classroom) -> int:
         print(f"ready: {replicas_text(len(room.backends))} ({where})", flush=True)
         print(f"give students: {room.student_url()}  (this machine: {room.url})", flush=True)
         print("Ctrl-C stops everything.", flush=True)
-        warned: set[str] = set()
-        while "haproxy" not in (dead := room.dead()):
-            for name in set(dead) - warned:
-                tail = room.logs().get(name, "")[-2000:]
-                print(f"warning: replica {name} exited; the others go on.\n{tail}", flush=True)
-                warned.add(name)
-            time.sleep(1)
-        print(f"error: the proxy exited:\n{room.logs()['haproxy'][-2000:]}", flush=True)
-        return 1
+        keep_going(room.supervise, signals)
+        return 0  # not reached: only a signal ends the loop
     finally:
         signal.signal(signal.SIGINT, signal.SIG_IGN)  # let the stop finish
         signal.signal(signal.SIGTERM, signal.SIG_IGN)

@@ -1,7 +1,9 @@
-"""Streamlit replicas: ``streamlit run streamlit_app.py`` processes, one per core.
+"""Streamlit replicas: ``streamlit run`` processes of the app, one per core.
 
 Each replica is an ordinary Streamlit server with the repository's .streamlit/config.toml, on
-its own port. A replica uses one core: one Python process (the GIL) and one BLAS thread.
+its own port. A replica uses one core: one Python process (the GIL) and one BLAS thread. The
+classroom's replicas run deploy/app.py (the app with the framing headers and gzipped front-end
+files); tests and benchmarks also start the plain ``streamlit_app.py``, as a laptop runs it.
 """
 
 from __future__ import annotations
@@ -16,6 +18,8 @@ import urllib.request
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
+APP = "streamlit_app.py"  # the app as a laptop runs it
+SERVED_APP = "deploy/app.py"  # the same app with deploy/headers.py's middleware
 # one core per replica: a second BLAS thread per process only competes with the other replicas
 ONE_CORE = {"OPENBLAS_NUM_THREADS": "1", "OMP_NUM_THREADS": "1", "MKL_NUM_THREADS": "1"}
 STOP_SECONDS = 15.0  # how long a process may take to stop before it is killed
@@ -49,19 +53,14 @@ def free_port(host: str = "127.0.0.1") -> int:
         return s.getsockname()[1]
 
 
-def start_replica(
-    port: int, address: str, log, extra_args: tuple = (), env_extra: dict | None = None
-) -> subprocess.Popen:
-    """Start one replica on ``address:port``, its output (text) written to ``log``.
-
-    ``log`` is what ``subprocess.Popen`` takes as stdout: a file, ``subprocess.PIPE`` or None.
-    """
-    cmd = [
+def replica_command(port: int, address: str, extra_args: tuple = (), script: str = APP):
+    """The command line of one replica: ``python -m streamlit run SCRIPT`` on ``address:port``."""
+    return [
         sys.executable,
         "-m",
         "streamlit",
         "run",
-        "streamlit_app.py",
+        script,
         "--server.address",
         address,
         "--server.port",
@@ -72,9 +71,24 @@ def start_replica(
         "false",
         *extra_args,
     ]
+
+
+def start_replica(
+    port: int,
+    address: str,
+    log,
+    extra_args: tuple = (),
+    env_extra: dict | None = None,
+    script: str = APP,
+) -> subprocess.Popen:
+    """Start one replica on ``address:port``, its output (text) written to ``log``.
+
+    ``log`` is what ``subprocess.Popen`` takes as stdout: a file, ``subprocess.PIPE`` or None.
+    ``script`` is the file ``streamlit run`` serves, relative to the repository.
+    """
     env = {**os.environ, **ONE_CORE, **(env_extra or {})}
     return subprocess.Popen(
-        cmd,
+        replica_command(port, address, extra_args, script),
         cwd=REPO,
         env=env,
         stdout=log,
