@@ -9,6 +9,7 @@ from __future__ import annotations
 import gzip
 import http.client
 import re
+import socket
 import subprocess
 import sys
 import textwrap
@@ -135,6 +136,14 @@ def test_haproxy_gzips_text_a_plain_server_sends_uncompressed(plain_proxy, serve
     assert response.getheader("Content-Encoding") == "gzip" and gzip.decompress(body)
     response, body = get(plain_proxy, path)  # a client that does not ask for gzip
     assert response.getheader("Content-Encoding") is None and body == raw
+
+
+def test_the_proxy_closes_a_request_whose_headers_never_end(room):
+    # a Streamlit server alone keeps such a connection open for good; HAProxy gives it 10 s
+    with socket.create_connection(("127.0.0.1", room.port), timeout=30) as s:
+        s.sendall(b"GET / HTTP/1.1\r\nHost: 127.0.0.1\r\n")  # and never the blank line
+        answer = s.recv(1000)  # waits for HAProxy (at most the 30 s timeout)
+    assert answer.startswith(b"HTTP/1.1 408")
 
 
 def test_replicas_only_listen_on_loopback_unless_told(monkeypatch):
