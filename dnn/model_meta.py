@@ -2,8 +2,9 @@
 
 The description says what the arrays cannot: the hidden activation, the class names, a label
 and the training settings, plus the layer sizes (checked against the arrays). Reading distrusts
-the text: bounded size, no nesting beyond the one list fields need, integers of at most 16
-digits, no NaN, scalars only for the settings.
+the text: bounded size, the same rules for names and labels as a picture set's
+(:mod:`dnn.names`), no nesting beyond the one list fields need, integers of at most 16 digits,
+no NaN, scalars only for the settings.
 """
 
 from __future__ import annotations
@@ -12,8 +13,10 @@ import json
 import math
 import re
 
+from dnn.names import MAX_TEXT_CHARS, is_class_name, is_text
+
 MAX_BYTES = 64 * 1024
-MAX_TEXT = 200  # characters of a label or a setting's text
+MAX_TEXT = MAX_TEXT_CHARS  # characters of a label or a setting's text
 MAX_SETTINGS = 32
 CLASS_NAMES = ["non-cat", "cat"]  # label 0, label 1
 _NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]{0,39}$")
@@ -59,7 +62,7 @@ def read_description(text) -> dict:
     if not isinstance(meta["hidden_activation"], str) or len(meta["hidden_activation"]) > 40:
         raise ValueError("hidden_activation")
     names = meta["class_names"]
-    if not (isinstance(names, list) and len(names) == 2 and all(map(_short_text, names))):
+    if not (isinstance(names, list) and len(names) == 2 and all(map(is_class_name, names))):
         raise ValueError("class_names")
     settings = [k for k in meta if k not in _REQUIRED]
     if len(settings) > MAX_SETTINGS:
@@ -74,13 +77,9 @@ def _count(n) -> bool:
     return type(n) is int and 0 <= n <= 10**6
 
 
-def _short_text(s) -> bool:
-    return isinstance(s, str) and len(s) <= MAX_TEXT
-
-
 def _scalar(v) -> bool:
     if v is None or isinstance(v, (bool, str)):
-        return not isinstance(v, str) or len(v) <= MAX_TEXT
+        return not isinstance(v, str) or is_text(v)
     if isinstance(v, int):
         return abs(v) <= 2**53
     return isinstance(v, float) and math.isfinite(v)

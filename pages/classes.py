@@ -9,6 +9,7 @@ from ui.classes import trying as class_try
 from ui.classes.sets import MAX_PICTURES, MIN_PER_CLASS
 from ui.core import session
 from ui.core.i18n import t
+from ui.core.text import plain
 from ui.shell.router import guard
 from ui.widgets import controls, run_panel
 from ui.widgets.data_gate import require_data
@@ -71,5 +72,6 @@ model = class_training.current()
 if model is None:
     st.info(t("classes_try_first"))
 else:
-    st.info(t("classes_model_is", label=model.meta.get("label", ""), names=" / ".join(model.names)))
+    names = " / ".join(plain(n) for n in model.names)  # from a file or the visitor: text
+    st.info(t("classes_model_is", label=plain(model.meta.get("label", "")), names=names))
     class_try.try_model(model)

@@ -6,6 +6,7 @@ import streamlit as st
 import dnn
 from ui.core.i18n import t
 from ui.core.predict import score
+from ui.core.text import plain
 from ui.prediction.model import page_model
 from ui.shell.router import guard
 from ui.widgets import insight, verdict
@@ -20,7 +21,7 @@ data = shared.data
 
 current = page_model(shared)
 params, meta, hidden = current.params, current.meta, current.hidden
-st.info(t("model_source_" + current.source, label=meta.get("label", "")))
+st.info(t("model_source_" + current.source, label=plain(meta.get("label", ""))))
 
 model_upload()
 

@@ -20,6 +20,7 @@ from ui.classes import files as class_files
 from ui.classes.intake import STATE
 from ui.classes.sets import MAX_PICTURES, build
 from ui.classes.training import MODEL
+from ui.core.text import plain
 
 
 def classes(lang: str | None = None) -> AppTest:
@@ -293,7 +294,8 @@ def test_forged_dataset_files_are_refused_and_the_classes_stay(tmp_path):
         uploader(at, "classes_load_").set_value((name, raw, "application/x-hdf5")).run()
         assert not at.exception, (name, at.exception)
         errors = [e.value for e in at.error]
-        assert len(errors) == 1 and errors[0].startswith(f"**{name}** was not loaded:"), errors
+        refused = f"**{plain(name)}** was not loaded:"
+        assert len(errors) == 1 and errors[0].startswith(refused), errors
         assert len(two(at).pictures[0]) == 2, name
     with pytest.raises(dnn.DatasetError):
         dnn.load_image_set(forged_files(tmp_path)["external.h5"])

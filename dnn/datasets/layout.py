@@ -7,16 +7,15 @@ Each ``check_*`` raises :class:`DatasetError` with a ``code`` (its text, in both
 from __future__ import annotations
 
 import re
-import unicodedata
 
 import h5py
 import numpy as np
 
 from dnn.errors import UserFacingError
+from dnn.names import MAX_CLASS_CHARS, is_class_name
 
 IMAGE_SHAPE = (64, 64, 3)
 MAX_IMAGES = 2000  # pictures in one file: 2,000 × 12,288 bytes ≈ 25 MB
-MAX_CLASS_CHARS = 40  # a class name, in characters (up to 4 bytes each in UTF-8)
 SLACK_BYTES = 2**20  # HDF5's own metadata on top of the pixels (the lesson's files: 4 KB)
 # HDF5 filters a file may use: deflate (gzip), shuffle and fletcher32 are built into every HDF5
 # library; any other one would need a plugin, and reading it is refused.
@@ -86,17 +85,12 @@ def check_labels(labels: np.ndarray, key: str) -> None:
 
 
 def check_classes(raw: list[bytes], key: str) -> tuple[str, str]:
-    """Two different class names: UTF-8, 1–40 characters, no control characters."""
+    """Two different class names: UTF-8, 1–40 visible characters (see :mod:`dnn.names`)."""
     try:
         names = tuple(b.decode("utf-8") for b in raw)
     except UnicodeDecodeError:
         names = ()
-    if (
-        len(names) != 2
-        or names[0] == names[1]
-        or not all(0 < len(n) <= MAX_CLASS_CHARS and n == n.strip() for n in names)
-        or any(unicodedata.category(c) in ("Cc", "Cf") for n in names for c in n)
-    ):
+    if len(names) != 2 or names[0] == names[1] or not all(map(is_class_name, names)):
         raise DatasetError(
             f"{key}: two different class names are needed, each 1–{MAX_CLASS_CHARS} characters "
             "of UTF-8 text without control characters or surrounding spaces",

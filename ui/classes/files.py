@@ -17,6 +17,7 @@ from ui.classes.sets import MAX_PICTURES, TwoClasses, from_image_set, image_set
 from ui.classes.training import ClassModel
 from ui.core.i18n import explain, t
 from ui.core.limits import IMAGE_UPLOAD_MB
+from ui.core.text import plain
 from ui.widgets.downloads import model_button
 
 DATA_FILE = "my_two_classes.h5"
@@ -42,7 +43,7 @@ def save_dataset(two: TwoClasses, shown: tuple[str, str]) -> None:
             mime="application/x-hdf5",
             key="classes_save",
             on_click="ignore",
-            help=t("classes_save_help", a=shown[0], b=shown[1]),
+            help=t("classes_save_help", a=plain(shown[0]), b=plain(shown[1])),
         )
 
 

@@ -21,6 +21,7 @@ from ui.classes.sets import MAX_PICTURES, TwoClasses
 from ui.core.i18n import explain, t
 from ui.core.limits import IMAGE_UPLOAD_MB
 from ui.core.pixels import enlarged
+from ui.core.text import clean, plain
 
 STATE = "classes"  # session key: the TwoClasses
 NOTES = "classes_notes"  # session key: class → what the last batch of files gave, shown once
@@ -167,8 +168,9 @@ def show_notes(two: TwoClasses, where) -> None:
     notes = st.session_state.get(NOTES, {}).pop(where, None)
     if not notes:
         return
-    shown = names(two)
+    shown = [plain(n) for n in names(two)]  # the visitor's own text, shown as text
     for code, values in notes:
+        values = {k: plain(v) if k in ("name", "other") else v for k, v in values.items()}
         if code == "added" and values["n"] and isinstance(where, int):
             st.success(t("classes_added", n=values["n"], cls=shown[where]))
         elif code == "added" and values["n"]:
@@ -191,6 +193,7 @@ def thumbnail(pixels, test: bool) -> Image.Image:
 
 def caption(name: str) -> str:
     """A picture's name under its thumbnail: without its extension, cut to CAPTION_CHARS."""
+    name = clean(name)
     stem = name.rsplit(".", 1)[0] if "." in name[1:] else name
     stem = stem if len(stem) <= CAPTION_CHARS else stem[: CAPTION_CHARS - 1] + "…"
     return stem.replace(" ", "\u00a0")  # one line: "camera 5" is not broken in two
@@ -211,7 +214,7 @@ def thumbnails(two: TwoClasses, k: int, test_ids: set[int]) -> None:
             col.button(
                 "✕",
                 key=f"classes_remove_{p.id}",
-                help=t("classes_remove", name=p.name),
+                help=t("classes_remove", name=plain(p.name)),
                 on_click=two.remove,
                 args=(p.id,),
                 type="tertiary",

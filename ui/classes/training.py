@@ -23,6 +23,7 @@ from ui.core.live import stream
 from ui.core.model import SessionModel
 from ui.core.runs import model_metadata
 from ui.core.settings import Settings
+from ui.core.text import clean, plain
 from ui.widgets import verdict
 
 MODEL = session.register("classes_model", None, reset=False)  # this page's ClassModel, or None
@@ -85,7 +86,7 @@ def option_widgets() -> tuple[float, bool]:
 def problems(two: TwoClasses, shown: tuple[str, str]) -> list[str]:
     """Why training cannot start yet (too few pictures, unusable names), translated."""
     found = [
-        t("classes_too_few", cls=shown[k], n=len(pics), min=MIN_PER_CLASS)
+        t("classes_too_few", cls=plain(shown[k]), n=len(pics), min=MIN_PER_CLASS)
         for k, pics in enumerate(two.pictures)
         if len(pics) < MIN_PER_CLASS
     ]
@@ -129,6 +130,7 @@ def split_summary(two: TwoClasses, shown: tuple[str, str], share: float, lesson)
     """How many pictures of each class train and test (and the lesson's, if they join)."""
     n = [len(pics) for pics in two.pictures]
     tests = [test_count(m, share) for m in n]
+    shown = tuple(plain(name) for name in shown)  # the visitor's or a file's text: as text
     text = t(
         "classes_split",
         a=shown[0],
@@ -160,4 +162,4 @@ def held_out(model: ClassModel, two: TwoClasses) -> None:
     proba = dnn.predict_proba(model.params, X, model.hidden)[0]
     right = [(proba[i] > 0.5) == (LABELS[k] == 1) for i, (k, _) in enumerate(pics)]
     st.markdown(t("classes_held_out", right=sum(right), n=len(pics)))
-    verdict.graded([p.pixels for _, p in pics], proba, right, f"P({model.names[1]})")
+    verdict.graded([p.pixels for _, p in pics], proba, right, f"P({clean(model.names[1])})")

@@ -19,6 +19,7 @@ from ui.core.i18n import t
 from ui.core.limits import IMAGE_UPLOAD_MB
 from ui.core.pixels import enlarged
 from ui.core.predict import Scored, confidence_key
+from ui.core.text import clean, label, plain
 from ui.widgets import insight
 
 
@@ -31,12 +32,12 @@ def verdict_text(p: float, names: Sequence[str] | None) -> str:
     """The verdict: 🐱 Cat, 🚫 Not a cat, or the name of the class P points to."""
     if is_lesson(names):
         return t("verdict_cat") if p > 0.5 else t("verdict_noncat")
-    return t("verdict_named", name=names[1] if p > 0.5 else names[0])
+    return t("verdict_named", name=plain(names[1] if p > 0.5 else names[0]))
 
 
 def probability_label(names: Sequence[str] | None) -> str:
     """P(cat), P(猫), or P(name of label 1): the same notation in every language."""
-    return t("p_cat") if is_lesson(names) else f"P({names[1]})"
+    return t("p_cat") if is_lesson(names) else f"P({clean(names[1])})"
 
 
 def show(result: Scored, params, hidden: str, data, names: Sequence[str] | None = None) -> None:
@@ -48,17 +49,17 @@ def show(result: Scored, params, hidden: str, data, names: Sequence[str] | None 
     the model's class names (label 0, label 1).
     """
     if result.error:
-        st.error(f"**{result.name}** — {result.error}")
+        st.error(f"**{plain(result.name)}** — {result.error}")
         return
     c_verdict, c_picture, c_seen = st.columns([3, 2, 2])
     c_verdict.markdown(f"### {verdict_text(result.p_cat, names)}")
     c_verdict.plotly_chart(
-        figures.probability_bar(result.p_cat, {"p": probability_label(names)}),
+        figures.probability_bar(result.p_cat, {"p": label(probability_label(names))}),
         key=f"bar_{result.name}_{id(result)}",
         config={"displayModeBar": False},
     )
     c_verdict.caption(t(confidence_key(result.p_cat)))
-    c_picture.image(result.preview, caption=result.name)
+    c_picture.image(result.preview, caption=clean(result.name))
     c_seen.image(enlarged(result.seen), caption=t("model_sees"))
     insight.look_inside(
         result.seen, params, hidden, data, c_verdict, key=f"{result.name}_{id(result)}"
