@@ -66,10 +66,14 @@ class GzipAssets:
             await self.app(scope, receive, send)
             return
         lock = self._locks.setdefault(path, asyncio.Lock())
-        async with lock:  # one compression per file, however many visitors ask at once
-            if path not in self.cache and path not in self.passed:
-                if not await self._fill(path, scope, receive, send):
-                    return  # answered already, unchanged
+        try:
+            async with lock:  # one compression per file, however many visitors ask at once
+                if path not in self.cache and path not in self.passed:
+                    if not await self._fill(path, scope, receive, send):
+                        return  # answered already, unchanged
+        finally:  # no lock kept per path asked (made-up paths would pile up)
+            if self._locks.get(path) is lock and not lock.locked():
+                del self._locks[path]
         if path in self.passed:
             await self.app(scope, receive, send)
         else:
