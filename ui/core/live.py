@@ -14,6 +14,7 @@ from ui.core.i18n import t
 from ui.core.labels import chart_labels, describe
 from ui.core.model import use_model
 from ui.core.pacing import Paced
+from ui.core.replays import RUNS
 from ui.core.runs import (
     RunRecord,
     add_run,
@@ -21,6 +22,7 @@ from ui.core.runs import (
     model_metadata,
     new_run,
     new_trainer,
+    replace_trainer,
     run_record,
 )
 from ui.core.settings import Settings
@@ -159,18 +161,52 @@ def replay(shared, pending: list[RunSpec], bar) -> bool:
     while pending:
         spec = pending[0]
         left = REPLAY_SECONDS - (time.perf_counter() - start)
-        bar.caption(t("link_replaying", k=total - len(pending) + 1, n=total))
-        trainer = new_trainer(shared, spec.settings.config())
+        note = t("link_replaying", k=total - len(pending) + 1, n=total)
+        bar.caption(note)
+        trainer = _shared_run(shared, spec, left, bar, lambda: bar.caption(note))  # noqa: B023
         record = run_record(trainer, spec.settings, spec.number)
-        if left > 0 and spec.done > 0:
-            stream(trainer, record, spec.done, shared.data, None, bar, left, _keep_nothing)
-        else:
-            record.update_from(trainer, shared.data)
+        record.update_from(trainer, shared.data)
         add_run(record, trainer)
         use_model(trainer.params, model_metadata(record), "session")  # as after any run
         pending.pop(0)
         complete &= record.iteration >= spec.done or record.status == "diverged"
     return complete
+
+
+def _shared_run(shared, spec: RunSpec, left: float, bar, on_wait) -> dnn.Trainer:
+    """The trainer of ``spec``: shared if this server trained it already, else trained now.
+
+    One session trains a run that several want at once; the others wait (``on_wait``) and then
+    share it. Only a run that got to its end is shared (see :mod:`ui.core.replays`).
+    """
+    key = (spec.settings, spec.done)
+    trainer = RUNS.get(key)
+    if trainer is not None:
+        return trainer
+    with RUNS.claim(key, on_wait):
+        trainer = RUNS.get(key)  # trained by another session while this one waited
+        if trainer is not None:
+            return trainer
+        trainer = new_trainer(shared, spec.settings.config())
+        if left > 0 and spec.done > 0:
+            scratch = run_record(trainer, spec.settings, spec.number)
+            stream(trainer, scratch, spec.done, shared.data, None, bar, left, _keep_nothing)
+        if trainer.iteration >= spec.done or trainer.status == "diverged":
+            RUNS.put(key, trainer)
+        return trainer
+
+
+def make_private(shared, trainer: dnn.Trainer, record: RunRecord, bar) -> dnn.Trainer:
+    """Before going on with a shared run: a trainer of the session's own at the same point.
+
+    Runs are deterministic, so training it again to the same iteration gives the same network
+    (bit for bit); it then replaces the shared one as the session's current trainer.
+    """
+    own = new_trainer(shared, trainer.config)
+    scratch = RunRecord(record.run_id, record.settings, own.config, own.engine, trainer.iteration)
+    stream(own, scratch, trainer.iteration, shared.data, None, bar, None, _keep_nothing)
+    replace_trainer(own)
+    return own
 
 
 def _keep_nothing(trainer: dnn.Trainer, record: RunRecord) -> None:

@@ -118,6 +118,11 @@ def add_run(record: RunRecord, trainer: dnn.Trainer) -> RunRecord:
     return record
 
 
+def replace_trainer(trainer: dnn.Trainer) -> None:
+    """Go on with ``trainer`` as the current run's (a private copy of a shared run)."""
+    st.session_state[TRAINER] = trainer
+
+
 def runs() -> list[RunRecord]:
     """The session's runs, oldest first."""
     return st.session_state.get(RUNS, [])

@@ -10,9 +10,11 @@ import streamlit as st
 
 import dnn
 from dnn.propagation import cross_entropy, forward, l2_penalty
+from ui.core import runs
 from ui.core.i18n import t
 from ui.core.labels import divergence_text
-from ui.core.live import stream
+from ui.core.live import make_private, stream
+from ui.core.replays import RUNS
 from ui.core.runs import current_run, new_run, new_trainer
 from ui.core.settings import Settings
 
@@ -26,7 +28,7 @@ def resume(shared, more: int | None, chart, bar) -> None:
     A run that is done (or told ``more``) plans further: its total grows to what this click
     reaches, so "Finished" appears once that is done.
     """
-    trainer, record = st.session_state.trainer, current_run()
+    trainer, record = runs.trainer(), current_run()
     if trainer is None or record is None:
         st.info(t("nothing_to_continue"))
         return
@@ -36,6 +38,8 @@ def resume(shared, more: int | None, chart, bar) -> None:
     if more is None:
         more = record.planned - record.iteration if not record.done else DEFAULT_MORE
     more = int(more)
+    if RUNS.is_shared(trainer):  # a link's run, shared with other sessions: train our own
+        trainer = make_private(shared, trainer, record, bar)
     record.planned = max(record.planned, record.iteration + more)
     stream(trainer, record, more, shared.data, chart, bar)
 
@@ -56,13 +60,15 @@ def one_step(shared, settings: Settings, bar) -> None:
 
     Stores (run id, iteration after, cost before, cost after) in :data:`LAST_STEP` for the page.
     """
-    trainer, record = st.session_state.trainer, current_run()
+    trainer, record = runs.trainer(), current_run()
     if trainer is None or record is None:
         trainer = new_trainer(shared, settings.config())
         record = new_run(trainer, settings)
     elif trainer.status == "diverged":
         st.warning(t("cannot_continue_diverged_cause", cause=divergence_text(trainer.divergence)))
         return
+    if RUNS.is_shared(trainer):
+        trainer = make_private(shared, trainer, record, bar)
     before = full_cost(trainer.params, shared.data, trainer.config)
     record.planned = max(record.planned, record.iteration + 1)
     stream(trainer, record, 1, shared.data, None, bar)
