@@ -77,19 +77,55 @@ def test_per_file_bounds_by_kind():
     assert m.session_bytes("s") == 39 * MB
 
 
-def test_all_sessions_together_are_bounded():
+def full_store():
+    """Sessions that hold 60 MB each (their widgets show the files), as many as fit."""
     m = BoundedUploadedFileManager("/upload")
     n = TOTAL_BYTES // (60 * MB)
-    for s in range(n):  # every session holds 60 MB its widgets show
+    for s in range(n):
         for part in "ab":
             m.add_file(f"s{s}", rec(part, THIRTY_MB, "m.safetensors"))
         m.forget_unheld(f"s{s}", {"a", "b"}, before=0.0)
+    return m, n
+
+
+def test_a_full_store_still_takes_another_students_photo_within_its_share():
+    # 9 tabs held about 512 MiB and two other students got HTTP 503 on a 3 MB photo
+    m, n = full_store()
     m.add_file("late", rec("unheld"))
-    with pytest.raises(HTTPException) as e:  # all held: the newcomer is refused, not them
-        m.add_file("latest", rec("one", 40 * MB, "m.safetensors"))
-    assert e.value.status_code == 503 and m.session_bytes("latest") == 0
+    m.add_file("latest", rec("one", 40 * MB, "m.safetensors"))  # within its share: accepted
+    assert m.session_bytes("latest") == 40 * MB
     assert m.session_bytes("late") == 0  # the unheld file went first
-    assert all(m.session_bytes(f"s{s}") == 60 * MB for s in range(n))
+    sizes = sorted(m.session_bytes(f"s{s}") for s in range(n))
+    assert sizes == [30 * MB] + [60 * MB] * (n - 1)  # then one file of the largest holder
+    share = TOTAL_BYTES // (n + 1)
+    assert all(size >= share // 2 for size in sizes) and m._total_bytes <= TOTAL_BYTES
+    lost = [m.lost(f"s{s}", {"a", "b"}) for s in range(n)]
+    assert sorted(map(str, lost)) == sorted(["{'a': 'room'}"] + ["{}"] * (n - 1))  # told once
+    assert all(m.lost(f"s{s}", {"a", "b"}) == {} for s in range(n))
+
+
+def test_a_session_above_its_share_of_a_full_store_is_refused_not_the_others():
+    m = BoundedUploadedFileManager("/upload")
+    for s in range(10):  # ten tabs showing five 10 MB photos each: 500 MB
+        for k in range(5):
+            m.add_file(f"s{s}", rec(f"p{k}"))
+        m.forget_unheld(f"s{s}", {f"p{k}" for k in range(5)}, before=0.0)
+    m.add_file("s10", rec("one"))  # an eleventh tab with one photo: 510 MB
+    m.forget_unheld("s10", {"one"}, before=0.0)
+    with pytest.raises(HTTPException) as e:  # s0 would hold 60 MB, above 512 MB / 11
+        m.add_file("s0", rec("sixth"))
+    assert e.value.status_code == 507 and m.session_bytes("s0") == 50 * MB
+    assert m.session_bytes("s10") == 10 * MB
+    assert all(m.session_bytes(f"s{s}") == 50 * MB for s in range(1, 10))
+    m.add_file("s10", rec("two"))  # a tab within its share is served
+
+
+def test_closed_tabs_let_go_of_their_uploads_and_are_told_when_back():
+    m, n = full_store()
+    gone = m.forget_closed({"s0", "s1"})  # only two tabs still connected
+    assert gone == (n - 2) * 60 * MB and m._total_bytes == 120 * MB
+    assert m.lost("s5", {"a", "b"}) == {"a": "closed", "b": "closed"}  # it reconnects: told
+    assert m.lost("s0", {"a", "b"}) == {}
 
 
 def test_install_switches_streamlits_store_in_place():

@@ -20,6 +20,7 @@ from ui.core import kept
 from ui.core.i18n import LANG, LANGUAGES, lang, t
 from ui.core.session import init_state
 from ui.shell import links, presenter, style
+from ui.shell.uploads import show_lost
 from ui.shell.uploads import track as track_uploads
 
 _run = threading.local()  # one script thread per session run
@@ -68,6 +69,7 @@ def main() -> None:
         page.run()
     presenter.apply()
     links.show_notes()
+    show_lost()  # uploads let go while the page still showed them
     links.replay_pending()
     _run.inside = True
     try:

@@ -11,7 +11,13 @@ script run, see :func:`track`), which adds three bounds:
 - per session, ``SESSION_BYTES``: a new file makes room by forgetting the session's oldest
   files, those no widget holds first;
 - in all, ``TOTAL_BYTES``: past it, files no widget holds are forgotten, oldest first, in every
-  session; if that is not enough the upload gets HTTP 503.
+  session; if that is not enough, a session holding more than its fair share (the total over
+  the sessions holding files) is refused (HTTP 507, its page says why), and one within its
+  share makes room by taking files from those above it, the largest holder first.
+
+Files of a session whose tab closed are forgotten within seconds (:mod:`ui.shell.upload_sweep`),
+not when Streamlit ends the disconnected session minutes later. Whatever a session loses to
+these bounds while its widgets still hold it is remembered (:meth:`lost`), and its page says so.
 
 And at the start of every run, a session's files that none of its widgets holds any more (a
 removed picture, an uploader on another page) are forgotten once older than ``GRACE_SECONDS``
@@ -24,16 +30,20 @@ import threading
 import time
 from collections.abc import Iterable
 
+import streamlit as st
 from starlette.exceptions import HTTPException
 from streamlit.runtime.memory_uploaded_file_manager import MemoryUploadedFileManager
 from streamlit.runtime.scriptrunner import get_script_run_ctx
 from streamlit.runtime.uploaded_file_manager import UploadedFileRec
 
+from ui.core.i18n import t
 from ui.core.limits import IMAGE_UPLOAD_MB, MODEL_UPLOAD_MB
+from ui.shell import upload_sweep
 
 SESSION_BYTES = 64 * 2**20  # a model file and a few pictures
 TOTAL_BYTES = 512 * 2**20  # every session together
 GRACE_SECONDS = 30.0
+LOST = "_uploads_lost"  # session key: why uploads the page held were let go, shown once
 _install_lock = threading.Lock()
 
 
@@ -53,6 +63,7 @@ class BoundedUploadedFileManager(MemoryUploadedFileManager):
     def _init_bounds(self) -> None:
         self._added: dict[tuple[str, str], float] = {}  # (session, file id) → when it came
         self._held: dict[str, set[str]] = {}  # session → file ids its widgets hold
+        self._lost: dict[str, dict[str, str]] = {}  # session → {file id: why it was let go}
 
     def add_file(self, session_id: str, file: UploadedFileRec) -> None:
         """Store ``file``, then forget older files until the bounds hold (HTTP 413 / 503)."""
@@ -69,8 +80,51 @@ class BoundedUploadedFileManager(MemoryUploadedFileManager):
                 everyone = self._candidates(list(self.file_storage), file.file_id, unheld=True)
                 self._evict(everyone, TOTAL_BYTES, None)
             if self._total_bytes > TOTAL_BYTES:
-                self._drop(session_id, file.file_id)
-                raise HTTPException(status_code=503, detail="Upload storage is full")
+                self._share_fairly(session_id, file.file_id)
+
+    def _share_fairly(self, session_id: str, file_id: str) -> None:
+        """Under the lock, with the store full: refuse a session above its share, else make room.
+
+        The share is TOTAL_BYTES over the sessions holding files; room is taken from the
+        sessions most above it, their oldest files first, never below the share.
+        """
+        holders = [sid for sid, files in self.file_storage.items() if files]
+        share = TOTAL_BYTES // max(1, len(holders))
+        if self._session_size(session_id) > share:
+            self._drop(session_id, file_id)
+            raise HTTPException(status_code=507, detail="This tab's share of uploads is full")
+        for sid in sorted(holders, key=self._session_size, reverse=True):
+            if sid == session_id or self._total_bytes <= TOTAL_BYTES:
+                continue
+            for other in self._candidates([sid], keep=""):
+                if self._session_size(sid) <= share or self._total_bytes <= TOTAL_BYTES:
+                    break
+                self._lose(*other, "room")
+        if self._total_bytes > TOTAL_BYTES:  # every other session is within its share
+            self._drop(session_id, file_id)
+            raise HTTPException(status_code=507, detail="Upload storage is full")
+
+    def _lose(self, session_id: str, file_id: str, why: str) -> None:
+        """Under the lock: forget a file, remembering it if a widget still holds it."""
+        if file_id in self._held.get(session_id, set()):
+            self._lost.setdefault(session_id, {})[file_id] = why
+        self._drop(session_id, file_id)
+
+    def lost(self, session_id: str, held: Iterable[str]) -> dict[str, str]:
+        """{file id: why} of files let go while a widget of the session held them (once)."""
+        with self._lock:
+            gone = self._lost.pop(session_id, {})
+            stored = self.file_storage.get(session_id, {})
+            return {fid: why for fid, why in gone.items() if fid in held and fid not in stored}
+
+    def forget_closed(self, open_sessions: set[str]) -> int:
+        """Forget the files of every session not in ``open_sessions``; how many bytes went."""
+        with self._lock:
+            before = self._total_bytes
+            for sid in [s for s in self.file_storage if s not in open_sessions]:
+                for fid in list(self.file_storage[sid]):
+                    self._lose(sid, fid, "closed")
+            return before - self._total_bytes
 
     def forget_unheld(self, session_id: str, held: Iterable[str], before: float) -> None:
         """Remember what the session's widgets hold; forget its other files added ``before``."""
@@ -126,7 +180,7 @@ class BoundedUploadedFileManager(MemoryUploadedFileManager):
             if size <= limit:
                 return
             size -= len(self.file_storage[sid][fid].data)
-            self._drop(sid, fid)
+            self._lose(sid, fid, "share")
 
     def _session_size(self, session_id: str) -> int:
         return sum(len(f.data) for f in self.file_storage.get(session_id, {}).values())
@@ -144,6 +198,7 @@ def install(manager) -> BoundedUploadedFileManager | None:
             with manager._lock:
                 manager.__class__ = BoundedUploadedFileManager
                 manager._init_bounds()
+            upload_sweep.start(manager)
     return manager if isinstance(manager, BoundedUploadedFileManager) else None
 
 
@@ -165,4 +220,13 @@ def track() -> None:
     if manager is None:
         return
     held = held_file_ids(ctx.session_state.get_widget_states())
+    lost = manager.lost(ctx.session_id, held)
+    if lost:
+        st.session_state[LOST] = sorted(set(lost.values()))
     manager.forget_unheld(ctx.session_id, held, time.monotonic() - GRACE_SECONDS)
+
+
+def show_lost() -> None:
+    """Say once which uploads were let go while the page still showed them, and why."""
+    for why in st.session_state.pop(LOST, ()):
+        st.warning(t("uploads_lost_" + why, mb=SESSION_BYTES // 2**20))
