@@ -20,7 +20,7 @@ from ui.core import kept
 from ui.core.i18n import LANG, LANGUAGES, lang, t
 from ui.core.session import init_state
 from ui.shell import links, presenter, style
-from ui.shell.uploads import show_lost
+from ui.shell.uploads import lost_said, show_lost
 from ui.shell.uploads import track as track_uploads
 
 _run = threading.local()  # one script thread per session run
@@ -76,6 +76,7 @@ def main() -> None:
         page.run()
     finally:
         _run.inside = False
+    lost_said()
     query = links.write_url()
     with st.sidebar:
         links.copy_link_button(query)

@@ -64,6 +64,7 @@ class BoundedUploadedFileManager(MemoryUploadedFileManager):
         self._added: dict[tuple[str, str], float] = {}  # (session, file id) → when it came
         self._held: dict[str, set[str]] = {}  # session → file ids its widgets hold
         self._lost: dict[str, dict[str, str]] = {}  # session → {file id: why it was let go}
+        self._seen: dict[str, float] = {}  # session → when its last script run began
 
     def add_file(self, session_id: str, file: UploadedFileRec) -> None:
         """Store ``file``, then forget older files until the bounds hold (HTTP 413 / 503)."""
@@ -105,17 +106,21 @@ class BoundedUploadedFileManager(MemoryUploadedFileManager):
             raise HTTPException(status_code=507, detail="Upload storage is full")
 
     def _lose(self, session_id: str, file_id: str, why: str) -> None:
-        """Under the lock: forget a file, remembering it if a widget still holds it."""
-        if file_id in self._held.get(session_id, set()):
+        """Under the lock: forget a file to the bounds, remembering why for the session's page.
+
+        Remembered when a widget holds it, or when it came after the session's last script
+        run (its widget has not reported it yet: 30 photos dropped at once, 8 went to the
+        tab's share); a file no widget shows any more goes without a word.
+        """
+        fresh = self._added.get((session_id, file_id), 0.0) > self._seen.get(session_id, 0.0)
+        if fresh or file_id in self._held.get(session_id, set()):
             self._lost.setdefault(session_id, {})[file_id] = why
         self._drop(session_id, file_id)
 
-    def lost(self, session_id: str, held: Iterable[str]) -> dict[str, str]:
-        """{file id: why} of files let go while a widget of the session held them (once)."""
+    def lost(self, session_id: str) -> dict[str, str]:
+        """{file id: why} of the session's files let go since it last asked (see :meth:`_lose`)."""
         with self._lock:
-            gone = self._lost.pop(session_id, {})
-            stored = self.file_storage.get(session_id, {})
-            return {fid: why for fid, why in gone.items() if fid in held and fid not in stored}
+            return self._lost.pop(session_id, {})
 
     def forget_closed(self, open_sessions: set[str]) -> int:
         """Forget the files of every session not in ``open_sessions``; how many bytes went."""
@@ -130,6 +135,7 @@ class BoundedUploadedFileManager(MemoryUploadedFileManager):
         """Remember what the session's widgets hold; forget its other files added ``before``."""
         with self._lock:
             self._held[session_id] = set(held)
+            self._seen[session_id] = time.monotonic()
             for file_id in list(self.file_storage.get(session_id, {})):
                 if file_id not in self._held[session_id]:
                     if self._added.get((session_id, file_id), 0.0) < before:
@@ -152,6 +158,8 @@ class BoundedUploadedFileManager(MemoryUploadedFileManager):
                 self._drop(session_id, file_id)
             self.file_storage.pop(session_id, None)
             self._held.pop(session_id, None)
+            self._lost.pop(session_id, None)
+            self._seen.pop(session_id, None)
 
     # -- under self._lock ------------------------------------------------------------------
 
@@ -220,13 +228,22 @@ def track() -> None:
     if manager is None:
         return
     held = held_file_ids(ctx.session_state.get_widget_states())
-    lost = manager.lost(ctx.session_id, held)
+    lost = manager.lost(ctx.session_id)
     if lost:
-        st.session_state[LOST] = sorted(set(lost.values()))
+        st.session_state[LOST] = sorted({*st.session_state.get(LOST, ()), *lost.values()})
     manager.forget_unheld(ctx.session_id, held, time.monotonic() - GRACE_SECONDS)
 
 
 def show_lost() -> None:
-    """Say once which uploads were let go while the page still showed them, and why."""
-    for why in st.session_state.pop(LOST, ()):
+    """Say which uploads were let go while the page still showed them, and why.
+
+    Said until a script run reaches its end (:func:`lost_said`): a page that reruns itself
+    at once (the own-classes page after taking in files) would otherwise swallow it.
+    """
+    for why in st.session_state.get(LOST, ()):
         st.warning(t("uploads_lost_" + why, mb=SESSION_BYTES // 2**20))
+
+
+def lost_said() -> None:
+    """After a script run that ended normally: the visitor has read what was let go."""
+    st.session_state.pop(LOST, None)
