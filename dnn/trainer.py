@@ -16,6 +16,10 @@ from dnn.engine import Engine, resolve_engine  # noqa: F401 (resolve_engine: re-
 from dnn.propagation import Params
 
 SLICE_SECONDS = 0.03  # compute time between two calls of a run's ``pause`` hook
+# Every time a Trainer measures (computing seconds, the budget, time slices, Progress.elapsed)
+# is read from this function, looked up at each call: tests replace it with a fake clock
+# (tests/clocks.py) to make a time cap end at a known iteration, whatever the machine's speed.
+clock = time.perf_counter
 
 
 @dataclass(frozen=True)
@@ -154,7 +158,7 @@ class Trainer:
         del self.costs[self.iteration :]
         self.status = "running"
         self._pause, self._slice = pause, slice_seconds
-        start = time.perf_counter()
+        start = clock()
         self._resume()
         try:
             with limit_blas(blas_threads), np.errstate(all="ignore"):
@@ -168,18 +172,18 @@ class Trainer:
 
     def _resume(self) -> None:
         """Computing starts (again): its clock runs, and a new time slice begins."""
-        self._mark = now = time.perf_counter()
+        self._mark = now = clock()
         self._slice_end = now + self._slice
 
     def _suspend(self) -> None:
         """Computing stops for a callback or a pause: add the time it took to ``seconds``."""
         if self._mark is not None:
-            self.seconds += time.perf_counter() - self._mark
+            self.seconds += clock() - self._mark
             self._mark = None
 
     def _maybe_pause(self) -> None:
         """Call the pause hook if this time slice is over (its time is not computing time)."""
-        if self._pause is not None and time.perf_counter() >= self._slice_end:
+        if self._pause is not None and clock() >= self._slice_end:
             self._suspend()
             self._pause()
             self._resume()
@@ -199,13 +203,13 @@ class Trainer:
                 self._suspend()
                 compute = self.seconds - seconds_before
                 rate = (self.iteration - first) / compute if compute > 0 else float("inf")
-                p = Progress(i, cost, train_acc, test_acc, time.perf_counter() - start, rate)
+                p = Progress(i, cost, train_acc, test_acc, clock() - start, rate)
                 self.history.append(p)
                 if callback is not None and callback(p):
                     return "stopped"
                 self._resume()
             if max_seconds is not None:
-                spent = self.seconds + time.perf_counter() - self._mark - seconds_before
+                spent = self.seconds + clock() - self._mark - seconds_before
                 if spent > max_seconds:
                     return "timed_out"
         return "finished"

@@ -105,11 +105,12 @@ def test_concurrent_first_visitors_download_once(data, tmp_path, monkeypatch):
     with serve(www, delay=0.5) as (url, requested):
         monkeypatch.setenv("DNN_DATA_MIRRORS", url)
         visitors = [AppTest.from_file(APP, default_timeout=60) for _ in range(3)]
-        threads = [threading.Thread(target=v.run) for v in visitors]
+        threads = [threading.Thread(target=v.run, daemon=True) for v in visitors]
         for th in threads:
             th.start()
         for th in threads:
             th.join(timeout=90)
+        assert not any(th.is_alive() for th in threads), "a first visit never ended"
     assert sorted(requested) == sorted(f"/{name}" for name in datasets.FILES)
     for at in visitors:
         assert not at.exception, at.exception

@@ -1,18 +1,27 @@
-"""The server's compute slots: first come, first served, with turns (real threads, no mocks)."""
+"""The server's compute slots: first come, first served, with turns (real threads, no mocks).
+
+A waiting thread says it is in line through its ``on_wait`` hook (called only while it waits),
+so the tests follow the line by events, not by the clock. Threads are daemons joined with a
+bound: a regression fails instead of hanging.
+"""
 
 import threading
-import time
 
 import pytest
 
 from ui.core.compute import ComputePool, Slot
 
 
-def wait_until(condition, seconds=10.0):
-    deadline = time.monotonic() + seconds
-    while not condition():
-        assert time.monotonic() < deadline, "timed out waiting"
-        time.sleep(0.001)
+def start(target) -> threading.Thread:
+    thread = threading.Thread(target=target, daemon=True)
+    thread.start()
+    return thread
+
+
+def joined(*threads: threading.Thread) -> bool:
+    for thread in threads:
+        thread.join(10)
+    return not any(thread.is_alive() for thread in threads)
 
 
 def test_slots_are_handed_out_in_the_order_they_were_asked_for():
@@ -20,19 +29,18 @@ def test_slots_are_handed_out_in_the_order_they_were_asked_for():
     pool.acquire()
     order, threads = [], []
     for name in "abcd":
+        queued = threading.Event()
 
-        def worker(name=name):
-            pool.acquire()
+        def worker(name=name, queued=queued):
+            pool.acquire(on_wait=queued.set, every=0.001)
             order.append(name)
             pool.release()
 
-        threads.append(threading.Thread(target=worker))
-        threads[-1].start()
-        queued = len(threads)
-        wait_until(lambda queued=queued: pool.waiting == queued)  # queued in this order
+        threads.append(start(worker))
+        assert queued.wait(10)  # in line behind the ones before it
+    assert pool.waiting == 4
     pool.release()
-    for th in threads:
-        th.join(10)
+    assert joined(*threads)
     assert order == list("abcd") and pool.waiting == 0 and pool.free == 1
 
 
@@ -40,10 +48,9 @@ def test_two_slots_let_two_compute_at_once():
     pool = ComputePool(2)
     pool.acquire()
     got = threading.Event()
-    th = threading.Thread(target=lambda: (pool.acquire(), got.set()))
-    th.start()
+    th = start(lambda: (pool.acquire(), got.set()))
     assert got.wait(10) and pool.waiting == 0
-    th.join(10)
+    assert joined(th)
 
 
 def test_a_turn_gives_the_slot_to_the_first_in_line_and_queues_at_the_back():
@@ -51,27 +58,26 @@ def test_a_turn_gives_the_slot_to_the_first_in_line_and_queues_at_the_back():
     pool.acquire()
     assert pool.turn() is False  # nobody waits: keep computing
     events = []
-    holding = threading.Event()
-    done = threading.Event()
+    other_queued, turner_queued = threading.Event(), threading.Event()
+    holding, done = threading.Event(), threading.Event()
 
     def other():
-        pool.acquire()
+        pool.acquire(on_wait=other_queued.set, every=0.001)
         events.append("other computes")
         holding.set()
         done.wait(10)
         pool.release()
 
-    th = threading.Thread(target=other)
-    th.start()
-    wait_until(lambda: pool.waiting == 1)
-    turner = threading.Thread(target=lambda: (pool.turn(), events.append("turner back")))
-    turner.start()
+    th = start(other)
+    assert other_queued.wait(10)
+    turner = start(
+        lambda: (pool.turn(turner_queued.set, every=0.001), events.append("turner back"))
+    )
     assert holding.wait(10)
-    wait_until(lambda: pool.waiting == 1)  # the turner now waits behind the other
+    assert turner_queued.wait(10) and pool.waiting == 1  # the turner waits behind the other
     assert events == ["other computes"]
     done.set()
-    turner.join(10)
-    th.join(10)
+    assert joined(turner, th)
     assert events == ["other computes", "turner back"]
 
 
@@ -107,17 +113,15 @@ def test_a_slot_granted_while_its_waiter_was_leaving_is_passed_on():
         with pytest.raises(KeyboardInterrupt):
             pool.acquire(on_wait, every=0.001)
 
-    th = threading.Thread(target=waiter)
-    th.start()
+    th = start(waiter)
     assert leaving.wait(10)
     pool.release()  # hands the slot to the waiter, which then leaves
     proceed.set()
-    th.join(10)
+    assert joined(th)
     got = threading.Event()
-    other = threading.Thread(target=lambda: (pool.acquire(), got.set()))
-    other.start()
+    other = start(lambda: (pool.acquire(), got.set()))
     assert got.wait(10)  # not lost: the next one gets it
-    other.join(10)
+    assert joined(other)
 
 
 def test_slot_keeps_track_of_holding():

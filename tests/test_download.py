@@ -142,9 +142,12 @@ def test_concurrent_downloads_fetch_each_file_once(data, tmp_path):
         while not requested and other.poll() is None:  # the other process is downloading
             time.sleep(0.05)
         done = []
-        thread = threading.Thread(target=lambda: done.append(download.download(target, [url])))
+        thread = threading.Thread(
+            target=lambda: done.append(download.download(target, [url])), daemon=True
+        )
         thread.start()
         thread.join(timeout=60)
+        assert not thread.is_alive(), "the download never ended"
         assert other.wait(timeout=60) == 0, other.stderr.read()
     assert done == [[]]  # it waited, then found both files there
     assert sorted(requested) == sorted(f"/{name}" for name in datasets.FILES)

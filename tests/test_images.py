@@ -3,15 +3,14 @@
 import io
 import os
 import threading
-import time
 from pathlib import Path
 
 import numpy as np
 import pytest
-from PIL import Image
+from PIL import Image, ImageFile
 
 import dnn
-from dnn.images import DECODE_SLOTS, InvalidImageError, preprocess_image
+from dnn.images import InvalidImageError, preprocess_image
 from tests.images_corpus import BAD, GOOD, MEMORY, encode
 from tests.memory_probe import measure
 from ui.core.strings import STRINGS
@@ -68,25 +67,33 @@ def test_cmyk_animated_tiny_and_strip():
 
 
 @pytest.mark.parametrize(
-    "name,message",
+    "name,message,decoded",
     [
-        ("truncated.jpg", "truncated"),
-        ("truncated.png", "truncated"),
-        ("bomb.png", "100 MP"),
-        ("bomb_huge.png", "too many pixels"),
-        ("empty.jpg", "empty"),
-        ("text.png", "not a picture"),
-        ("picture.tiff", "not a picture"),
+        ("truncated.jpg", "truncated", True),  # only decoding finds the missing bytes
+        ("truncated.png", "truncated", True),
+        ("bomb.png", "100 MP", False),  # refused from its header alone
+        ("bomb_huge.png", "too many pixels", False),
+        ("empty.jpg", "empty", False),
+        ("text.png", "not a picture", False),
+        ("picture.tiff", "not a picture", False),
     ],
 )
-def test_bad_pictures_are_refused_fast_with_a_reason(name, message):
-    data = BAD[name]()
-    start = time.perf_counter()
+def test_bad_pictures_are_refused_with_a_reason_decoding_only_what_must_be(
+    name, message, decoded, monkeypatch
+):
+    loads = []
+    load = ImageFile.ImageFile.load
+
+    def counted(img):  # every decode of pixel data goes through ImageFile.load
+        loads.append(img.size)
+        return load(img)
+
+    monkeypatch.setattr(ImageFile.ImageFile, "load", counted)
     with pytest.raises(InvalidImageError) as e:
-        dnn.load_image(data)
-    assert time.perf_counter() - start < 1.0  # refused before any large decode
+        dnn.load_image(BAD[name]())
     assert message in str(e.value)
     assert isinstance(e.value, ValueError)
+    assert bool(loads) == decoded, loads  # a bomb's pixels are never decoded
 
 
 def test_oversized_file_is_refused(tmp_path):
@@ -242,13 +249,33 @@ def test_decoding_peaks_under_200_mb(name, tmp_path):
     assert result["peak_mb"] < 200
 
 
-def test_decoding_waits_for_a_free_slot():
+class WatchedSlots(threading.BoundedSemaphore):
+    """The decode slots, saying when somebody has to wait for one."""
+
+    def __init__(self, value: int):
+        super().__init__(value)
+        self.waiting = threading.Event()
+
+    def acquire(self, blocking=True, timeout=None):
+        if super().acquire(blocking=False):
+            return True
+        self.waiting.set()
+        return super().acquire(blocking, timeout)
+
+    __enter__ = acquire
+
+
+def test_decoding_waits_for_a_free_slot(monkeypatch):
     """At most two pictures decode at once in a process; a third waits for a slot."""
+    slots = WatchedSlots(2)  # as many as dnn.images.DECODE_SLOTS
+    monkeypatch.setattr(dnn.images, "DECODE_SLOTS", slots)
     data = GOOD["picture.webp"]()
     done = threading.Event()
     worker = threading.Thread(target=lambda: (dnn.load_image(data), done.set()), daemon=True)
-    with DECODE_SLOTS, DECODE_SLOTS:
+    with slots, slots:  # both slots taken
         worker.start()
-        assert not done.wait(0.5)  # both slots are taken: the decode has not started
-    assert done.wait(30)
-    worker.join()
+        assert slots.waiting.wait(10)  # the worker is in line for a slot…
+        assert not done.is_set()  # …and has decoded nothing
+    assert done.wait(30)  # a slot given back: it decodes
+    worker.join(10)
+    assert not worker.is_alive()

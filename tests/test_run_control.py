@@ -1,7 +1,6 @@
 """How a run is controlled: BLAS threads, the pause hook, computing time, divergence causes."""
 
 import threading
-import time
 
 import numpy as np
 import pytest
@@ -12,6 +11,7 @@ from dnn.blas import blas_thread_counts
 from dnn.config import TrainConfig
 from dnn.divergence import diagnose
 from dnn.trainer import Trainer
+from tests.clocks import fake_trainer_clock
 from tests.conftest import separable
 
 
@@ -59,6 +59,7 @@ def test_blas_limit_is_lifted_after_overlapping_runs_in_threads():
             target=dnn.train,
             args=(X, Y, [4, 3, 1]),
             kwargs={"num_iterations": 5, "every": 1, "callback": slow_callback},
+            daemon=True,
         )
         first.start()
         assert started.wait(10)
@@ -67,26 +68,37 @@ def test_blas_limit_is_lifted_after_overlapping_runs_in_threads():
         assert blas_thread_counts() == [1] * len(outside)  # the first run still goes on
         release.set()
         first.join(10)
+        assert not first.is_alive()
         assert seen and blas_thread_counts() == outside
 
 
-def test_pause_time_is_neither_computing_time_nor_counted_by_the_cap():
+def test_pause_time_is_neither_computing_time_nor_counted_by_the_cap(monkeypatch):
+    clock = fake_trainer_clock(monkeypatch)  # 1 ms a reading
     X, Y = separable()
     t = Trainer(X, Y, TrainConfig((4, 3, 1), learning_rate=0.1))
-    inside = []
+    pauses = []
 
-    def pause():
-        start = time.perf_counter()
-        time.sleep(0.05)
-        inside.append(time.perf_counter() - start)
+    def pause():  # a session waits an hour for its turn at the CPU
+        pauses.append(clock.now)
+        clock.advance(3600.0)
 
-    start = time.perf_counter()
     status = t.run(6, pause=pause, slice_seconds=0, max_seconds=0.3)
-    wall = time.perf_counter() - start
     # a zero slice: before every update, and between its forward and backward passes
-    assert len(inside) == 12
-    assert status == "finished" and t.iteration == 6  # 0.6 s of pauses: not the cap's
-    assert 0 < t.seconds <= wall - sum(inside)
+    assert len(pauses) == 12
+    assert status == "finished" and t.iteration == 6  # 12 hours of pauses: not the cap's
+    assert clock.now > 12 * 3600.0 and 0 < t.seconds < 0.3  # nor computing time
+
+
+def test_the_cap_counts_computing_time_and_ends_the_run_at_the_first_check_past_it(monkeypatch):
+    clock = fake_trainer_clock(monkeypatch, step=1 / 64)  # exact in binary: no rounding
+    X, Y = separable()
+    t = Trainer(X, Y, TrainConfig((4, 3, 1), learning_rate=0.1))
+    assert t.run(10**6, every=0, max_seconds=0.5) == "timed_out"
+    # without reports or pauses the clock is read at the start, when computing resumes, once
+    # per update (the cap's check: k/64 s after update k) and when computing stops
+    assert t.iteration == 33 and clock.readings == 1 + 1 + 33 + 1  # 33/64 s > 0.5 s ≥ 32/64
+    assert t.seconds == 34 / 64  # from the resume (1/64) to the stop (35/64)
+    assert t.run(10, every=0, max_seconds=0.5) == "finished" and t.iteration == 43
 
 
 @pytest.mark.parametrize(

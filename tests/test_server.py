@@ -1,5 +1,7 @@
 """A real server with several sessions at once: all complete, none fails (not a timing test)."""
 
+import math
+
 from bench.load_test import run_load
 from bench.streamlit_client import Session
 
@@ -7,7 +9,9 @@ from bench.streamlit_client import Session
 def test_five_sessions_train_at_once(server):
     result = run_load(server, 5, timeout=180)
     assert result["ok"] == 5 and result["errors"] == 0
-    assert all(latency < 10 for latency in result["health"])  # the server kept answering
+    # the server kept answering its health check (a probe that got no answer is inf); how
+    # fast it answered is a number for bench/load_test.py to print, not a bound to assert
+    assert result["health"] and all(math.isfinite(probe) for probe in result["health"])
 
 
 def test_a_run_streams_its_chart_in_frames(server):

@@ -75,6 +75,36 @@ def wait_for_app(page, timeout: float = 30_000) -> None:
     )
 
 
+# The page has settled: no finite CSS animation or transition runs (a spinner's endless turn is
+# not waited for), every Plotly chart shown is drawn at the width of its box (after a resize Plotly
+# first redraws at a stale width, then at the new one), and the charts' boxes and widths have
+# not moved for three animation frames in a row.
+SETTLED_JS = """() => {
+    const animating = document.getAnimations().some(a => a.playState === 'running'
+        && a.effect && a.effect.getComputedTiming().iterations !== Infinity);
+    const plots = [...document.querySelectorAll('.js-plotly-plot')]
+        .filter(p => p.getBoundingClientRect().width > 0);  // not in a closed tab
+    const drawn = plots.every(p => p._fullLayout
+        && Math.abs(p._fullLayout.width - p.getBoundingClientRect().width) < 1);
+    const layout = JSON.stringify(plots.map(p => {
+        const r = p.getBoundingClientRect();
+        return [r.x, r.y, r.width, r.height, p._fullLayout && p._fullLayout.width];
+    }));
+    if (animating || !drawn || layout !== window.__dnnLayout) {
+        window.__dnnLayout = layout;
+        window.__dnnStill = 0;
+        return false;
+    }
+    return ++window.__dnnStill >= 3;
+}"""
+
+
+def wait_settled(page, timeout: float = 30_000) -> None:
+    """Wait until the script is idle and the page has settled (see SETTLED_JS)."""
+    wait_for_app(page, timeout)
+    page.wait_for_function(SETTLED_JS, polling="raf", timeout=timeout)
+
+
 def open_page(page, path: str = "/") -> None:
     page.goto(path)
     wait_for_app(page)

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.browser.conftest import assert_no_errors, open_page, wait_for_app
+from tests.browser.conftest import assert_no_errors, open_page, wait_for_app, wait_settled
 
 pytestmark = pytest.mark.browser
 
@@ -41,7 +41,7 @@ def test_a_3x3_grid_shows_its_heatmap(page, tmp_path):
     page.set_viewport_size({"width": 1280, "height": 2400})  # the whole section on screen
     section = page.locator(".st-key-grid_section")
     section.scroll_into_view_if_needed()
-    page.wait_for_timeout(800)  # the charts' relayout to the new size
+    wait_settled(page)  # the charts' relayout to the new size
     out = Path(SHOT_DIR) if SHOT_DIR else tmp_path
     out.mkdir(parents=True, exist_ok=True)
     section.screenshot(path=out / "grid.png")

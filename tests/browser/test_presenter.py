@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.browser.conftest import assert_no_errors, open_page, wait_for_app
+from tests.browser.conftest import assert_no_errors, open_page, wait_for_app, wait_settled
 
 pytestmark = pytest.mark.browser
 
@@ -44,8 +44,7 @@ def test_chart_and_numbers_fit_one_screen(browser, server, tmp_path, size):
         open_page(page, "/training?present=1")
         page.get_by_role("button", name="▶ Train").click()
         page.get_by_text("Finished: 2500 iterations").wait_for()
-        wait_for_app(page)
-        page.wait_for_timeout(500)  # the chart's last relayout
+        wait_settled(page)  # the chart's last relayout
         out = Path(SHOT_DIR) if SHOT_DIR else tmp_path
         out.mkdir(parents=True, exist_ok=True)
         shot = out / f"presenter_{width}.png"

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from tests.browser.conftest import assert_no_errors, open_page, wait_for_app
+from tests.browser.conftest import assert_no_errors, open_page, wait_for_app, wait_settled
 from tests.odd_pictures import flowchart
 
 pytestmark = pytest.mark.browser
@@ -71,7 +71,7 @@ def test_walk_every_step_forward_and_back(page, tmp_path):
 def screenshot_step(page, path: Path) -> None:
     """The step's heading, equations, shapes and first heatmaps, with Back / Next above."""
     page.get_by_role("button", name="Next ▶").evaluate(SCROLL_TO_TOP)
-    page.wait_for_timeout(500)  # let Plotly finish drawing
+    wait_settled(page)  # Plotly has finished drawing
     page.screenshot(path=path)
 
 
@@ -129,7 +129,7 @@ def test_look_inside_a_photo_and_a_diagram_screenshots(page, tmp_path, data):
     expander = page.locator('[data-testid="stExpander"]').filter(has_text="From 12,288").first
     page.set_viewport_size({"width": 1280, "height": 1300})
     expander.scroll_into_view_if_needed()
-    page.wait_for_timeout(500)  # let Plotly finish drawing before the screenshot
+    wait_settled(page)  # Plotly has finished drawing
     expander.screenshot(path=out / "look_inside.png")
     warning = page.locator('[data-testid="stAlert"]').filter(has_text="training photos")
     warning.scroll_into_view_if_needed()
