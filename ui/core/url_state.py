@@ -226,7 +226,8 @@ def _runs(text: str, notes: list[Note]) -> list[RunSpec]:
         text = text[:MAX_RUNS_CHARS].rpartition("~")[0]
     parts = [p for p in text.split("~") if p]
     if len(parts) > MAX_RUNS:
-        notes.append(("too_many_runs", {"n": len(parts), "max": MAX_RUNS}))
+        dropped = len(parts) - MAX_RUNS  # the oldest: a session keeps its newest runs too
+        notes.append(("too_many_runs", {"n": len(parts), "max": MAX_RUNS, "dropped": dropped}))
         parts = parts[-MAX_RUNS:]
     runs = [r for k, p in enumerate(parts) if (r := _run(p, k + 1, notes))]
     numbers = [r.number for r in runs]
