@@ -38,7 +38,8 @@ def test_plain_leaves_no_markup_alive_and_label_no_html(text):
 
 
 def test_plain_shows_the_text_as_written():
-    unescaped = re.sub(r"\\(.)", r"\1", plain(LINK))  # what Markdown shows of it
+    unescaped = re.sub(r"\\(.)", r"\1", plain(LINK))  # what Markdown shows of it…
+    unescaped = unescaped.replace("\u2060", "")  # …with invisible joiners breaking autolinks
     assert unescaped == LINK
 
 

@@ -196,7 +196,8 @@ def caption(name: str) -> str:
     name = clean(name)
     stem = name.rsplit(".", 1)[0] if "." in name[1:] else name
     stem = stem if len(stem) <= CAPTION_CHARS else stem[: CAPTION_CHARS - 1] + "…"
-    return stem.replace(" ", "\u00a0")  # one line: "camera 5" is not broken in two
+    # a caption is Markdown: escaped as text; one line: "camera 5" is not broken in two
+    return plain(stem).replace(" ", "\u00a0")
 
 
 def thumbnails(two: TwoClasses, k: int, test_ids: set[int]) -> None:

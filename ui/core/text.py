@@ -19,6 +19,11 @@ import unicodedata
 MAX_CHARS = 200  # a shown name; longer ones end in "…"
 _INLINE = re.compile(r"([\\`*_{}\[\]()#!|<>~$&:@])")  # what Markdown or Streamlit reads inline
 _WWW = re.compile(r"(www)\.", re.IGNORECASE)  # GFM links a bare www.example.com
+# GFM finds autolinks (http://…, www.…, me@host.org) in the text after escapes are undone, so an
+# escape cannot stop one (seen in Chromium): an invisible WORD JOINER after ":" and "@" and in
+# "www." breaks the pattern and leaves what a reader sees unchanged
+_JOINER = "\u2060"
+_AUTOLINK = re.compile(r"(\\[:@])")
 _BLOCK = re.compile(r"^(\d+)([.)])|^([-+=])")  # a list or a rule, where the text starts a block
 _BREAKS = re.compile(r"[\r\n\t\v\f\u0085\u2028\u2029]+")
 
@@ -33,7 +38,8 @@ def clean(text: object, limit: int = MAX_CHARS) -> str:
 
 def plain(text: object, limit: int = MAX_CHARS) -> str:
     """``text`` escaped for Streamlit's Markdown: it shows exactly as written, as one line."""
-    inline = _WWW.sub(r"\1\\.", _INLINE.sub(r"\\\1", clean(text, limit)))
+    inline = _WWW.sub(r"\1" + _JOINER + r"\\.", _INLINE.sub(r"\\\1", clean(text, limit)))
+    inline = _AUTOLINK.sub(r"\1" + _JOINER, inline)
     return _BLOCK.sub(lambda m: (m[1] or "") + "\\" + (m[2] or m[3]), inline)
 
 

@@ -59,7 +59,7 @@ def show(result: Scored, params, hidden: str, data, names: Sequence[str] | None 
         config={"displayModeBar": False},
     )
     c_verdict.caption(t(confidence_key(result.p_cat)))
-    c_picture.image(result.preview, caption=clean(result.name))
+    c_picture.image(result.preview, caption=plain(result.name))  # captions are Markdown
     c_seen.image(enlarged(result.seen), caption=t("model_sees"))
     insight.look_inside(
         result.seen, params, hidden, data, c_verdict, key=f"{result.name}_{id(result)}"
