@@ -48,11 +48,13 @@ class Response:
 class Session:
     """One visitor: cookies, a websocket to the app, driven like a browser drives it."""
 
-    def __init__(self, url: str, page: str = "", timeout: float = 120.0) -> None:
+    def __init__(
+        self, url: str, page: str = "", timeout: float = 120.0, cookies: dict | None = None
+    ) -> None:
         from websockets.sync.client import connect
 
         self.url, self.page, self.timeout = url.rstrip("/"), page, timeout
-        self.cookies: dict[str, str] = {}
+        self.cookies: dict[str, str] = dict(cookies or {})  # the browser's, e.g. its visitor
         self.served_by: list[str] = []  # the X-Replica header of each response, in order
         self.widgets: dict[str, str] = {}
         self.kinds: dict[str, str] = {}

@@ -211,3 +211,27 @@ def test_thirty_photos_dropped_at_once_report_every_file(data):
     assert added and added[0] < 30  # some did not fit the tab's share …
     assert "were let go: this tab may hold 64 MB" in texts  # … and the page says so
     assert "Traceback" not in log, log
+
+
+def test_own_classes_pictures_and_names_survive_a_reload_of_the_same_server(data):
+    """A reload used to start afresh: the pictures a student collected were gone."""
+    cookie = {"dnn_visitor": "a-browser-token-of-22-chars-or-more"}
+    proc, url = start_server()
+    try:
+        first = Session(url, page="classes", cookies=cookie)
+        first.run()
+        first.upload("classes_files_0_0", _photos(6, side=200))
+        first.run()
+        first.wait()
+        first.close()
+        again = Session(url, page="classes", cookies=cookie)  # the same browser, reloaded
+        back = again.run()
+        again.close()
+        stranger = Session(url, page="classes", cookies={"dnn_visitor": "x" * 22})
+        other = stranger.run()
+        stranger.close()
+    finally:
+        log = stop_server(proc)
+    assert "Pictures: 6" in "\n".join(back.texts)  # what the reloaded page shows
+    assert "Pictures: 6" not in "\n".join(other.texts)  # another browser: not theirs
+    assert "Traceback" not in log, log

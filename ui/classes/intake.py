@@ -18,6 +18,7 @@ import dnn
 from dnn.datasets.layout import check_classes
 from dnn.images import EXTENSIONS
 from ui.classes.sets import MAX_PICTURES, TwoClasses
+from ui.core import visitor
 from ui.core.i18n import explain, t
 from ui.core.limits import IMAGE_UPLOAD_MB
 from ui.core.pixels import enlarged
@@ -31,9 +32,12 @@ TEST_FRAME = (28, 126, 214)  # around a thumbnail held out for the test set
 
 
 def two_classes() -> TwoClasses:
-    """The session's two classes (created empty on first use)."""
+    """The session's two classes: the visitor's own from an earlier session, else new, empty.
+
+    They are the student's work, so they outlive a reload of the page (:mod:`ui.core.visitor`).
+    """
     if STATE not in st.session_state:
-        st.session_state[STATE] = TwoClasses()
+        st.session_state[STATE] = visitor.keep(STATE, TwoClasses)
     return st.session_state[STATE]
 
 

@@ -16,7 +16,7 @@ import dnn
 from dnn.datasets import flatten
 from ui.classes.intake import names_problem
 from ui.classes.sets import DEFAULT_TEST_SHARE, LABELS, MIN_PER_CLASS, TwoClasses, build, test_count
-from ui.core import kept, runs, session
+from ui.core import kept, runs, session, visitor
 from ui.core.i18n import t
 from ui.core.labels import describe
 from ui.core.live import stream
@@ -53,12 +53,15 @@ class ClassModel(SessionModel):
 
 def current() -> ClassModel | None:
     """The own-classes page's model, if there is one."""
+    if st.session_state.get(MODEL) is None:  # a reload: the visitor's model, if they had one
+        st.session_state[MODEL] = visitor.keep(MODEL, lambda: None)
     return st.session_state.get(MODEL)
 
 
 def use_loaded(params, meta: dict, source: str) -> None:
     """A model file loaded on this page becomes its model (``source`` is ``"file"``)."""
-    st.session_state[MODEL] = ClassModel(params, meta, source)
+    model = st.session_state[MODEL] = ClassModel(params, meta, source)
+    visitor.put(MODEL, model)
 
 
 def options() -> tuple[float, bool]:
@@ -118,6 +121,7 @@ def train(
     model = ClassModel({}, {}, "session", record, data.train_y, built.test_ids, lesson is not None)
     label = f"{shown[0]} / {shown[1]} #{run_id} {describe(settings)}"
     st.session_state[MODEL] = model  # now: after a Stop, Streamlit can no longer be used
+    visitor.put(MODEL, model)  # the student's work: it outlives a reload
 
     def keep(trainer: dnn.Trainer, record: runs.RunRecord) -> None:  # no Streamlit here
         model.meta = {**model_metadata(record, label), "class_names": [shown[1], shown[0]]}

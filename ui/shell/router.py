@@ -19,7 +19,7 @@ from threadpoolctl import threadpool_limits
 from ui.core import kept
 from ui.core.i18n import LANG, LANGUAGES, lang, t
 from ui.core.session import init_state
-from ui.shell import links, presenter, style
+from ui.shell import links, presenter, style, visitor_cookie
 from ui.shell.uploads import lost_said, show_lost
 from ui.shell.uploads import track as track_uploads
 
@@ -63,6 +63,7 @@ def main() -> None:
     links.restore_once()
     st.set_page_config(page_title=t("browser_tab_title"), page_icon="🐱", layout="wide")
     style.apply()
+    visitor_cookie.adopt()  # the browser's token: its own pictures outlive a reload
     track_uploads()  # forget uploads no widget holds; bounds on the server's upload store
     page = st.navigation(pages())
     if page.url_path == "":  # the root URL: st.switch_page reruns on /theory
