@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import threading
 
-from ui.core.compute import ComputePool
+from ui.core.compute import ComputePool, Slot
 
 JOIN_SECONDS = 10
 
@@ -25,6 +25,7 @@ class Session:
         self.pool, self.name, self.order, self.turns = pool, name, order, turns
         self.in_line = threading.Event()  # set while it waits in line for the slot
         self.holds = threading.Event()  # set once it first holds the slot
+        self.gave_away: list[bool] = []  # what each turn returned
         self.go = threading.Event()  # once it holds the slot: go on and turn
         self.thread = threading.Thread(target=self._run, name=f"session {name}", daemon=True)
 
@@ -34,7 +35,7 @@ class Session:
         self.holds.set()
         assert self.go.wait(JOIN_SECONDS)
         for _ in range(self.turns):
-            self.pool.turn()
+            self.gave_away.append(self.pool.turn())  # True: somebody waited and computed
             self.order.append(self.name)
         self.pool.release()
 
@@ -83,6 +84,7 @@ def test_two_heavy_runs_take_turns_without_starving_the_light_ones():
     # the line after each turn: A → [C D E A]… every session waiting gets the slot before
     # a heavy run has it again
     assert order == ["A", "B", "C", "D", "E", "A", "B", "A", "B"]
+    assert sessions["A"].gave_away == sessions["B"].gave_away == [True, True]
     assert pool.waiting == 0 and pool.free == 1
 
 
@@ -108,3 +110,59 @@ def test_with_two_slots_a_turn_still_serves_the_line_in_order():
     # A's turn hands its slot down the whole line before A computes again
     assert order == ["A", "B", "C", "D", "E", "A"]
     assert pool.waiting == 0 and pool.free == 2
+
+
+def test_a_slot_turning_waits_in_line_with_its_own_hook_and_holds_again_after():
+    pool, order = ComputePool(1), []
+    heavy_waits = threading.Event()
+    heavy = Slot(pool, on_wait=heavy_waits.set, every=0.001)
+    heavy.turn()  # not held: a turn takes the slot
+    assert heavy.held and pool.free == 0
+    light = Session(pool, "light", order)
+    light.start()
+    assert light.in_line.wait(JOIN_SECONDS)
+    held_while_waiting = []
+
+    def turn():
+        heavy.turn()
+        order.append("heavy")
+
+    turner = threading.Thread(target=turn, daemon=True)
+    turner.start()
+    assert light.holds.wait(JOIN_SECONDS)  # the turn gave the slot to the light session…
+    assert heavy_waits.wait(JOIN_SECONDS)  # …and the heavy one waits, calling its own hook
+    held_while_waiting.append(heavy.held)
+    light.go.set()
+    light.join()
+    turner.join(JOIN_SECONDS)
+    assert not turner.is_alive()
+    assert order == ["light", "heavy"] and held_while_waiting == [False] and heavy.held
+    heavy.give()
+    assert not heavy.held and pool.free == 1
+
+
+def test_a_slot_given_back_goes_to_the_first_in_line():
+    pool, order = ComputePool(1), []
+    slot = Slot(pool)
+    slot.take()
+    waiting = Session(pool, "waiting", order)
+    waiting.start()
+    assert waiting.in_line.wait(JOIN_SECONDS)
+    slot.give()
+    assert waiting.holds.wait(JOIN_SECONDS) and pool.free == 0  # handed on, not freed
+    waiting.go.set()
+    waiting.join()
+    assert pool.free == 1 and not slot.held
+
+
+def test_taking_a_busy_slot_calls_the_hook_while_waiting():
+    pool = ComputePool(1)
+    pool.acquire()
+    calls = threading.Event()
+    slot = Slot(pool, on_wait=calls.set, every=0.001)
+    taker = threading.Thread(target=slot.take, daemon=True)
+    taker.start()
+    assert calls.wait(JOIN_SECONDS) and not slot.held and pool.waiting == 1
+    pool.release()
+    taker.join(JOIN_SECONDS)
+    assert not taker.is_alive() and slot.held and pool.free == 0
