@@ -10,6 +10,7 @@ from ui.classes.sets import MAX_PICTURES, MIN_PER_CLASS
 from ui.core import session
 from ui.core.i18n import t
 from ui.core.text import plain
+from ui.notebook import button as notebook
 from ui.shell.router import guard
 from ui.widgets import controls, run_panel
 from ui.widgets.data_gate import require_data
@@ -65,6 +66,14 @@ with session.exclusive():  # a run stopped by a click saves its network before t
             run_panel.summary(record, metrics, model, model.names, resumable=False)
             class_training.held_out(model, two)
             class_files.save_model(model)
+            notebook.run_buttons(
+                record,
+                "classes",
+                class_names=shown,
+                data_file=class_files.DATA_FILE,
+                test_share=share,
+                with_lesson=with_lesson,
+            )
 
 st.subheader(t("classes_step_try"))
 model_upload("classes_model_upload", class_training.use_loaded)

@@ -4,7 +4,9 @@ import streamlit as st
 
 from ui.core import live, presenting, runs, session
 from ui.core.i18n import t
+from ui.core.labels import run_name
 from ui.grid import view as grid_view
+from ui.notebook import button as notebook
 from ui.shell.router import guard
 from ui.training import actions
 from ui.training import tabs as result_tabs
@@ -14,6 +16,12 @@ from ui.widgets import controls, run_panel
 from ui.widgets.data_gate import require_data
 
 guard()
+
+
+def files_and_notebook(params, record) -> None:
+    """The Download tab: the model, the costs, and the run as a notebook and a script."""
+    downloads(params, record)
+    notebook.run_buttons(record)
 
 
 shared = require_data()
@@ -68,8 +76,11 @@ with session.exclusive():
         if tabs[0].open:
             with tabs[0]:
                 result_tabs.compare_tab()
+                notebook.picker(runs.runs(), run_name)  # any run of the comparison, to take home
         if trainer is not None:
-            result_tabs.model_tabs(tabs[1:], trainer.params, record, shared.data, downloads)
+            result_tabs.model_tabs(
+                tabs[1:], trainer.params, record, shared.data, files_and_notebook
+            )
 st.divider()
 with st.container(key="grid_section"):
     grid_view.section(shared)

@@ -7,6 +7,8 @@ drop a file built on click, see ``tests/test_style.py``).
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import streamlit as st
 
 from ui.core.i18n import lang, t
@@ -71,3 +73,28 @@ def notebook_buttons(
         on_click="ignore",
         help=t("nb_help_script", name=stem + ".py", files=files),
     )
+
+
+def run_config(record):
+    """A run's configuration with the iterations it trained (a stopped or continued run)."""
+    return replace(record.config, num_iterations=int(record.iteration))
+
+
+def run_buttons(record, key: str = "run", **kwargs) -> None:
+    """:func:`notebook_buttons` for a training run (a ``RunRecord``), as far as it got."""
+    notebook_buttons(run_config(record), key, **kwargs)
+
+
+def picker(records, name) -> None:
+    """Choose one of ``records`` (``name(record)`` its label) and offer it as a notebook."""
+    by_id = {r.run_id: r for r in records}
+    if not by_id:
+        return
+    chosen = st.selectbox(
+        t("nb_pick"),
+        list(by_id),
+        index=len(by_id) - 1,
+        format_func=lambda i: name(by_id[i]),
+        key="notebook_run",
+    )
+    run_buttons(by_id[chosen], f"run{chosen}")

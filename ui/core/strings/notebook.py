@@ -7,6 +7,7 @@ Texts with ``$`` are LaTeX for Jupyter and are used as they are; the others are 
 EN = {
     # the buttons
     "nb_download": "Open as a notebook (.ipynb)",
+    "nb_pick": "A run of the comparison as a notebook",
     "nb_script": "Open as a Python script (.py)",
     "nb_help": "This run as a Jupyter notebook in plain NumPy: the lesson's functions written out "
     "with only this run's options, training that prints the same costs and accuracies as here, "
@@ -163,6 +164,7 @@ EN = {
 
 ZH = {
     # 按钮
+    "nb_pick": "把比较中的一次运行导出为笔记本",
     "nb_download": "下载为笔记本（`.ipynb`）",
     "nb_script": "下载为脚本（`.py`）",
     "nb_help": "这次运行的纯 NumPy 笔记本：本课的函数逐一写出，只含这次运行用到的选项；训练时打印的成本和准确率"
