@@ -254,3 +254,32 @@ def test_file_object_and_bytes_give_the_same_model():
     a, _ = dnn.load_model(data)
     b, _ = dnn.load_model(io.BytesIO(data))
     assert all(np.array_equal(a[k], b[k]) for k in a)
+
+
+# what each refusal names, as the translated message shows it (found unpinned by mutation)
+VALUES = {
+    "zero_units": {"l": 1},
+    "bias_shape": {"name": "b1", "shape": "(3,)", "expected": "(3, 1)"},
+    "int_weights": {"name": "W2", "dtype": "int64"},
+    "no_chain": {"name": "W2", "shape": "(1, 4)", "n": 3},
+    "wrong_input": {"name": "W1", "shape": "(3, 100)", "n": 12288},
+    "header_huge": {"kb": str(2**60 // 1024), "limit_kb": 256},
+    "unknown_activation": {"name": "swish"},
+    "extra_tensor": {"name": "../../etc/passwd"},
+    "missing_bias": {"l": 1},
+    "two_outputs": {"n": 2},
+}
+
+
+@pytest.mark.parametrize("case", sorted(VALUES))
+def test_refusals_name_what_is_wrong(case):
+    with pytest.raises(InvalidModelError) as e:
+        dnn.load_model(forged(case))
+    assert e.value.values == VALUES[case]
+
+
+def test_a_header_size_past_two_to_the_63_is_refused_as_a_header():
+    for size in (2**63, 2**64 - 1):  # as a signed number it would look negative, i.e. small
+        with pytest.raises(InvalidModelError) as e:
+            dnn.load_model(struct.pack("<Q", size) + b"{}" * 100)
+        assert e.value.code == "model_header"

@@ -69,3 +69,23 @@ def test_just_under_the_bound_is_accepted():
     assert bounds[2] < MAX_PREACTIVATION < 10 * bounds[2]
     loaded, _ = dnn.load_model(model_bytes(params))
     assert all(np.array_equal(loaded[k], params[k]) for k in params)
+
+
+def test_huge_biases_alone_are_refused():
+    params = late_giants(scale2=1.0, scale3=1.0)
+    params["b1"] = np.full((4, 1), -2e300)  # |b| counts, whatever its sign
+    with pytest.raises(InvalidModelError) as e:
+        dnn.load_model(model_bytes(params))
+    assert e.value.values == {"l": 1}
+
+
+@pytest.mark.parametrize("hidden", ["tanh", "sigmoid"])
+def test_a_squashing_activation_bounds_the_next_layer_by_one(hidden):
+    params = late_giants(scale2=1.0, scale3=1.0)
+    params["W2"] = np.full((4, 4), 0.2e300)  # ‖W2‖∞ = 0.8e300: under the bound times 1, not 2
+    loaded, _ = dnn.load_model(model_bytes(params, hidden_activation=hidden))
+    assert np.isfinite(dnn.predict_proba(loaded, np.ones((12288, 1)), hidden)).all()
+    params["W2"] = np.full((4, 4), 0.3e300)  # 1.2e300: past it even times 1
+    with pytest.raises(InvalidModelError) as e:
+        dnn.load_model(model_bytes(params, hidden_activation=hidden))
+    assert e.value.values == {"l": 2}
