@@ -1,4 +1,4 @@
-"""The 40 MP picture limit, just below and just above it, from headers alone (no large decode).
+"""The picture limits from headers alone (no large decode): 40 MP, decoded memory, shrinking.
 
 Each file is a few dozen bytes whose header claims a size. The pixel count is checked first;
 a picture within it goes on to the decoded-memory check (:func:`dnn.images.decoded_bytes`),
@@ -8,13 +8,22 @@ proves it passed the pixel limit, while 40 MP + 1 is refused for its pixels.
 
 from __future__ import annotations
 
+import io
 import struct
 import zlib
 
+import numpy as np
 import pytest
+from PIL import Image
 
 import dnn
-from dnn.images import MAX_DECODED_BYTES, MAX_PIXELS, InvalidImageError
+from dnn.images import (
+    MAX_DECODED_BYTES,
+    MAX_PIXELS,
+    InvalidImageError,
+    decoded_bytes,
+    shrink_factor,
+)
 
 # 40,000,000 = 8000 × 5000; one more pixel needs another shape: 40,000,001 = 1 × 40,000,001,
 # and a near-square one just above: 6325 × 6325 = 40,005,625
@@ -74,3 +83,56 @@ def test_a_grey_forty_megapixel_header_gets_past_both_bounds_to_the_decoder():
     """1 byte a pixel (40 MB) is within the memory bound: only the missing pixels stop it."""
     err = refusal(png_header(8000, 5000, color_type=0))
     assert err.code == "image_damaged", str(err)
+
+
+def encoded(img: Image.Image, fmt: str, **options) -> bytes:
+    buffer = io.BytesIO()
+    img.save(buffer, fmt, **options)
+    return buffer.getvalue()
+
+
+# (picture, what Pillow's decoded picture takes) for 100 × 50 pixels: 1 byte a pixel for
+# grey and palette, 2 for 16-bit grey, 4 for every multi-band mode, 16 for any WebP (libwebp's
+# canvases), and a progressive JPEG 2 bytes per full-size sample on top
+DECODED = {
+    "grey.png": (lambda: encoded(Image.new("L", (100, 50)), "PNG"), 5_000),
+    "palette.gif": (lambda: encoded(Image.new("P", (100, 50)), "GIF"), 5_000),
+    "gray16.png": (
+        lambda: encoded(Image.fromarray(np.zeros((50, 100), np.uint16)), "PNG"),
+        10_000,
+    ),
+    "rgb.png": (lambda: encoded(Image.new("RGB", (100, 50)), "PNG"), 20_000),
+    "rgb.jpg": (lambda: encoded(Image.new("RGB", (100, 50)), "JPEG"), 20_000),
+    "rgb.webp": (lambda: encoded(Image.new("RGB", (100, 50)), "WEBP"), 80_000),
+    "progressive.jpg": (
+        lambda: encoded(Image.new("RGB", (100, 50)), "JPEG", progressive=True),
+        20_000 + 2 * 100 * 50 * 3,
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(DECODED))
+def test_decoded_memory_is_computed_from_the_header(name):
+    make, expected = DECODED[name]
+    with Image.open(io.BytesIO(make())) as img:
+        assert decoded_bytes(img) == expected
+
+
+def test_a_progressive_jpeg_counts_its_full_size_samples():
+    data = encoded(Image.new("RGB", (100, 50)), "JPEG", progressive=True)
+    with Image.open(io.BytesIO(data)) as img:  # as if the draft had shrunk it from 400 × 200
+        assert decoded_bytes(img, (400, 200)) == 20_000 + 2 * 400 * 200 * 3
+
+
+@pytest.mark.parametrize(
+    "size,factor",
+    [
+        ((767, 767), 1),  # short side under 2 × 384: kept
+        ((768, 768), 2),
+        ((800, 600), 1),
+        ((6320, 6320), 16),  # 6320 // 384
+        ((20_000, 400), 2),  # a long strip: its area (8 MP) brought to ≤ 2 MP
+    ],
+)
+def test_pictures_shrink_by_a_whole_factor_to_a_short_side_of_384_or_2_mp(size, factor):
+    assert shrink_factor(*size) == factor
