@@ -221,14 +221,14 @@ def _run(text: str, position: int, notes: list[Note]) -> RunSpec | None:
 
 
 def _runs(text: str, notes: list[Note]) -> list[RunSpec]:
-    if len(text) > MAX_RUNS_CHARS:
+    listed = sum(1 for p in text.split("~") if p)
+    if len(text) > MAX_RUNS_CHARS:  # the newest runs are the last: keep the end, whole runs
         notes.append(("too_long", {"name": "runs"}))
-        text = text[:MAX_RUNS_CHARS].rpartition("~")[0]
-    parts = [p for p in text.split("~") if p]
-    if len(parts) > MAX_RUNS:
-        dropped = len(parts) - MAX_RUNS  # the oldest: a session keeps its newest runs too
-        notes.append(("too_many_runs", {"n": len(parts), "max": MAX_RUNS, "dropped": dropped}))
-        parts = parts[-MAX_RUNS:]
+        text = text[-MAX_RUNS_CHARS:].partition("~")[2]
+    parts = [p for p in text.split("~") if p][-MAX_RUNS:]  # as a session keeps its newest
+    if listed > MAX_RUNS:
+        dropped = listed - len(parts)
+        notes.append(("too_many_runs", {"n": listed, "max": MAX_RUNS, "dropped": dropped}))
     runs = [r for k, p in enumerate(parts) if (r := _run(p, k + 1, notes))]
     numbers = [r.number for r in runs]
     if any(b <= a for a, b in zip(numbers, numbers[1:], strict=False)):
