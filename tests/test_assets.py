@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import gzip
+import threading
 
 from deploy.assets import GzipAssets
 from deploy.headers import FRAMING, FramingHeaders
@@ -54,7 +55,11 @@ def get(app, path: str, **headers: str):
         "path": path,
         "headers": [(k.replace("_", "-").encode(), v.encode()) for k, v in headers.items()],
     }
-    asyncio.run(app(scope, receive, send))
+    # in a thread of its own: the browser tests' driver may leave an event loop running here
+    worker = threading.Thread(target=asyncio.run, args=(app(scope, receive, send),), daemon=True)
+    worker.start()
+    worker.join(30)
+    assert not worker.is_alive()
     start = messages[0]
     body = b"".join(m.get("body", b"") for m in messages[1:])
     return start["status"], {k.decode(): v.decode() for k, v in start["headers"]}, body

@@ -80,6 +80,7 @@ def main() -> None:
     lost_said()
     query = links.write_url()
     with st.sidebar:
+        visitor_cookie.cookie_script()
         links.copy_link_button(query)
 
 
