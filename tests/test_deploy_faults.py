@@ -166,14 +166,15 @@ def test_killed_replicas_and_proxy_come_back_and_ctrl_c_stops_all(haproxy, data)
         new_pid = int(line.rsplit("pid ", 1)[1].rstrip(")\n"))
         assert new_pid != old_pid and replica_pids(main.pid)[killed_port] == new_pid
         spawned.add(new_pid)
-        deadline = time.monotonic() + BACK_WITHIN
-        while not (
-            healthy(f"http://127.0.0.1:{killed_port}")
-            and states(main.pid)[replica]["status"] == "UP"
-            and states(main.pid)[replica]["check_status"] == "L7OK"
-        ):
-            assert time.monotonic() < deadline, states(main.pid)[replica]
-            time.sleep(0.5)
+        wait_until(
+            lambda: (
+                healthy(f"http://127.0.0.1:{killed_port}")
+                and states(main.pid)[replica]["status"] == "UP"
+                and states(main.pid)[replica]["check_status"] == "L7OK"
+            ),
+            BACK_WITHIN,
+            lambda: states(main.pid)[replica],
+        )
         back, where = open_link(url, {PROXY_COOKIE: replica})  # its cookie leads to it again
         assert where == replica and back.metrics["Iterations"] == "300"
 
@@ -198,3 +199,12 @@ def test_killed_replicas_and_proxy_come_back_and_ctrl_c_stops_all(haproxy, data)
         if main.poll() is None:
             main.kill()
             main.wait()
+
+
+def wait_until(condition, seconds: float, why=lambda: None) -> None:
+    """Poll ``condition`` every 0.5 s; fail (saying ``why()``) if it is not met in ``seconds``."""
+    for _ in range(int(seconds / 0.5) + 1):
+        if condition():
+            return
+        time.sleep(0.5)
+    raise AssertionError(f"not within {seconds} s: {why()}")

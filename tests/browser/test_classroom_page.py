@@ -47,11 +47,10 @@ def test_the_app_loads_through_the_proxy_with_its_scripts_gzipped(context):
 
 def test_another_site_cannot_frame_the_app(context, room):
     page = context.new_page()
-    refusals = []
-    page.on("console", lambda m: "frame-ancestors" in m.text and refusals.append(m.text))
-    page.set_content(f'<iframe src="{room.url}/theory" width="800" height="600"></iframe>')
-    page.wait_for_timeout(3000)
-    assert refusals  # "Refused to frame … frame-ancestors 'self'"
+    refused = lambda m: "frame-ancestors" in m.text  # noqa: E731
+    with page.expect_console_message(refused, timeout=30_000) as refusal:
+        page.set_content(f'<iframe src="{room.url}/theory" width="800" height="600"></iframe>')
+    assert "frame-ancestors" in refusal.value.text  # "Refused to frame … frame-ancestors 'self'"
     assert page.frames[1].locator('[data-testid="stApp"]').count() == 0
 
     # the app's own pages may frame it (same origin)
