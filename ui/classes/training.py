@@ -23,7 +23,7 @@ from ui.core.live import stream
 from ui.core.model import SessionModel
 from ui.core.runs import model_metadata
 from ui.core.settings import Settings
-from ui.core.text import clean, plain
+from ui.core.text import plain
 from ui.widgets import verdict
 
 MODEL = session.register("classes_model", None, reset=False)  # this page's ClassModel, or None
@@ -166,4 +166,4 @@ def held_out(model: ClassModel, two: TwoClasses) -> None:
     proba = dnn.predict_proba(model.params, X, model.hidden)[0]
     right = [(proba[i] > 0.5) == (LABELS[k] == 1) for i, (k, _) in enumerate(pics)]
     st.markdown(t("classes_held_out", right=sum(right), n=len(pics)))
-    verdict.graded([p.pixels for _, p in pics], proba, right, f"P({clean(model.names[1])})")
+    verdict.graded([p.pixels for _, p in pics], proba, right, f"P({plain(model.names[1])})")
