@@ -47,3 +47,10 @@ def picture_bytes(kind: str, seed: int, fmt: str = "PNG") -> bytes:
 def upload(kind: str, seeds) -> list[tuple[str, bytes, str]]:
     """(name, bytes, mime) for AppTest's file uploader, one PNG per seed."""
     return [(f"{kind}{s}.png", picture_bytes(kind, s), "image/png") for s in seeds]
+
+
+def uploader(at, prefix: str):
+    """The page's file uploader whose key starts with ``prefix`` (keys change after each use)."""
+    found = [u for u in at.file_uploader if u.key and u.key.startswith(prefix)]
+    assert len(found) == 1, [u.key for u in at.file_uploader]
+    return found[0]

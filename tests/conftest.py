@@ -151,3 +151,12 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
 
     def log_message(self, *args):
         pass
+
+
+@pytest.fixture(scope="module")
+def haproxy():
+    """Debian's HAProxy for the deployment tests (they skip without it; in CI they fail)."""
+    from deploy import proxy
+
+    if proxy.haproxy_binary() is None:
+        require("proxy", "haproxy is not installed (apt-get install haproxy)")

@@ -15,7 +15,7 @@ from streamlit.testing.v1 import AppTest
 
 import dnn
 from tests.apptest_helpers import APP, plotly_specs, texts
-from tests.class_pictures import picture_bytes, upload
+from tests.class_pictures import picture_bytes, upload, uploader
 from ui.classes import files as class_files
 from ui.classes.intake import STATE
 from ui.classes.sets import MAX_PICTURES, build
@@ -31,13 +31,6 @@ def classes(lang: str | None = None) -> AppTest:
     at.switch_page("pages/classes.py").run()
     assert not at.exception, at.exception
     return at
-
-
-def uploader(at: AppTest, prefix: str):
-    """The page's file uploader whose key starts with ``prefix`` (keys change after each use)."""
-    found = [u for u in at.file_uploader if u.key and u.key.startswith(prefix)]
-    assert len(found) == 1, [u.key for u in at.file_uploader]
-    return found[0]
 
 
 def add(at: AppTest, k: int, files) -> AppTest:

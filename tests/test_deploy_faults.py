@@ -22,18 +22,11 @@ import pytest
 from bench.streamlit_client import PROXY_COOKIE, Run, Session
 from deploy import proxy
 from deploy.replicas import free_port
-from tests.conftest import require
 from tests.test_proxy import alive, children, start_command, wait_for_line
 
 SERVED_WITHIN = 15.0  # seconds: the deadline for a new visitor after a kill
 BACK_WITHIN = 90.0  # seconds: for a killed replica to be UP again in HAProxy's eyes
 LINK = "runs=dims.12288-7-1_it.300"  # one short run, as "Copy link" writes it
-
-
-@pytest.fixture(scope="module")
-def haproxy():
-    if proxy.haproxy_binary() is None:
-        require("proxy", "haproxy is not installed (apt-get install haproxy)")
 
 
 class LinkSession(Session):

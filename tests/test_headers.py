@@ -23,16 +23,9 @@ from deploy.classroom import Classroom, free_port
 from deploy.headers import FRAMING
 from deploy.replicas import REPO
 from deploy.supervisor import Signals
-from tests.conftest import require
 
 STATIC_CACHE = "public, immutable, max-age=31536000"  # Streamlit's header for its front end
 METRICS = ["/_stcore/metrics", "/_stcore/%6detrics", "//_stcore//metrics", "/_stcore/metrics/"]
-
-
-@pytest.fixture(scope="module")
-def haproxy():
-    if proxy.haproxy_binary() is None:
-        require("proxy", "haproxy is not installed (apt-get install haproxy)")
 
 
 @pytest.fixture(scope="module")

@@ -26,7 +26,7 @@ import dnn
 from dnn.model_io import model_bytes
 from dnn.propagation import initialize
 from tests.apptest_helpers import APP, app
-from tests.class_pictures import picture_bytes
+from tests.class_pictures import picture_bytes, uploader
 
 # a name without its extension → what a reader must see of it (the uploaders check extensions)
 STEMS = {
@@ -152,12 +152,6 @@ def classes_page() -> AppTest:
     at.switch_page("pages/classes.py").run()
     assert not at.exception, at.exception
     return at
-
-
-def uploader(at: AppTest, prefix: str):
-    found = [u for u in at.file_uploader if u.key and u.key.startswith(prefix)]
-    assert len(found) == 1, [u.key for u in at.file_uploader]
-    return found[0]
 
 
 def test_own_class_pictures_refused_added_or_repeated_keep_their_names_plain():

@@ -26,14 +26,7 @@ from bench.streamlit_client import PROXY_COOKIE, Session
 from deploy import proxy
 from deploy.classroom import Classroom, free_port
 from deploy.replicas import REPO
-from tests.conftest import require
 from ui.core.strings import EN
-
-
-@pytest.fixture(scope="module")
-def haproxy():
-    if proxy.haproxy_binary() is None:
-        require("proxy", "haproxy is not installed (apt-get install haproxy)")
 
 
 @pytest.fixture(scope="module")

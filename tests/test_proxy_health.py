@@ -20,7 +20,6 @@ import pytest
 
 from deploy import proxy
 from deploy.replicas import free_port
-from tests.conftest import require
 
 VISITORS = 12
 POLLS = 300  # HAProxy's statistics read at most this many times, 0.1 s apart (30 s)
@@ -70,12 +69,6 @@ def serving(fake: FakeReplica):
         fake.shutdown()
         fake.server_close()
         thread.join(10)
-
-
-@pytest.fixture(scope="module")
-def haproxy():
-    if proxy.haproxy_binary() is None:
-        require("proxy", "haproxy is not installed (apt-get install haproxy)")
 
 
 def wait_for_states(stats_socket, expected: dict[str, str]) -> dict[str, str]:
