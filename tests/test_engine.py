@@ -7,6 +7,7 @@ import dnn
 from dnn import propagation
 from dnn.config import TrainConfig
 from dnn.trainer import Trainer
+from tests.clocks import fake_trainer_clock
 from tests.conftest import separable
 
 
@@ -229,7 +230,8 @@ def test_divergence_stops_and_keeps_last_finite_parameters(engine):
         t.run(10)
 
 
-def test_time_cap():
+def test_time_cap(monkeypatch):
+    fake_trainer_clock(monkeypatch, step=0.001)  # computing time is clock readings, not speed
     X, Y = separable()
     t = Trainer(X, Y, TrainConfig((4, 3, 1)))
     assert t.run(10**7, max_seconds=0.05) == "timed_out"
