@@ -4,6 +4,18 @@ Texts with ``$`` are LaTeX for Jupyter and are used as they are; the others are 
 ``str.format`` (a visitor's class names escaped first, see :mod:`ui.notebook.prose`).
 """
 
+# equations (6)–(9) as the notebook's Markdown lists them, the same in both languages
+BACKWARD = (
+    r"- (6) $dZ^{[l]} = dA^{[l]} * g^{[l]\prime}(Z^{[l]})$"
+    "\n"
+    r"- (7) $dW^{[l]} = \frac{1}{m} dZ^{[l]} A^{[l-1]T}$"
+    "\n"
+    r"- (8) $db^{[l]} = \frac{1}{m} \sum_{i=1}^{m} dZ^{[l](i)}$"
+    "\n"
+    r"- (9) $dA^{[l-1]} = W^{[l]T} dZ^{[l]}$"
+    "\n\n"
+)
+
 EN = {
     # the buttons
     "nb_download": "Open as a notebook (.ipynb)",
@@ -94,15 +106,8 @@ EN = {
     r"With a sigmoid output, $dA^{[L]} = -\left(\frac{Y}{A^{[L]}} - \frac{1-Y}{1-A^{[L]}}\right)$ "
     r"simplifies to $dZ^{[L]} = A^{[L]} - Y$. Then, from layer $L$ down to layer 1:"
     "\n\n"
-    r"- (6) $dZ^{[l]} = dA^{[l]} * g^{[l]\prime}(Z^{[l]})$"
-    "\n"
-    r"- (7) $dW^{[l]} = \frac{1}{m} dZ^{[l]} A^{[l-1]T}$"
-    "\n"
-    r"- (8) $db^{[l]} = \frac{1}{m} \sum_{i=1}^{m} dZ^{[l](i)}$"
-    "\n"
-    r"- (9) $dA^{[l-1]} = W^{[l]T} dZ^{[l]}$"
-    "\n\n"
-    r"These are (1)–(4) for all $m$ examples at once, and (5) is (9) put into (6). The code "
+    + BACKWARD
+    + r"These are (1)–(4) for all $m$ examples at once, and (5) is (9) put into (6). The code "
     r"divides $dZ^{[L]}$ by $m$ once, at the start: every gradient is linear in it, so (7) and "
     r"(8) need no $\frac{1}{m}$ of their own. Mathematically nothing changes; it saves "
     "operations, and it is how the app computes them, so that the numbers agree to the last "
@@ -244,15 +249,8 @@ ZH = {
     r"输出层是 sigmoid 时，$dA^{[L]} = -\left(\frac{Y}{A^{[L]}} - \frac{1-Y}{1-A^{[L]}}\right)$ "
     r"化简为 $dZ^{[L]} = A^{[L]} - Y$。然后从第 $L$ 层往回算到第 1 层："
     "\n\n"
-    r"- (6) $dZ^{[l]} = dA^{[l]} * g^{[l]\prime}(Z^{[l]})$"
-    "\n"
-    r"- (7) $dW^{[l]} = \frac{1}{m} dZ^{[l]} A^{[l-1]T}$"
-    "\n"
-    r"- (8) $db^{[l]} = \frac{1}{m} \sum_{i=1}^{m} dZ^{[l](i)}$"
-    "\n"
-    r"- (9) $dA^{[l-1]} = W^{[l]T} dZ^{[l]}$"
-    "\n\n"
-    r"它们是 (1)–(4) 对全部 $m$ 个样本同时计算的形式，(5) 则是把 (9) 代入 (6)。代码在开头把 $dZ^{[L]}$ "
+    + BACKWARD
+    + r"它们是 (1)–(4) 对全部 $m$ 个样本同时计算的形式，(5) 则是把 (9) 代入 (6)。代码在开头把 $dZ^{[L]}$ "
     r"除以 $m$，只除一次：每个梯度都与它成线性关系，所以 (7) 和 (8) 不再需要自己的 $\frac{1}{m}$。数学上没有"
     "任何变化；这样运算更少，而且与应用的计算方式相同，所以数字一直到最后几位都一致。",
     "nb_md_backward_l2": r"使用 L2 时，每个 $dW^{[l]}$ 加上 $\frac{\lambda}{m} W^{[l]}$。",
