@@ -14,6 +14,7 @@ from streamlit.runtime.uploaded_file_manager import UploadedFileRec
 from bench.streamlit_client import Session
 from bench.streamlit_server import REPO, rss_mb, start_server, stop_server
 from bench.upload_memory import put
+from tests.test_upload_types import model_sized
 from ui.core.limits import MODEL_UPLOAD_MB
 from ui.shell.uploads import (
     SESSION_BYTES,
@@ -25,11 +26,15 @@ from ui.shell.uploads import (
 
 MB = 2**20
 TEN_MB = bytes(10 * MB)  # buffers shared by the records: the test itself stays small
-THIRTY_MB = bytes(30 * MB)
+THIRTY_MB = model_sized(30 * MB)  # a model's size: only a model's content may be that large
 
 
 def rec(file_id, size_or_data=TEN_MB, name="photo.jpg"):
-    data = bytes(size_or_data) if isinstance(size_or_data, int) else size_or_data
+    model = name.endswith(".safetensors")  # the store bounds files by content: make it one
+    if isinstance(size_or_data, int):
+        data = model_sized(size_or_data) if model else bytes(size_or_data)
+    else:
+        data = size_or_data
     return UploadedFileRec(file_id=file_id, name=name, type="image/jpeg", data=data)
 
 
@@ -164,7 +169,7 @@ def test_a_real_server_keeps_a_sessions_uploads_bounded(data):
         statuses = [put(session, payload) for _ in range(30)]
         grown = rss_mb(proc.pid) - before
         too_big = put(session, payload + b"x", "photo.jpg")
-        model = put(session, payload + b"x", "cat_model_run1.safetensors")
+        model = put(session, model_sized(len(payload) + 1), "cat_model_run1.safetensors")
         session.close()
     finally:
         log = stop_server(proc)

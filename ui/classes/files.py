@@ -16,7 +16,7 @@ from ui.classes.intake import generation, names_problem, notes_of, show_notes, s
 from ui.classes.sets import MAX_PICTURES, TwoClasses, from_image_set, image_set
 from ui.classes.training import ClassModel
 from ui.core.i18n import explain, t
-from ui.core.limits import IMAGE_UPLOAD_MB
+from ui.core.limits import DATA_SETS, IMAGE_UPLOAD_MB
 from ui.core.text import plain
 from ui.widgets.downloads import model_button
 
@@ -51,7 +51,7 @@ def load_dataset(two: TwoClasses) -> None:
     """An uploader for a saved data file: a valid one replaces both classes and their names."""
     upload = st.file_uploader(
         t("classes_load", max=MAX_PICTURES),
-        type=["h5"],
+        type=DATA_SETS,
         key=f"classes_load_{generation('load')}",
         max_upload_size=IMAGE_UPLOAD_MB,
     )

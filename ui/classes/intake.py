@@ -16,11 +16,10 @@ from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 import dnn
 from dnn.datasets.layout import check_classes
-from dnn.images import EXTENSIONS
 from ui.classes.sets import MAX_PICTURES, TwoClasses
 from ui.core import visitor
 from ui.core.i18n import explain, t
-from ui.core.limits import IMAGE_UPLOAD_MB
+from ui.core.limits import IMAGE_UPLOAD_MB, PICTURES
 from ui.core.pixels import enlarged
 from ui.core.text import clean, plain
 
@@ -133,7 +132,7 @@ def intake(two: TwoClasses, k: int) -> None:
     """Class k's uploader and camera. New files are decoded, then the page starts afresh."""
     files = st.file_uploader(
         t("classes_upload", mb=IMAGE_UPLOAD_MB),
-        type=list(EXTENSIONS),
+        type=PICTURES,
         accept_multiple_files=True,
         key=f"classes_files_{k}_{generation('files', k)}",
         max_upload_size=IMAGE_UPLOAD_MB,

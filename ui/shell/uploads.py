@@ -6,8 +6,9 @@ of 10 MB in one session were all held. The app's server runs with
 :class:`BoundedUploadedFileManager` instead (the same object, its class switched on the first
 script run, see :func:`track`), which adds three bounds:
 
-- per file, by name: a ``.safetensors`` model up to ``server.maxUploadSize`` (40 MB), any other
-  file (a picture) up to ``IMAGE_UPLOAD_MB`` — larger ones get HTTP 413;
+- per file, by content (not by name, :func:`ui.core.limits.file_limit`): a file that starts
+  like a safetensors model up to ``server.maxUploadSize`` (40 MB), any other file (a picture)
+  up to ``IMAGE_UPLOAD_MB`` — larger ones get HTTP 413;
 - per session, ``SESSION_BYTES``: a new file makes room by forgetting the session's oldest
   files, those no widget holds first;
 - in all, ``TOTAL_BYTES``: past it, files no widget holds are forgotten, oldest first, in every
@@ -37,7 +38,7 @@ from streamlit.runtime.scriptrunner import get_script_run_ctx
 from streamlit.runtime.uploaded_file_manager import UploadedFileRec
 
 from ui.core.i18n import t
-from ui.core.limits import IMAGE_UPLOAD_MB, MODEL_UPLOAD_MB
+from ui.core.limits import file_limit
 from ui.shell import upload_sweep
 
 SESSION_BYTES = 64 * 2**20  # a model file and a few pictures
@@ -45,12 +46,6 @@ TOTAL_BYTES = 512 * 2**20  # every session together
 GRACE_SECONDS = 30.0
 LOST = "_uploads_lost"  # session key: why uploads the page held were let go, shown once
 _install_lock = threading.Lock()
-
-
-def file_limit(name: str) -> int:
-    """The largest upload accepted for a file called ``name``, in bytes."""
-    mb = MODEL_UPLOAD_MB if name.lower().endswith(".safetensors") else IMAGE_UPLOAD_MB
-    return mb * 2**20
 
 
 class BoundedUploadedFileManager(MemoryUploadedFileManager):
@@ -68,7 +63,7 @@ class BoundedUploadedFileManager(MemoryUploadedFileManager):
 
     def add_file(self, session_id: str, file: UploadedFileRec) -> None:
         """Store ``file``, then forget older files until the bounds hold (HTTP 413 / 503)."""
-        if len(file.data) > file_limit(file.name):
+        if len(file.data) > file_limit(file.data):
             raise HTTPException(status_code=413, detail="File too large")
         with self._lock:
             self._drop(session_id, file.file_id)

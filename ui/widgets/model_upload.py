@@ -7,9 +7,7 @@ import streamlit as st
 import dnn
 from ui.core import model
 from ui.core.i18n import explain, t
-from ui.core.limits import MODEL_UPLOAD_MB
-
-EXTENSION = "safetensors"
+from ui.core.limits import MODEL_UPLOAD_MB, MODELS
 
 
 def model_upload(key: str = "model_upload", use=None) -> None:
@@ -22,7 +20,7 @@ def model_upload(key: str = "model_upload", use=None) -> None:
     with st.expander(t("model_file_load")):
         upload = st.file_uploader(
             t("model_file_help", mb=MODEL_UPLOAD_MB),
-            type=[EXTENSION],
+            type=MODELS,
             key=key,
             max_upload_size=MODEL_UPLOAD_MB,
         )

@@ -12,11 +12,10 @@ from collections.abc import Sequence
 
 import streamlit as st
 
-from dnn.images import EXTENSIONS
 from dnn.model_meta import CLASS_NAMES
 from ui.core.figures import charts as figures
 from ui.core.i18n import t
-from ui.core.limits import IMAGE_UPLOAD_MB
+from ui.core.limits import IMAGE_UPLOAD_MB, PICTURES
 from ui.core.pixels import enlarged
 from ui.core.predict import Scored, confidence_key
 from ui.core.text import clean, label, plain
@@ -77,7 +76,7 @@ def uploaded(key: str) -> list[tuple[str, bytes]]:
     """An uploader of several pictures to try; (name, bytes) of each file it holds."""
     files = st.file_uploader(
         t("upload_help"),
-        type=list(EXTENSIONS),
+        type=PICTURES,
         accept_multiple_files=True,
         key=key,
         max_upload_size=IMAGE_UPLOAD_MB,
