@@ -1,10 +1,13 @@
 """How often ``dnn.unfamiliar`` flags each kind of picture, and what it costs per picture.
 
 Kinds: the data set's own pictures (as stored, and re-saved as enlarged JPEG uploads), pictures
-made with Pillow (diagrams, text, screenshots, charts, blanks, noise) and real photographs
-shipped inside Python packages' wheels (there is no internet to fetch others). Get the wheels
-with pip, without installing them::
+made with Pillow (diagrams, text, screenshots, charts, blanks, noise), real non-photographs from
+Debian's documentation packages (screenshots, slides, scans, charts, diagrams, documents; the
+calibration set the check was tuned on and the report set kept apart, see
+``bench/real_pictures.py``) and real photographs shipped inside Python packages' wheels (there
+is no internet to fetch others). Get them without installing anything::
 
+    python3 bench/real_pictures.py --fetch
     pip download --no-deps scikit-image scikit-learn matplotlib -d /tmp/wheels
     python bench/unfamiliar_rates.py --wheels /tmp/wheels/*.whl
 
@@ -27,6 +30,7 @@ from PIL import Image
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 import dnn  # noqa: E402
+from bench.real_pictures import pictures as real_pictures  # noqa: E402
 from dnn.familiarity import familiarity  # noqa: E402
 from tests.odd_pictures import column, odd_pictures  # noqa: E402
 
@@ -114,7 +118,8 @@ def main() -> None:
     def add(name: str, X: np.ndarray) -> None:
         rows.append((name, model.unfamiliar(X)[0], model.distance(X)[0] / model.threshold))
 
-    add("data set: training pictures", data.train_x)
+    own = model.own / model.threshold  # each left out of its own neighbours
+    rows.append(("data set: training pictures (left out)", own > 1, own))
     add("data set: test pictures", data.test_x)
     add("data set: test pictures as JPEG uploads", as_uploads(data.test_images))
     add("data set: test pictures mirrored", as_uploads(data.test_images[:, :, ::-1]))
@@ -123,13 +128,19 @@ def main() -> None:
         add(f"made: {kind}", np.stack([v for k, v in odd.items() if k.startswith(kind)], 1))
     for kind, cols in sorted(wheel_pictures(args.wheels).items()):
         add(f"wheel {kind}", np.stack(cols, 1))
+    real: dict[str, list[np.ndarray]] = {}
+    for p in real_pictures():
+        real.setdefault(f"real ({p.split}): {p.kind}", []).append(dnn.load_image(p.data))
+    for name, cols in sorted(real.items()):
+        add(name, np.hstack(cols))
 
     print(f"dnn.unfamiliar: threshold {model.threshold:.3f} (99th percentile of the training")
-    print("pictures' own distances); 'distance' is a picture's distance / threshold\n")
-    print(f"{'kind':<44} {'flagged':>17}   distance: min   median   max")
+    print("pictures' distances to their nearest other training picture); 'distance' is a")
+    print("picture's distance to its nearest training picture / threshold\n")
+    print(f"{'kind':<48} {'flagged':>17}   distance: min   median   max")
     for name, flags, dist in rows:
         spread = f"{dist.min():6.2f} {np.median(dist):8.2f} {dist.max():6.2f}"
-        print(f"{name:<44} {rate(flags):>17}   {spread}")
+        print(f"{name:<48} {rate(flags):>17}   {spread}")
 
     one = data.test_x[:, [0]]
     params = dnn.propagation.initialize((12288, 20, 7, 5, 1), np.random.RandomState(1))

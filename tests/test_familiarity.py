@@ -7,16 +7,16 @@ import pytest
 from PIL import Image
 
 import dnn
-from dnn.familiarity import Familiarity, familiarity, statistics
+from dnn.familiarity import STATISTICS, Familiarity, familiarity, statistics
 from tests.odd_pictures import odd_pictures
 
 ODD = odd_pictures(seeds=3)
 
 
-def test_at_most_two_test_pictures_are_flagged(data):
+def test_no_test_picture_is_flagged(data):
     flags = dnn.unfamiliar(data.train_x, data.test_x)
     assert flags.shape == (1, 50) and flags.dtype == bool
-    assert flags.sum() <= 2
+    assert flags.sum() == 0
 
 
 def test_test_pictures_uploaded_as_files_are_not_flagged(data):
@@ -57,20 +57,55 @@ def test_fit_is_cached_per_array_and_refitted_for_another(data):
 
 def test_threshold_is_the_training_sets_own_99th_percentile(data):
     model = Familiarity.fit(data.train_x)
-    own = model.distance(data.train_x)
-    assert own.shape == (1, 209)
-    assert np.isclose(np.percentile(own, 99), model.threshold)
-    assert 1 <= model.unfamiliar(data.train_x).sum() <= 3
+    assert model.own.shape == (209,) and np.isclose(np.percentile(model.own, 99), model.threshold)
+    assert 1 <= (model.own > model.threshold).sum() <= 3  # left out of their own neighbours
+    # a training picture's own nearest neighbour, by brute force, is what ``own`` holds
+    Z = (statistics(data.train_x) - model.mean) / model.scale
+    gaps = np.sqrt(((Z[:, None, :] - Z[None, :, :]) ** 2).sum(-1)) + np.diag([np.inf] * 209)
+    np.testing.assert_allclose(model.own, gaps.min(axis=1), rtol=1e-9, atol=1e-9)
+    seen = model.distance(data.train_x[:, :5])  # a training picture is its own nearest: 0
+    np.testing.assert_allclose(seen, 0.0, atol=1e-6)
 
 
 def test_statistics_of_known_pictures():
     flat = np.full((12288, 1), 0.5)
     rng = np.random.RandomState(0)
     stats = statistics(np.hstack([flat, rng.rand(12288, 1)]))
-    assert stats.shape == (2, 6) and np.isfinite(stats).all()
+    assert stats.shape == (2, 9) and np.isfinite(stats).all()
     assert np.exp(stats[0, 0]) - 0.01 < 1e-12  # no contrast at all
     assert stats[0, 3] == pytest.approx(np.log(1.01))  # every neighbour equal
     assert abs(stats[1, 2]) < 0.1  # noise: neighbours uncorrelated
+    assert stats[0, 6] == pytest.approx(0.0)  # palette: one colour is every pixel (log 1)
+    assert stats[1, 6] < np.log(0.01)  # noise: 3 colours of 32,768 hold under 1 %
+    assert stats[0, 8] == pytest.approx(np.log(1.01))  # every row and column one colour
+
+
+def test_palette_paper_and_lines_of_a_window_drawn_on_white():
+    page = np.ones((64, 64, 3))  # a white dialog …
+    page[8:12, 4:60] = [0.2, 0.3, 0.8]  # … with a blue title bar
+    page[20:50:6, 8:40] = 0.1  # … and five lines of "text"
+    X = page.reshape(-1, 1)
+    stats = dict(zip(STATISTICS, statistics(X)[0], strict=True))
+    assert np.exp(stats["palette"]) == pytest.approx(1.0)  # white, blue, black: 3 colours
+    white = (64 * 64 - 4 * 56 - 5 * 32) / (64 * 64)
+    assert np.exp(stats["paper"]) - 0.01 == pytest.approx(white)
+    rows = (64 - 4 - 5) / 64  # rows without the bar or a line of text
+    cols = (64 - 56) / 64  # columns left and right of the title bar
+    assert np.exp(stats["lines"]) - 0.01 == pytest.approx((rows + cols) / 2)
+
+
+def test_unusual_names_the_statistics_outside_the_training_range(data):
+    model = familiarity(data.train_x)
+    white = np.ones((64, 64, 3))
+    white[20:40:4, 8:56] = 0.0  # lines of text on white paper
+    found = model.unusual(white.reshape(-1, 1), most=9)[0]
+    assert ("paper", "high") in found and ("lines", "high") in found
+    assert len(model.unusual(white.reshape(-1, 1))[0]) == 2  # the two most unusual by default
+    inside = model.unusual(data.test_x)
+    assert sum(map(len, inside)) <= 10  # test photos: now and then one statistic at an edge
+    S = statistics(data.train_x)  # the range is the 1st to 99th percentile of the training set
+    np.testing.assert_allclose(model.low, np.percentile(S, 1, axis=0))
+    np.testing.assert_allclose(model.high, np.percentile(S, 99, axis=0))
 
 
 def test_rejects_pictures_of_another_size(data):
