@@ -38,6 +38,8 @@ with left:
     share, with_lesson = class_training.option_widgets()
     lesson = require_data().data if with_lesson else None
     st.markdown(class_training.split_summary(two, shown, share, lesson))
+    if lesson is not None:
+        st.info(class_training.lesson_note(shown, lesson))
     with st.expander(t("settings_folded")):
         settings = controls.training_controls()
     with st.expander(t("classes_files")):
@@ -81,6 +83,6 @@ model = class_training.current()
 if model is None:
     st.info(t("classes_try_first"))
 else:
-    names = " / ".join(plain(n) for n in model.names)  # from a file or the visitor: text
+    names = " / ".join(plain(n) for n in model.named)  # from a file or the visitor: text
     st.info(t("classes_model_is", label=plain(model.meta.get("label", "")), names=names))
     class_try.try_model(model)

@@ -73,12 +73,21 @@ def test_classes_from_uploads_train_then_predict_new_pictures():
     assert record.train_accuracy == 1.0 and record.test_accuracy == 1.0
     assert len(plotly_specs(at)[0]["data"][0]["y"]) == 2500  # the training page's chart
     assert "Your test pictures:** 2 of 2 right" in texts(at)
+    tiny = [w.value for w in at.warning if "test pictures:**" in w.value]
+    assert tiny == [
+        "**Only 2 test pictures:** one mistake moves test accuracy by 50%, so 100 % or 75 % here "
+        "says little. Add pictures (or the lesson's) for a number to trust."
+    ]
     # the training page's runs and the prediction page's model are untouched
     assert at.session_state.runs == [] and at.session_state.model is None
     uploader(at, "classes_try_upload").set_value(upload("warm", [50]) + upload("cool", [50]))
     at.run()
     assert not at.exception, at.exception
     assert verdicts(at) == ["### 👉 cat", "### 👉 not cat"]
+    two_only = "It knows only “cat” and “not cat”, so it must answer one of the two"
+    captions = [c.value for c in at.caption if two_only in c.value]
+    assert len(captions) == 2 and not any("very sure" in c for c in captions)
+    assert any("(classes: cat / not cat)" in i.value for i in at.info)  # the order they were named
     bars = [s for s in plotly_specs(at) if s["data"][0].get("orientation") == "h"]
     assert [b["data"][0]["y"] for b in bars] == [["P(cat)"], ["P(cat)"]]
     assert bars[0]["data"][0]["x"][0] > 0.5 > bars[1]["data"][0]["x"][0]
@@ -297,8 +306,12 @@ def test_forged_dataset_files_are_refused_and_the_classes_stay(tmp_path):
 def test_with_the_lessons_pictures_the_classes_join_cats_and_non_cats(data):
     at = add(add(classes(), 0, upload("warm", range(5))), 1, upload("cool", range(5)))
     at.toggle(key="classes_lesson_w").set_value(True).run()
-    text = texts(at)
-    assert "“cat” = your pictures + its 72 cats" in text and "its 137 non-cats" in text
+    notes = [i.value for i in at.info if "lesson's pictures are added" in i.value]
+    assert notes == [
+        "**The lesson's pictures are added:** its 72 cats were added to “cat” and its 137 "
+        "non-cats to “not cat” for training; its test pictures join the test set (33 cats as "
+        "“cat”, 17 non-cats as “not cat”)."
+    ]
     at.number_input(key="iterations").set_value(300).run()
     at.button(key="classes_train_button").click().run()
     assert not at.exception, at.exception
@@ -321,3 +334,30 @@ def test_without_the_lessons_data_own_pictures_still_train(tmp_path, monkeypatch
     assert not at.exception, at.exception
     assert any("not here yet" in i.value for i in at.info)
     assert len(two(at).pictures[0]) == 5
+
+
+def test_labels_follow_the_order_the_classes_were_named():
+    """It read "apple / banana #1 … (classes: banana / apple)"."""
+    at = add(add(classes(), 0, upload("warm", range(5))), 1, upload("cool", range(5)))
+    at.text_input(key="classes_name_0").set_value("apple").run()
+    at.text_input(key="classes_name_1").set_value("banana").run()
+    at.number_input(key="iterations").set_value(50).run()
+    at.button(key="classes_train_button").click().run()
+    assert not at.exception, at.exception
+    model = at.session_state[MODEL]
+    assert model.names == ["banana", "apple"] and model.named == ("apple", "banana")
+    using = [i.value for i in at.info if i.value.startswith("Using the model")]
+    assert using == [
+        r"Using the model apple / banana \#1 4-layer · 50 it. (classes: apple / banana)."
+    ]
+
+
+def test_the_test_share_says_its_size_and_a_large_one_gets_no_caveat(data):
+    at = add(add(classes(), 0, upload("warm", range(5))), 1, upload("cool", range(5)))
+    at.toggle(key="classes_lesson_w").set_value(True).run()
+    at.number_input(key="iterations").set_value(20).run()
+    at.button(key="classes_train_button").click().run()
+    assert not at.exception, at.exception
+    assert at.session_state[MODEL].test_size == 52  # the lesson's 50 and 1 of each class
+    assert "Test accuracy is measured on 52 pictures: each one is 2%." in texts(at)
+    assert not [w.value for w in at.warning if "test pictures:**" in w.value]

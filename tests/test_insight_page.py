@@ -31,6 +31,16 @@ def test_prediction_warns_on_a_diagram_not_on_a_photo(data):
     warnings = [w.value for w in at.warning]
     assert len(warnings) == 1 and "does not look like the training photos" in warnings[0]
     assert "only seen photos like these" in texts(at)
+    # the notice says what was unusual, and no caption calls the diagram's answer sure
+    assert warnings[0].startswith(
+        "⚠️ **This picture does not look like the training photos**: whole rows or columns are "
+        "one colour (margins, bars, rules); it has very few shades. So the model's answer"
+    )
+    assert "a drawing, screenshot or text" not in warnings[0]
+    captions = [c.value for c in at.caption]
+    never_shown = [c for c in captions if "never shown a picture like this" in c]
+    assert len(never_shown) == 1 and not any("very sure" in c for c in never_shown)
+    assert any(c.startswith("The model is") for c in captions)  # the cat photo's own caption
     # both pictures still get their verdict, and each its activations and gradient map
     specs = plotly_specs(at)
     bars = [s for s in specs if any(tr["type"] == "bar" for tr in s["data"])]

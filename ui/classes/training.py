@@ -44,11 +44,17 @@ class ClassModel(SessionModel):
     train_y: np.ndarray | None = None  # (1, m_train): the labels it trained on
     test_ids: frozenset[int] = field(default_factory=frozenset)  # the visitor's test pictures
     with_lesson: bool = False  # trained with the lesson's pictures too
+    test_size: int = 0  # pictures in its test set (the visitor's and, with the lesson, its 50)
 
     @property
     def names(self) -> list[str]:
         """Class names of label 0 and label 1."""
         return self.meta["class_names"]
+
+    @property
+    def named(self) -> tuple[str, str]:
+        """The class names in the order the visitor named them: the first is label 1."""
+        return self.names[1], self.names[0]
 
 
 def current() -> ClassModel | None:
@@ -118,7 +124,16 @@ def train(
     runs.count(RUN_COUNT, run_id)
     record = runs.RunRecord(run_id, settings, trainer.config, trainer.engine, settings.iterations)
 
-    model = ClassModel({}, {}, "session", record, data.train_y, built.test_ids, lesson is not None)
+    model = ClassModel(
+        {},
+        {},
+        "session",
+        record,
+        data.train_y,
+        built.test_ids,
+        lesson is not None,
+        test_size=data.test_y.shape[1],
+    )
     label = f"{shown[0]} / {shown[1]} #{run_id} {describe(settings)}"
     st.session_state[MODEL] = model  # now: after a Stop, Streamlit can no longer be used
     visitor.put(MODEL, model)  # the student's work: it outlives a reload
@@ -144,21 +159,43 @@ def split_summary(two: TwoClasses, shown: tuple[str, str], share: float, lesson)
         a_test=tests[0],
         b_test=tests[1],
     )
-    if lesson is not None:
-        cats = int(lesson.train_y.sum())
-        text += " " + t(
-            "classes_split_lesson",
-            a=shown[0],
-            b=shown[1],
-            cats=cats,
-            others=lesson.train_y.shape[1] - cats,
-            test=lesson.test_y.shape[1],
-        )
     return text
+
+
+def lesson_note(shown: tuple[str, str], lesson: dnn.Dataset) -> str:
+    """What joining the lesson's pictures does to the classes, in numbers."""
+    cats, test_cats = int(lesson.train_y.sum()), int(lesson.test_y.sum())
+    return t(
+        "classes_lesson_added",
+        a=plain(shown[0]),
+        b=plain(shown[1]),
+        cats=cats,
+        others=lesson.train_y.shape[1] - cats,
+        test_cats=test_cats,
+        test_others=lesson.test_y.shape[1] - test_cats,
+    )
+
+
+TINY_STEP = 0.05  # one picture moving test accuracy by more than this: the set is too small
+
+
+def test_size_note(model: ClassModel) -> tuple[str, bool]:
+    """How many pictures test accuracy is measured on, and whether that is too few to trust.
+
+    Returns the text and True when one picture is worth more than ``TINY_STEP`` of accuracy
+    (with 4 test pictures one mistake is 25 %).
+    """
+    n = model.test_size
+    step = f"{1 / n:.0%}" if n else "—"
+    tiny = n == 0 or 1 / n > TINY_STEP
+    return t("classes_test_tiny" if tiny else "classes_test_size", n=n, step=step), tiny
 
 
 def held_out(model: ClassModel, two: TwoClasses) -> None:
     """The visitor's own test pictures (still in the classes), each with its verdict."""
+    if model.record is not None and model.test_size:  # trained here: its test set is known
+        note, tiny = test_size_note(model)
+        (st.warning if tiny else st.caption)(note)
     pics = [(k, p) for k, group in enumerate(two.pictures) for p in group if p.id in model.test_ids]
     if not pics:
         return

@@ -30,29 +30,57 @@ def as_column(seen: np.ndarray) -> np.ndarray:
     return flatten(np.asarray(seen, dtype=np.uint8)[np.newaxis])
 
 
-def notice(x: np.ndarray, data: dnn.Dataset, where=None) -> str | None:
-    """If the picture is unlike the training photos, say so and show some of them.
+def finding(x: np.ndarray, data: dnn.Dataset | None) -> tuple[str, list] | None:
+    """Why the picture is unlike the training photos, or None when it is not (or no ``data``).
 
     Parameters
     ----------
     x : ndarray of shape (12288, 1)
-    data : dnn.Dataset
+    data : dnn.Dataset or None
         Its training pictures are what "like" means (the fit is cached per array).
-    where : streamlit container, optional
-        Where to write (next to P(cat)); the current container by default.
 
     Returns
     -------
-    str or None
-        The reason (``"blank"``, ``"noise"``, ``"unlike"``) or None for a familiar picture.
+    (reason, unusual) or None
+        ``reason`` is ``"blank"``, ``"noise"`` or ``"unlike"``; ``unusual`` lists the
+        statistics out of the training photos' range as ``(name, "low" | "high")``.
     """
-    reason = familiarity(data.train_x).reasons(x)[0]
-    if reason is not None:
-        where = where or st.container()
+    if data is None:
+        return None
+    model = familiarity(data.train_x)
+    reason = model.reasons(x)[0]
+    return None if reason is None else (reason, model.unusual(x)[0])
+
+
+def what_is_unusual(unusual: list) -> str:
+    """The statistics out of range in plain words, joined (the visitor's language)."""
+    if not unusual:
+        return t("unusual_mix")
+    return t("unusual_join").join(t(f"unusual_{name}_{side}") for name, side in unusual)
+
+
+def show_notice(found: tuple[str, list], data: dnn.Dataset, where=None) -> None:
+    """The warning for an unfamiliar picture, what was unusual, and some training photos."""
+    reason, unusual = found
+    where = where or st.container()
+    if reason == "unlike":
+        where.warning(t("unfamiliar_unlike", what=what_is_unusual(unusual)))
+    else:
         where.warning(t(f"unfamiliar_{reason}"))
-        where.caption(t("unfamiliar_seen"))
-        where.image(list(_examples(data)), width=48)
-    return reason
+    where.caption(t("unfamiliar_seen"))
+    where.image(list(_examples(data)), width=48)
+
+
+def notice(x: np.ndarray, data: dnn.Dataset, where=None) -> str | None:
+    """If the picture is unlike the training photos, say so and show some of them.
+
+    ``where`` is the container to write in (the current one by default). Returns the reason
+    (``"blank"``, ``"noise"``, ``"unlike"``) or None for a familiar picture.
+    """
+    found = finding(x, data)
+    if found is not None:
+        show_notice(found, data, where)
+    return None if found is None else found[0]
 
 
 def _examples(data: dnn.Dataset) -> np.ndarray:

@@ -50,6 +50,7 @@ def show(result: Scored, params, hidden: str, data, names: Sequence[str] | None 
     if result.error:
         st.error(f"**{plain(result.name)}** — {result.error}")
         return
+    found = insight.finding(insight.as_column(result.seen), data)
     c_verdict, c_picture, c_seen = st.columns([3, 2, 2])
     c_verdict.markdown(f"### {verdict_text(result.p_cat, names)}")
     c_verdict.plotly_chart(
@@ -57,12 +58,31 @@ def show(result: Scored, params, hidden: str, data, names: Sequence[str] | None 
         key=f"bar_{result.name}_{id(result)}",
         config={"displayModeBar": False},
     )
-    c_verdict.caption(t(confidence_key(result.p_cat)))
+    c_verdict.caption(confidence_text(result.p_cat, names, found is not None))
+    if found is not None:
+        insight.show_notice(found, data, c_verdict)
     c_picture.image(result.preview, caption=plain(result.name))  # captions are Markdown
     c_seen.image(enlarged(result.seen), caption=t("model_sees"))
     insight.look_inside(
-        result.seen, params, hidden, data, c_verdict, key=f"{result.name}_{id(result)}"
+        result.seen, params, hidden, None, c_verdict, key=f"{result.name}_{id(result)}"
     )
+
+
+def confidence_text(p: float, names: Sequence[str] | None, unfamiliar: bool) -> str:
+    """How sure the answer is, in words that claim no more than the app knows.
+
+    A picture flagged as unlike the training photos gets no "sure" at all, whatever P is; a
+    model of two named classes says that it must pick one of them.
+    """
+    if unfamiliar:
+        sure = t("conf_unfamiliar")
+    elif is_lesson(names):
+        sure = t(confidence_key(p))
+    else:
+        sure = t(confidence_key(p) + "_named")
+    if is_lesson(names):
+        return sure
+    return sure + " " + t("verdict_two_classes", a=plain(names[1]), b=plain(names[0]))
 
 
 def graded(images: Sequence, proba: Sequence[float], right: Sequence[bool], label: str) -> None:

@@ -40,8 +40,12 @@ EN = {
     "test pictures).",
     "classes_split": "**Training:** {a_train} “{a}” + {b_train} “{b}” pictures. **Test:** "
     "{a_test} “{a}” + {b_test} “{b}” (framed in blue).",
-    "classes_split_lesson": "**With the lesson's data:** “{a}” = your pictures + its {cats} cats, "
-    "“{b}” = your pictures + its {others} non-cats; its {test} test pictures join the test set.",
+    "classes_lesson_added": "**The lesson's pictures are added:** its {cats} cats were added to "
+    "“{a}” and its {others} non-cats to “{b}” for training; its test pictures join the test set "
+    "({test_cats} cats as “{a}”, {test_others} non-cats as “{b}”).",
+    "classes_test_size": "Test accuracy is measured on {n} pictures: each one is {step}.",
+    "classes_test_tiny": "**Only {n} test pictures:** one mistake moves test accuracy by {step}, "
+    "so 100 % or 75 % here says little. Add pictures (or the lesson's) for a number to trust.",
     "classes_files": "💾 Save or load these pictures (.h5)",
     "classes_save": "Download the {n} pictures (.h5)",
     "classes_save_help": "One file in the lesson's layout: `train_set_x` (pictures), `train_set_y` "
@@ -61,6 +65,8 @@ EN = {
     "status_paused_final": "Stopped at iteration {i} of {n}; the network it reached is kept.",
     # verdicts of models with their own class names
     "verdict_named": "👉 {name}",
+    "verdict_two_classes": "It knows only “{a}” and “{b}”, so it must answer one of the two, "
+    "even for a picture of neither.",
 }
 
 ZH = {
@@ -95,8 +101,11 @@ ZH = {
     "（训练图片和测试图片都是）。",
     "classes_split": "**训练：** {a_train} 张“{a}” + {b_train} 张“{b}”。**测试：** {a_test} 张“{a}” + "
     "{b_test} 张“{b}”（蓝框）。",
-    "classes_split_lesson": "**加上本课的数据：**“{a}” = 你的图片 + 它的 {cats} 张猫，“{b}” = 你的图片 + "
-    "它的 {others} 张非猫；它的 {test} 张测试图片加入测试集。",
+    "classes_lesson_added": "**已加入本课的图片：**它的 {cats} 张猫加入了“{a}”，{others} 张非猫加入了"
+    "“{b}”，用于训练；它的测试图片加入测试集（{test_cats} 张猫算作“{a}”，{test_others} 张非猫算作“{b}”）。",
+    "classes_test_size": "测试准确率基于 {n} 张图片：每张占 {step}。",
+    "classes_test_tiny": "**只有 {n} 张测试图片：**错一张，测试准确率就变化 {step}，所以这里的 100 % 或 "
+    "75 % 说明不了多少。多加些图片（或本课的图片），得到的数字才可信。",
     "classes_files": "💾 保存或载入这些图片（HDF5 文件）",
     "classes_save": "下载这 {n} 张图片（HDF5 文件）",
     "classes_save_help": "一个与本课数据格式相同的文件：`train_set_x`（图片）、`train_set_y`（1 = “{a}”，"
@@ -114,4 +123,5 @@ ZH = {
     "再训练一次。",
     "status_paused_final": "在第 {i} 次迭代（共 {n} 次）停止；保留了它训练到的网络。",
     "verdict_named": "👉 {name}",
+    "verdict_two_classes": "它只认识“{a}”和“{b}”，所以只能回答这两者之一，即使图片两者都不是。",
 }

@@ -75,11 +75,32 @@ EN = {
     "P(cat), a blue one lowers it. This is a local slope, not a proof of what the network "
     "“understands”.",
     "unfamiliar_blank": "⚠️ **This picture is almost one plain colour**, unlike every photo the "
-    "model was trained on, so its P(cat) means little.",
+    "model was trained on, so the model's answer means little.",
     "unfamiliar_noise": "⚠️ **This picture looks like random noise**, unlike every photo the "
-    "model was trained on, so its P(cat) means little.",
-    "unfamiliar_unlike": "⚠️ **This picture does not look like the training photos** (a "
-    "drawing, screenshot or text, perhaps), so its P(cat) means little.",
+    "model was trained on, so the model's answer means little.",
+    "unfamiliar_unlike": "⚠️ **This picture does not look like the training photos**: {what}. "
+    "So the model's answer means little.",
+    "unusual_join": "; ",
+    "unusual_mix": "each of its statistics is within the photos' range, but no training photo "
+    "has them together",
+    "unusual_contrast_low": "it has almost no contrast",
+    "unusual_contrast_high": "it has more contrast than the photos",
+    "unusual_roughness_low": "it is smoother than any photo",
+    "unusual_roughness_high": "its pixels jump from one to the next, like noise",
+    "unusual_correlation_low": "neighbouring pixels are hardly alike",
+    "unusual_correlation_high": "neighbouring pixels are more alike than in photos",
+    "unusual_flat_low": "it has fewer areas of one exact colour than photos",
+    "unusual_flat_high": "it has large areas of one exact colour",
+    "unusual_edges_low": "it has fewer sharp edges than photos",
+    "unusual_edges_high": "it has many razor-sharp edges, like lines and letters",
+    "unusual_entropy_low": "it has very few shades",
+    "unusual_entropy_high": "its shades are spread more evenly than in photos",
+    "unusual_palette_low": "its colours are spread more evenly than in photos",
+    "unusual_palette_high": "a few colours cover most of it (a background, a window, a fill)",
+    "unusual_paper_low": "it has less white than photos",
+    "unusual_paper_high": "much of it is plain white, like a page or a dialog",
+    "unusual_lines_low": "it has fewer one-colour rows than photos",
+    "unusual_lines_high": "whole rows or columns are one colour (margins, bars, rules)",
     "unfamiliar_seen": "The model has only seen photos like these:",
     "testset_look": "Look inside one test picture",
     "testset_pick": "Test picture #",
@@ -146,12 +167,31 @@ ZH = {
     "inside_grad_caption": "中图：|∂P/∂x| 在 R、G、B 上求和，颜色越深，像素的微小变化对 P(猫) 影响越大。"
     "右图：符号——把红色像素调亮会提高 P(猫)，蓝色的会降低。这只是局部的斜率，并不能证明网络“理解”"
     "了什么。",
-    "unfamiliar_blank": "⚠️ **这张图片几乎只有一种颜色**，与模型训练用的所有照片都不同，所以它的 P(猫) "
+    "unfamiliar_blank": "⚠️ **这张图片几乎只有一种颜色**，与模型训练用的所有照片都不同，所以模型的回答"
     "没有什么意义。",
-    "unfamiliar_noise": "⚠️ **这张图片看起来像随机噪声**，与模型训练用的所有照片都不同，所以它的 P(猫) "
+    "unfamiliar_noise": "⚠️ **这张图片看起来像随机噪声**，与模型训练用的所有照片都不同，所以模型的回答"
     "没有什么意义。",
-    "unfamiliar_unlike": "⚠️ **这张图片不像训练用的照片**（也许是图表、截图或文字），所以它的 P(猫) 没有"
-    "什么意义。",
+    "unfamiliar_unlike": "⚠️ **这张图片不像训练用的照片**：{what}。所以模型的回答没有什么意义。",
+    "unusual_join": "；",
+    "unusual_mix": "它的每项统计量都在照片的范围内，但没有一张训练照片同时具有这些值",
+    "unusual_contrast_low": "它几乎没有对比度",
+    "unusual_contrast_high": "它的对比度比照片更强",
+    "unusual_roughness_low": "它比任何照片都平滑",
+    "unusual_roughness_high": "相邻像素之间跳变很大，像噪声",
+    "unusual_correlation_low": "相邻像素几乎不相似",
+    "unusual_correlation_high": "相邻像素比照片中的更相似",
+    "unusual_flat_low": "它的纯色区域比照片少",
+    "unusual_flat_high": "它有大片完全相同的颜色",
+    "unusual_edges_low": "它的清晰边缘比照片少",
+    "unusual_edges_high": "它有许多非常锐利的边缘，像线条和文字",
+    "unusual_entropy_low": "它的色调很少",
+    "unusual_entropy_high": "它的色调分布比照片更均匀",
+    "unusual_palette_low": "它的颜色分布比照片更均匀",
+    "unusual_palette_high": "少数几种颜色占了大部分画面（背景、窗口、填充色）",
+    "unusual_paper_low": "它的白色比照片少",
+    "unusual_paper_high": "大部分是纯白色，像一页纸或一个对话框",
+    "unusual_lines_low": "它的单色行比照片少",
+    "unusual_lines_high": "整行或整列只有一种颜色（页边、横条、分隔线）",
     "unfamiliar_seen": "模型只见过这样的照片：",
     "testset_look": "看看某张测试图片的网络内部",
     "testset_pick": "测试图片编号",
