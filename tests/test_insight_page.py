@@ -33,7 +33,7 @@ def test_prediction_warns_on_a_diagram_not_on_a_photo(data):
     assert "only seen photos like these" in texts(at)
     # the notice says what was unusual, and no caption calls the diagram's answer sure
     assert warnings[0].startswith(
-        "⚠️ **This picture does not look like the training photos**: whole rows or columns are "
+        "**This picture does not look like the training photos**: whole rows or columns are "
         "one colour (margins, bars, rules); it has very few shades. So the model's answer"
     )
     assert "a drawing, screenshot or text" not in warnings[0]
