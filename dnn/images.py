@@ -3,8 +3,8 @@
 Used for the dataset's own images on display and for every uploaded photo: decode with Pillow
 (only the formats the app accepts), take the first frame, bring every mode to 8-bit RGB
 (transparency composited onto white, 16-bit rescaled, not clipped), apply the EXIF orientation,
-crop the centre square, resize to 64×64, scale to [0, 1] and flatten in (height, width, channel)
-order.
+crop the centre square (or fit the whole picture, padded), resize to 64×64, scale to [0, 1]
+and flatten in (height, width, channel) order.
 
 Memory is bounded before anything is decoded. The header gives the size and the mode; the
 memory the decoded picture will take (:func:`decoded_bytes`) must stay under
@@ -231,16 +231,55 @@ def to_rgb(img: Image.Image, top: float | None = None) -> Image.Image:
     return img.convert("RGB")
 
 
-def square_64(img: Image.Image) -> Image.Image:
-    """Crop the centre square (the data set's pictures are square) and resize to 64×64."""
-    w, h = img.size
+FRAMINGS = ("crop", "fit")  # how a picture becomes square: its centre square, or all of it
+
+
+def frame_box(size: tuple[int, int], framing: str = "crop") -> tuple[int, int, int, int]:
+    """Where the square and the picture meet, as (left, top, right, bottom).
+
+    ``"crop"``: the centre square the network sees, in the picture's own pixels. ``"fit"``:
+    where the whole picture lies in the padded square, whose side is the picture's longer side.
+    """
+    w, h = size
+    if framing == "fit":
+        side = max(w, h)
+        left, top = (side - w) // 2, (side - h) // 2
+        return left, top, left + w, top + h
     side = min(w, h)
-    box = ((w - side) // 2, (h - side) // 2, (w - side) // 2 + side, (h - side) // 2 + side)
-    return img.resize((SIZE, SIZE), RESAMPLE, box=box, reducing_gap=REDUCING_GAP)
+    left, top = (w - side) // 2, (h - side) // 2
+    return left, top, left + side, top + side
 
 
-def preprocess_image(source: str | os.PathLike | bytes | BinaryIO) -> np.ndarray:
+def square_64(img: Image.Image, framing: str = "crop") -> Image.Image:
+    """The 64×64 picture the network sees: the centre square, or the whole picture padded.
+
+    ``"crop"`` (the default; the data set's pictures are square) keeps the centre square of a
+    wide or tall picture and drops the rest. ``"fit"`` shrinks the whole picture into the square
+    and fills the bands above and below (or left and right) by repeating its edge rows (or
+    columns): bands of one flat colour would be rows no training photo has, and the
+    unfamiliar-picture check would flag every fitted photo. Either way the picture is shrunk
+    before anything is padded, so no larger canvas is ever made.
+    """
+    if framing not in FRAMINGS:
+        raise ValueError(f"framing must be one of {FRAMINGS}, got {framing!r}")
+    if framing == "crop":
+        box = frame_box(img.size, "crop")
+        return img.resize((SIZE, SIZE), RESAMPLE, box=box, reducing_gap=REDUCING_GAP)
+    w, h = img.size
+    longer = max(w, h)
+    inner = (max(1, round(w * SIZE / longer)), max(1, round(h * SIZE / longer)))
+    small = np.asarray(img.resize(inner, RESAMPLE, reducing_gap=REDUCING_GAP))  # (h', w', 3)
+    left, top = (SIZE - inner[0]) // 2, (SIZE - inner[1]) // 2
+    pad = ((top, SIZE - inner[1] - top), (left, SIZE - inner[0] - left), (0, 0))
+    return Image.fromarray(np.pad(small, pad, mode="edge"))
+
+
+def preprocess_image(
+    source: str | os.PathLike | bytes | BinaryIO, framing: str = "crop"
+) -> np.ndarray:
     """The 64×64 picture the network sees, as uint8 of shape (64, 64, 3).
+
+    ``framing`` is ``"crop"`` (the centre square) or ``"fit"`` (all of it, padded).
 
     Raises
     ------
@@ -248,9 +287,9 @@ def preprocess_image(source: str | os.PathLike | bytes | BinaryIO) -> np.ndarray
         Not a regular file, empty, too large, not an accepted format, too many pixels or too
         much memory to decode, truncated or corrupt; ``code`` says which, for a translation.
     """
-    return np.asarray(square_64(open_image(read_bytes(source))), dtype=np.uint8)
+    return np.asarray(square_64(open_image(read_bytes(source)), framing), dtype=np.uint8)
 
 
-def load_image(source: str | os.PathLike | bytes | BinaryIO) -> np.ndarray:
+def load_image(source: str | os.PathLike | bytes | BinaryIO, framing: str = "crop") -> np.ndarray:
     """A picture as the network's input: ndarray of shape (12288, 1), float64 in [0, 1]."""
-    return flatten(preprocess_image(source)[np.newaxis])
+    return flatten(preprocess_image(source, framing)[np.newaxis])

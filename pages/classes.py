@@ -14,6 +14,7 @@ from ui.notebook import button as notebook
 from ui.shell.router import guard
 from ui.widgets import controls, run_panel
 from ui.widgets.data_gate import require_data
+from ui.widgets.framing import choice as framing_choice
 from ui.widgets.model_upload import model_upload
 
 guard()
@@ -24,6 +25,7 @@ two = class_intake.two_classes()
 share, with_lesson = class_training.options()
 
 st.subheader(t("classes_step_pictures"))
+framing_choice()  # how every picture added (and tried, below) becomes 64×64
 for k, column in enumerate(st.columns(2, gap="large")):
     with column:
         class_intake.name_input(two, k)

@@ -11,6 +11,7 @@ from ui.prediction.model import page_model
 from ui.shell.router import guard
 from ui.widgets import insight, verdict
 from ui.widgets.data_gate import require_data
+from ui.widgets.framing import choice as framing_choice
 from ui.widgets.model_upload import model_upload
 
 guard()
@@ -26,9 +27,12 @@ st.info(t("model_source_" + current.source, label=plain(meta.get("label", ""))))
 model_upload()
 
 
+framing = framing_choice()
+
+
 def show(name: str, raw: bytes) -> None:
     """One picture's verdict with the current model's class names."""
-    result = score(name, raw, params, hidden)
+    result = score(name, raw, params, hidden, framing)
     verdict.show(result, params, hidden, data, meta.get("class_names"))
 
 

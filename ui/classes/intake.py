@@ -17,7 +17,7 @@ from streamlit.runtime.scriptrunner import get_script_run_ctx
 import dnn
 from dnn.datasets.layout import check_classes
 from ui.classes.sets import MAX_PICTURES, TwoClasses
-from ui.core import visitor
+from ui.core import framing, visitor
 from ui.core.i18n import explain, t
 from ui.core.limits import IMAGE_UPLOAD_MB, PICTURES
 from ui.core.pixels import enlarged
@@ -100,7 +100,8 @@ def forget_uploads(file_ids: Iterable[str]) -> None:
 def add_files(two: TwoClasses, k: int, files: list) -> list[tuple[str, dict]]:
     """Decode (name, uploaded file) pairs into class k; notes (code, values) say what happened.
 
-    Past the session's bound the remaining files are not even decoded.
+    Past the session's bound the remaining files are not even decoded. Each becomes square as
+    the visitor chose (:mod:`ui.core.framing`): kept as 64×64, it keeps that framing.
     """
     outcomes, refused, skipped = [], [], 0
     for name, f in files:
@@ -108,7 +109,7 @@ def add_files(two: TwoClasses, k: int, files: list) -> list[tuple[str, dict]]:
             skipped += 1
             continue
         try:
-            pixels = dnn.preprocess_image(f.getvalue())
+            pixels = dnn.preprocess_image(f.getvalue(), framing.current())
         except dnn.InvalidImageError as exc:
             refused.append(("unreadable", {"name": name, "why": explain(exc)}))
             continue

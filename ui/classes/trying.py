@@ -6,6 +6,7 @@ import streamlit as st
 
 import dnn
 from ui.classes.training import ClassModel
+from ui.core import framing
 from ui.core.data import shared_data
 from ui.core.i18n import t
 from ui.core.predict import score
@@ -31,7 +32,7 @@ def try_model(model: ClassModel) -> None:
     data = notice_data(model)
 
     def show(name: str, raw: bytes) -> None:
-        result = score(name, raw, model.params, model.hidden)
+        result = score(name, raw, model.params, model.hidden, framing.current())
         verdict.show(result, model.params, model.hidden, data, model.names)
 
     tabs = st.tabs([t("tab_upload"), t("tab_camera")])

@@ -11,6 +11,7 @@ import dnn
 from dnn.datasets import flatten
 from dnn.images import open_image, read_bytes, square_64
 from ui.core.i18n import explain
+from ui.core.pixels import framed
 
 PREVIEW = 360  # px: the largest side of the picture shown next to its verdict
 
@@ -24,23 +25,26 @@ class Scored:
     seen: np.ndarray | None = None  # (64, 64, 3) uint8
     p_cat: float | None = None
     error: str | None = None
+    framing: str = "crop"  # how it became square: the preview shows it
 
 
-def score(name: str, raw: bytes, params, hidden: str = "relu") -> Scored:
+def score(name: str, raw: bytes, params, hidden: str = "relu", framing: str = "crop") -> Scored:
     """Decode, preprocess and classify one file; a bad file gives a Scored with ``error``.
 
     ``error`` is the refusal in the visitor's language. Decoding is bounded in memory and
-    takes one of the process's few decoding slots (see :mod:`dnn.images`).
+    takes one of the process's few decoding slots (see :mod:`dnn.images`). ``framing`` is how
+    the picture becomes square (``"crop"`` or ``"fit"``); the preview shows that square.
     """
     try:
         img = open_image(read_bytes(raw))
     except dnn.InvalidImageError as exc:
         return Scored(name, error=explain(exc))
-    seen = np.asarray(square_64(img), dtype=np.uint8)
+    seen = np.asarray(square_64(img, framing), dtype=np.uint8)
     preview = img.copy()
     preview.thumbnail((PREVIEW, PREVIEW))
+    preview = framed(preview, framing)
     p = float(dnn.predict_proba(params, flatten(seen[np.newaxis]), hidden)[0, 0])
-    return Scored(name, preview, seen, p)
+    return Scored(name, preview, seen, p, framing=framing)
 
 
 def confidence_key(p: float) -> str:

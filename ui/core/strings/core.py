@@ -236,6 +236,17 @@ cost, adjust.""",
     "load_model_help": "A model downloaded from the Training page.",
     "model_invalid": "This model file was refused: {error}",
     "model_sees": "what the model sees (64×64), enlarged",
+    "framing_label": "How a picture becomes 64×64",
+    "framing_crop": "Centre square",
+    "framing_fit": "Fit whole picture",
+    "framing_help": "The network only takes square 64×64 pictures. Centre square keeps the "
+    "middle of a wide or tall photo and cuts off the rest (the lesson's pictures are square). "
+    "Fit whole picture shrinks all of it into the square and fills the bands above and below "
+    "(or beside) by repeating its edges. The photo shows the square either way.",
+    "framing_shown_crop": "the orange square is what the network gets; the darkened rest is cut "
+    "off",
+    "framing_shown_fit": "the whole picture is shrunk into the orange square; the darkened bands "
+    "repeat its edges",
     "verdict_cat": "🐱 Cat",
     "verdict_noncat": "🚫 Not a cat",
     "p_cat": "P(cat)",
@@ -438,6 +449,14 @@ ZH = {
     "load_model_help": "从训练页下载的模型。",
     "model_invalid": "这个模型文件被拒绝：{error}",
     "model_sees": "模型看到的图片 (64×64)，放大显示",
+    "framing_label": "图片如何变成 64×64",
+    "framing_crop": "中间的正方形",
+    "framing_fit": "完整图片",
+    "framing_help": "网络只接受 64×64 的正方形图片。“中间的正方形”保留宽或高照片的中间部分，其余裁掉"
+    "（本课的图片都是正方形）。“完整图片”把整张图缩小放进正方形，上下（或左右）空出的部分用图片边缘的"
+    "像素重复填充。两种方式都会在照片上画出这个正方形。",
+    "framing_shown_crop": "橙色方框是网络得到的部分；变暗的其余部分被裁掉",
+    "framing_shown_fit": "整张图缩小放进橙色方框；变暗的条带重复了图片的边缘",
     "verdict_cat": "🐱 是猫",
     "verdict_noncat": "🚫 不是猫",
     "p_cat": "P(猫)",
