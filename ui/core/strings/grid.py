@@ -39,7 +39,8 @@ EN = {
     "grid_lesson": "the lesson's runs",
     "grid_best_label": "best test accuracy",
     "grid_marks_caption": "★ the lesson's runs (when the grid has their settings) · framed ◆: the "
-    "best test accuracy. Hover over a cell to see where its test accuracy peaked.",
+    "best test accuracy. Point at a cell (on a touch screen, tap it) to see where its test "
+    "accuracy peaked.",
     "grid_best": "Best test accuracy: **{acc}**, {name} (train {train}; its test accuracy "
     "peaked at {peak}, iteration {it:,}).",
     "grid_best_caveat": "Choosing by test accuracy makes the 50 test pictures part of the choice: "
@@ -108,7 +109,7 @@ ZH = {
     "grid_lesson": "本课的运行",
     "grid_best_label": "最高测试集准确率",
     "grid_marks_caption": "★ 本课的运行（网格包含其设置时）· 加框 ◆：测试集准确率最高的一格。"
-    "把鼠标移到格上，可看到其测试集准确率的峰值出现在哪里。",
+    "把鼠标移到格上（触屏上点一下），可看到其测试集准确率的峰值出现在哪里。",
     "grid_best": "最高测试集准确率：**{acc}**，{name}（训练集 {train}；测试集准确率在第 {it:,} 次迭代"
     "达到峰值 {peak}）。",
     "grid_best_caveat": "按测试集准确率挑选，等于让 50 张测试图片参与了选择：它们不再能公正地衡量选中的"

@@ -7,8 +7,8 @@ EN = {
     "step_intro": "Walk through one iteration of gradient descent on a real network: forward "
     "layer by layer, the cost, backward layer by layer, then the update. Every number below is "
     "computed by the same functions that train the network (`dnn.propagation`), with the "
-    "lesson's initialization (seed 1). Hover over a matrix to read its values; red is positive, "
-    "blue negative.",
+    "lesson's initialization (seed 1). Point at a matrix (on a touch screen, tap it) to read its "
+    "values; red is positive, blue negative.",
     "step_network": "Network",
     "step_net_small": "The lesson's example n = 3, 5, 5, 3, 1 on {m} made-up examples",
     "step_net_cat": "The cat network [12288, 20, 7, 5, 1] on the 209 training pictures",
@@ -111,8 +111,8 @@ ZH = {
     "nav_step": "逐步演示",
     "step_page_title": "一次迭代，逐步演示",
     "step_intro": "逐步走完梯度下降的一次迭代：逐层前向传播、成本、逐层反向传播，最后更新参数。下面"
-    "每个数都由训练网络所用的同一组函数（`dnn.propagation`）算出，初始化与本课相同（种子 1）。把"
-    "鼠标移到矩阵上可以读出数值；红色为正，蓝色为负。",
+    "每个数都由训练网络所用的同一组函数（`dnn.propagation`）算出，初始化与本课相同（种子 1）。"
+    "把鼠标移到矩阵上（触屏上点一下）可以读出数值；红色为正，蓝色为负。",
     "step_network": "网络",
     "step_net_small": "本课的例子 n = 3, 5, 5, 3, 1，{m} 个虚构样本",
     "step_net_cat": "猫图网络 [12288, 20, 7, 5, 1]，209 张训练图片",
