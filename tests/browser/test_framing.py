@@ -61,7 +61,7 @@ def test_a_wide_photo_shows_its_square_and_both_framings(page, data, tmp_path):
     wait_settled(page)
     box, size, pixels = preview(page)
     assert size == [360, 120]  # the whole photo, 3:1 …
-    assert "the orange square is what the network gets" in box.inner_text()
+    assert page.get_by_text("the orange square is what the network gets").is_visible()
     h, w, _ = pixels.shape
     row = pixels[h // 2]
     edges = [x for x in range(w) if is_outline(row[x])]

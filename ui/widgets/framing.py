@@ -15,12 +15,13 @@ def choice() -> str:
     The same choice on every page that uploads pictures (:mod:`ui.core.framing`).
     """
     kept.keep(framing.KEY, framing.DEFAULT)
+    labels = {f: t(f"framing_{f}") for f in FRAMINGS}  # this run's language, fixed
     st.radio(
         t("framing_label"),
         FRAMINGS,
         key=framing.KEY,
         horizontal=True,
-        format_func=lambda f: t(f"framing_{f}"),
+        format_func=labels.get,
         help=t("framing_help"),
     )
     kept.mirror(framing.KEY)

@@ -61,8 +61,8 @@ def show(result: Scored, params, hidden: str, data, names: Sequence[str] | None 
     c_verdict.caption(confidence_text(result.p_cat, names, found is not None))
     if found is not None:
         insight.show_notice(found, data, c_verdict)
-    shown = f"{plain(result.name)} — {t('framing_shown_' + result.framing)}"
-    c_picture.image(result.preview, caption=shown)  # captions are Markdown
+    c_picture.image(result.preview, caption=plain(result.name))  # captions are Markdown
+    c_picture.caption(t("framing_shown_" + result.framing))
     c_seen.image(enlarged(result.seen), caption=t("model_sees"))
     insight.look_inside(
         result.seen, params, hidden, None, c_verdict, key=f"{result.name}_{id(result)}"
