@@ -4,6 +4,7 @@ import numpy as np
 import streamlit as st
 
 import dnn
+from ui.core.framing import current as current_framing
 from ui.core.i18n import t
 from ui.core.predict import score
 from ui.core.text import plain
@@ -27,7 +28,7 @@ st.info(t("model_source_" + current.source, label=plain(meta.get("label", ""))))
 model_upload()
 
 
-framing = framing_choice()
+framing = current_framing()  # chosen with the radio below the uploads
 
 
 def show(name: str, raw: bytes) -> None:
@@ -37,7 +38,7 @@ def show(name: str, raw: bytes) -> None:
 
 
 tab_up, tab_cam, tab_test = st.tabs([t("tab_upload"), t("tab_camera"), t("tab_testset")])
-verdict.pictures((tab_up, tab_cam), show, "image_upload", ("camera_on", "camera"))
+verdict.pictures((tab_up, tab_cam), show, "image_upload", ("camera_on", "camera"), framing_choice)
 with tab_test:
     proba = dnn.predict_proba(params, data.test_x, hidden)[0]
     pred = proba > 0.5

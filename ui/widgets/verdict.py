@@ -114,15 +114,19 @@ def camera_shot(toggle_key: str, key: str) -> tuple[str, bytes] | None:
     return None
 
 
-def pictures(tabs, show, upload_key: str, camera_keys: tuple[str, str]) -> None:
+def pictures(tabs, show, upload_key: str, camera_keys: tuple[str, str], below=None) -> None:
     """Uploads in the first of ``tabs``, the camera in the second: ``show(name, raw)`` each.
 
-    ``camera_keys`` are the keys of the camera's on/off toggle and of the camera itself.
+    ``camera_keys`` are the keys of the camera's on/off toggle and of the camera itself;
+    ``below()``, if given, draws under the uploads' verdicts (next to the pictures it changes,
+    and below the first screen's verdict on a phone).
     """
     tab_up, tab_cam = tabs
     with tab_up:
         for name, raw in uploaded(upload_key):
             show(name, raw)
+        if below is not None:
+            below()
     with tab_cam:
         shot = camera_shot(*camera_keys)
         if shot is not None:
