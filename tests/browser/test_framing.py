@@ -70,7 +70,7 @@ def test_a_wide_photo_shows_its_square_and_both_framings(page, data, tmp_path):
     assert pixels[h // 2, w // 6].mean() < row[w // 2].mean()  # the cut-off cat is darkened
     if SHOT_DIR:
         Path(SHOT_DIR).mkdir(parents=True, exist_ok=True)
-        page.locator('[data-testid="stMain"]').screenshot(path=f"{SHOT_DIR}/framing_crop.png")
+        page.locator('[data-testid="stMain"]').screenshot(path=f"{SHOT_DIR}/framing.png")
 
     choice.get_by_text("Fit whole picture").click()
     page.get_by_text("the whole picture is shrunk into the orange square").wait_for()
@@ -82,8 +82,6 @@ def test_a_wide_photo_shows_its_square_and_both_framings(page, data, tmp_path):
     assert any(map(is_outline, top)) and any(map(is_outline, side))  # framed all round
     assert "frame=fit" in page.url
     assert_no_errors(page)
-    if SHOT_DIR:
-        page.locator('[data-testid="stMain"]').screenshot(path=f"{SHOT_DIR}/framing_fit.png")
 
     page.goto(page.url.replace("/prediction", "/classes"))  # the link keeps the choice
     wait_for_app(page)
