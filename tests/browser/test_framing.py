@@ -13,7 +13,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from PIL import Image
+from PIL import Image, ImageFilter
 
 from tests.browser.conftest import assert_no_errors, open_page, wait_for_app, wait_settled
 from ui.core.pixels import OUTLINE
@@ -26,8 +26,8 @@ def wide_photo(data, path: Path) -> Path:
     """A 3:1 'photo': a test cat on the left, grass to its right (from the data set's pixels)."""
     cat = Image.fromarray(data.test_images[1]).resize((200, 200), Image.BICUBIC)
     rng = np.random.RandomState(0)
-    grass = np.clip(rng.normal((70, 140, 60), 25, (200, 600, 3)), 0, 255).astype(np.uint8)
-    scene = Image.fromarray(grass)
+    grass = np.clip(rng.normal((70, 140, 60), 40, (200, 600, 3)), 0, 255).astype(np.uint8)
+    scene = Image.fromarray(grass).filter(ImageFilter.GaussianBlur(2))  # blades, not noise
     scene.paste(cat, (0, 0))
     scene.save(path, "JPEG", quality=90)
     return path
@@ -68,9 +68,12 @@ def test_a_wide_photo_shows_its_square_and_both_framings(page, data, tmp_path):
     assert edges and abs(edges[0] - w / 3) < w * 0.03  # … with the square's left side at 1/3
     assert abs(edges[-1] - 2 * w / 3) < w * 0.03  # … and its right side at 2/3
     assert pixels[h // 2, w // 6].mean() < row[w // 2].mean()  # the cut-off cat is darkened
-    if SHOT_DIR:
+    if SHOT_DIR:  # the verdict, the photo with its square and the choice under them
         Path(SHOT_DIR).mkdir(parents=True, exist_ok=True)
+        page.set_viewport_size({"width": 1280, "height": 1400})
+        wait_settled(page)
         page.locator('[data-testid="stMain"]').screenshot(path=f"{SHOT_DIR}/framing.png")
+        page.set_viewport_size({"width": 1280, "height": 800})
 
     choice.get_by_text("Fit whole picture").click()
     page.get_by_text("the whole picture is shrunk into the orange square").wait_for()
