@@ -75,7 +75,7 @@ def test_classes_from_uploads_train_then_predict_new_pictures():
     assert "Your test pictures:** 2 of 2 right" in texts(at)
     tiny = [w.value for w in at.warning if "test pictures:**" in w.value]
     assert tiny == [
-        "**Only 2 test pictures:** one mistake moves test accuracy by 50%, so 100 % or 75 % here "
+        "**Only 2 test pictures:** one mistake moves test accuracy by 50 %, so 100 % or 75 % here "
         "says little. Add pictures (or the lesson's) for a number to trust."
     ]
     # the training page's runs and the prediction page's model are untouched
@@ -359,5 +359,5 @@ def test_the_test_share_says_its_size_and_a_large_one_gets_no_caveat(data):
     at.button(key="classes_train_button").click().run()
     assert not at.exception, at.exception
     assert at.session_state[MODEL].test_size == 52  # the lesson's 50 and 1 of each class
-    assert "Test accuracy is measured on 52 pictures: each one is 2%." in texts(at)
+    assert "Test accuracy is measured on 52 pictures: each one is 2 %." in texts(at)
     assert not [w.value for w in at.warning if "test pictures:**" in w.value]

@@ -186,7 +186,7 @@ def test_size_note(model: ClassModel) -> tuple[str, bool]:
     (with 4 test pictures one mistake is 25 %).
     """
     n = model.test_size
-    step = f"{1 / n:.0%}" if n else "—"
+    step = f"{100 / n:.0f} %" if n else "—"
     tiny = n == 0 or 1 / n > TINY_STEP
     return t("classes_test_tiny" if tiny else "classes_test_size", n=n, step=step), tiny
 
