@@ -64,7 +64,8 @@ with session.exclusive():
         trainer, record = runs.trainer(), runs.current_run()
         if presenting.on():
             bar.empty()
-        run_panel.result_chart(record, chart)
+        run_panel.result_chart(record, chart, shared.data)
+        run_panel.held_out_caption(record, shared.data)
         if record is None:
             st.info(t("no_run_yet"))
         else:

@@ -64,7 +64,7 @@ def stream(
     Whatever ends the run (the end, Stop, a rerun, a closed tab, divergence), the record and
     the session's model are brought up to date in ``finally``, from the trainer itself.
     """
-    labels = chart_labels()
+    labels = chart_labels(bool(getattr(record.settings, "validation", 0)))
     keep = keep or session_model_keeper(trainer, record)
     first, end = trainer.iteration, trainer.iteration + n
     frame_every = max(1, n // FRAMES)
@@ -139,7 +139,7 @@ def session_model_keeper(trainer: dnn.Trainer, record: RunRecord):
 
 def train(shared, settings: Settings, chart, bar) -> RunRecord:
     """A new run of ``settings``, drawn live in ``chart``."""
-    trainer = new_trainer(shared, settings.config())
+    trainer = new_trainer(shared, settings.config(), settings.validation)
     record = new_run(trainer, settings)
     stream(trainer, record, settings.iterations, shared.data, chart, bar)
     return record
@@ -187,7 +187,7 @@ def _shared_run(shared, spec: RunSpec, left: float, bar, on_wait) -> dnn.Trainer
         trainer = RUNS.get(key)  # trained by another session while this one waited
         if trainer is not None:
             return trainer
-        trainer = new_trainer(shared, spec.settings.config())
+        trainer = new_trainer(shared, spec.settings.config(), spec.settings.validation)
         if left > 0 and spec.done > 0:
             scratch = run_record(trainer, spec.settings, spec.number)
             stream(trainer, scratch, spec.done, shared.data, None, bar, left, _keep_nothing)
@@ -202,7 +202,7 @@ def make_private(shared, trainer: dnn.Trainer, record: RunRecord, bar) -> dnn.Tr
     Runs are deterministic, so training it again to the same iteration gives the same network
     (bit for bit); it then replaces the shared one as the session's current trainer.
     """
-    own = new_trainer(shared, trainer.config)
+    own = new_trainer(shared, trainer.config, record.settings.validation)
     scratch = RunRecord(record.run_id, record.settings, own.config, own.engine, trainer.iteration)
     stream(own, scratch, trainer.iteration, shared.data, None, bar, None, _keep_nothing)
     replace_trainer(own)

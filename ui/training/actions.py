@@ -62,7 +62,7 @@ def one_step(shared, settings: Settings, bar) -> None:
     """
     trainer, record = runs.trainer(), current_run()
     if trainer is None or record is None:
-        trainer = new_trainer(shared, settings.config())
+        trainer = new_trainer(shared, settings.config(), settings.validation)
         record = new_run(trainer, settings)
     elif trainer.status == "diverged":
         st.warning(t("cannot_continue_diverged_cause", cause=divergence_text(trainer.divergence)))

@@ -97,4 +97,10 @@ def training_controls() -> Settings:
             bounds.BATCH_SIZES,
             format_func=lambda v: t("full_batch") if v == 0 else str(v),
         )
+        widget(
+            st.select_slider,
+            "validation",
+            bounds.VALIDATION_SHARES,
+            format_func=lambda v: t("validation_off") if v == 0 else f"{v} %",
+        )
     return current_settings()
