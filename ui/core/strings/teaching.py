@@ -24,6 +24,14 @@ EN = {
     "Choose the number of iterations where the averaged validation curve peaks (★, if it does), "
     "then read the test accuracy once: it was not used for the choice.",
     "val_result": "Validation accuracy (the {share} % of training pictures held out): **{acc}**.",
+    "one_step_rose": "**Why did J go up?** The gradient points downhill only right where the step "
+    "starts. At α = {lr} the step was too long along a steep direction of the cost surface: it "
+    "went past the bottom of the valley and up its other side. Gradient descent lowers J on "
+    "average over many steps (see the chart), not at every single step.",
+    "one_step_smaller": "From the same parameters, a step with α/2 = {lr}/2 would give J = {half}, "
+    "and with α/10: J = {tenth} (computed now; the run itself is unchanged).",
+    "one_step_batches": "With mini-batches one step is a whole epoch of smaller updates, so no "
+    "single smaller step can be shown for it.",
 }
 
 ZH = {
@@ -46,4 +54,10 @@ ZH = {
     "相当于验证集准确率的 {step}%。在平均后的验证集曲线达到峰值处（★，如果有）选择迭代次数，然后只看"
     "一次测试集准确率：它没有参与选择。",
     "val_result": "验证集准确率（留出的 {share}% 训练图片）：**{acc}**。",
+    "one_step_rose": "**为什么 J 上升了？** 梯度只在这一步的起点指向下坡。在 α = {lr} 时，这一步沿成本"
+    "曲面的一个陡峭方向走得太远：越过了谷底，走上了另一侧。梯度下降是在许多步上平均地降低 J"
+    "（见图表），而不是每一步都降低。",
+    "one_step_smaller": "从同样的参数出发，用 α/2 = {lr}/2 走一步会得到 J = {half}，用 α/10："
+    "J = {tenth}（刚刚算出；运行本身没有改变）。",
+    "one_step_batches": "使用小批量时，一步是整整一轮较小的更新，因此无法给出单个较小步长的结果。",
 }
