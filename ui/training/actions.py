@@ -73,8 +73,11 @@ def one_step(shared, settings: Settings, bar) -> None:
 
 
 def step_note(record) -> str | None:
-    """The last One step, while ``record`` is where it left the run: its costs (a fall green,
-    a rise red), its size, and on a rise why, with the costs a smaller α would have given."""
+    """The last One step, while ``record`` is where it left the run (else None).
+
+    Its costs (a fall green ▼, a rise red ▲), its size, and on a rise why, with the costs a
+    smaller α would have given.
+    """
     last = st.session_state.get(LAST_STEP)
     if not last or last[:2] != (record.run_id, record.iteration):
         return None
