@@ -21,7 +21,7 @@ LAST_STEP = "last_step"  # the last One step: (run id, iteration after, StepEffe
 DEFAULT_MORE = 500  # Continue on a finished run, when no number is given
 
 
-def resume(shared, more: int | None, chart, bar) -> None:
+def resume(shared, more: int | None, chart, bar, pace="fast", every=None) -> None:
     """Continue the current run: to its planned total, or ``more`` iterations when given.
 
     A run that is done (or told ``more``) plans further: its total grows to what this click
@@ -40,7 +40,7 @@ def resume(shared, more: int | None, chart, bar) -> None:
     if RUNS.is_shared(trainer):  # a link's run, shared with other sessions: train our own
         trainer = make_private(shared, trainer, record, bar)
     record.planned = max(record.planned, record.iteration + more)
-    stream(trainer, record, more, shared.data, chart, bar)
+    stream(trainer, record, more, shared.data, chart, bar, pace=pace, every=every)
 
 
 def one_step(shared, settings: Settings, bar) -> None:

@@ -32,6 +32,20 @@ EN = {
     "and with α/10: J = {tenth} (computed now; the run itself is unchanged).",
     "one_step_batches": "With mini-batches one step is a whole epoch of smaller updates, so no "
     "single smaller step can be shown for it.",
+    "pace": "Pace",
+    "pace_fast": "As fast as possible",
+    "pace_lesson": "Lesson pace",
+    "pace_help": "As fast as possible: the chart is redrawn 20 times and the lesson's run is over "
+    "in about a second. Lesson pace: 100 frames over up to 30 s (the lesson's run takes 20 s), "
+    "slow enough to talk over; the default in presenter mode. The numbers are the same.",
+    "cost_printed": "Cost every {every} iterations, as the lesson prints it",
+    "printed_help": "The lesson prints J after iterations 0, 100, 200, …: this view shows only "
+    "those points. Off: J at every iteration.",
+    "spike_note": "Why the cost line spikes: in this run J went up at {ups} of its {steps} steps "
+    "(the largest jump: {a} → {b} at iteration {i}). A step with a fixed α can overshoot along a "
+    "steep direction of the cost surface; the next steps come back, and over many steps J falls. "
+    "The lesson's printout every {every} iterations never shows these spikes.",
+    "training_live": "Training… the chart starts at the first iteration.",
 }
 
 ZH = {
@@ -60,4 +74,15 @@ ZH = {
     "one_step_smaller": "从同样的参数出发，用 α/2 = {lr}/2 走一步会得到 J = {half}，用 α/10："
     "J = {tenth}（刚刚算出；运行本身没有改变）。",
     "one_step_batches": "使用小批量时，一步是整整一轮较小的更新，因此无法给出单个较小步长的结果。",
+    "pace": "速度",
+    "pace_fast": "尽可能快",
+    "pace_lesson": "讲课速度",
+    "pace_help": "尽可能快：图表重绘 20 次，本课的运行大约一秒就结束。讲课速度：最多 30 秒内绘制 100 帧"
+    "（本课的运行需要 20 秒），慢到可以边讲边看；演示模式下默认使用。数字完全相同。",
+    "cost_printed": "每 {every} 次迭代的成本（与课程打印的一致）",
+    "printed_help": "课程在第 0、100、200……次迭代后打印 J：此视图只显示这些点。关闭：显示每次迭代的 J。",
+    "spike_note": "成本曲线为什么会突然跳高：这次运行中，J 在 {steps} 步里有 {ups} 步上升（最大的一次："
+    "第 {i} 次迭代从 {a} 升到 {b}）。α 固定时，一步可能沿成本曲面的陡峭方向走过头；之后的几步会回来，"
+    "在许多步上 J 是下降的。课程每 {every} 次迭代打印一次，从来看不到这些尖峰。",
+    "training_live": "正在训练……图表从第一次迭代开始显示。",
 }
