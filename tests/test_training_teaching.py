@@ -8,7 +8,7 @@ import pytest
 import dnn
 from dnn.dual import gram
 from dnn.propagation import backward, forward
-from tests.apptest_helpers import app, plotly_specs, texts
+from tests.apptest_helpers import app, texts
 from tests.clocks import fake_trainer_clock
 from tests.test_training_page import click, result_chart, training
 from ui.core import pacing
