@@ -30,6 +30,9 @@ CSS = """
     [data-testid="stMain"] h1 { font-size: 2rem; }
     [data-testid="stMain"] h2 { font-size: 1.6rem; }
     [data-testid="stTable"] th, [data-testid="stTable"] td { padding: 0.3rem 0.45rem; }
+    /* the Training page: Train and the chart first, the settings below them (stacked
+       columns put the settings a screen and a third above Train) */
+    [data-testid="stColumn"]:has(.st-key-run_buttons) { order: -1; }
 }
 """
 
