@@ -87,7 +87,6 @@ def test_a_3x3_grid_completes_with_its_heatmap_and_its_best_cell_loads(data):
         assert star == []
     else:
         assert (star[0]["x"], star[0]["y"]) == ([cell.peak.iteration], [cell.peak.accuracy])
-    assert first.iteration < 2500 and best > run.test_accuracy == 0.8
 
 
 def test_bad_values_say_what_is_wrong_and_the_grid_cannot_start(data):
