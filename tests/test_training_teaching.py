@@ -221,3 +221,28 @@ def test_the_first_frame_comes_after_the_first_update(data, monkeypatch, pace, f
 
 def no_keep(trainer, record):
     """Nothing to keep: no session here."""
+
+
+def test_the_pace_follows_presenter_mode_until_chosen(data):
+    at = training()
+    assert at.session_state.pace == "fast"
+    shown = training({"present": "1"})
+    assert shown.session_state.pace == "lesson"  # slow enough to talk over
+    shown.segmented_control(key="pace").set_value("fast").run()
+    shown.run()
+    assert shown.session_state.pace == "fast"  # the visitor's choice stays
+
+
+def test_the_every_100_view_and_the_spike_note(data, lesson_4layer):
+    at = click(training(), "train_button")
+    text = texts(at)
+    # the lesson run's own count of rising steps, and its largest jump
+    costs = np.asarray(lesson_4layer.costs)
+    rises = np.diff(costs)
+    assert (int((rises > 0).sum()), int(np.argmax(rises)) + 1) == (1135, 1418)
+    assert "J went up at 1,135 of its 2,499 steps" in text
+    assert "(the largest jump: 0.243 → 0.365 at iteration 1,418)" in text
+    at.toggle(key="cost_printed").set_value(True).run()
+    cost = result_chart(at)["data"][0]
+    assert cost["x"] == list(range(0, 2500, 100)) and cost["y"] == lesson_4layer.costs[::100]
+    assert "J went up" not in texts(at)  # the printout hides the spikes
