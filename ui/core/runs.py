@@ -156,24 +156,10 @@ def new_trainer(shared, config: dnn.TrainConfig, validation: int = 0) -> dnn.Tra
     data = shared.data
     if validation:
         part = cached_split(data, shared.gram, validation)
-        return dnn.Trainer(
-            part.train_x,
-            part.train_y,
-            config,
-            part.val_x,
-            part.val_y,
-            gram=part.gram,
-            gram_val=part.gram_val,
-        )
-    return dnn.Trainer(
-        data.train_x,
-        data.train_y,
-        config,
-        data.test_x,
-        data.test_y,
-        gram=shared.gram,
-        gram_val=shared.gram_val,
-    )
+        X, Y, X_val, Y_val, grams = part.train_x, part.train_y, part.val_x, part.val_y, part
+    else:
+        X, Y, X_val, Y_val, grams = data.train_x, data.train_y, data.test_x, data.test_y, shared
+    return dnn.Trainer(X, Y, config, X_val, Y_val, gram=grams.gram, gram_val=grams.gram_val)
 
 
 def spec_of(record: RunRecord) -> RunSpec:
