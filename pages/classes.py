@@ -39,7 +39,7 @@ with left:
     lesson = require_data().data if with_lesson else None
     st.markdown(class_training.split_summary(two, shown, share, lesson))
     with st.expander(t("settings_folded")):
-        settings = controls.training_controls()
+        settings = controls.training_controls(validation=False)
     with st.expander(t("classes_files")):
         class_files.save_dataset(two, shown)
         class_files.load_dataset(two)
