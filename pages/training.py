@@ -44,10 +44,11 @@ else:
         settings = controls.training_controls()
     with right:
         clicked = buttons()
-        pace, every = live_view.view_controls()
         more = continue_box()
         bar, chart = st.empty(), st.empty()
-        metrics, notes = st.container(), st.container()
+        view_box, metrics, notes = st.container(), st.container(), st.container()
+    with view_box:  # under the chart, drawn before a run starts (it sets the run's pace)
+        pace, every = live_view.view_controls()
 
 # One script run at a time reads or changes this session's runs: a click on Stop starts a new
 # run while the interrupted one is still finishing its last iteration.
