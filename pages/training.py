@@ -77,10 +77,9 @@ with session.exclusive():
             first_note.info(t("no_run_yet"))
         else:
             first_note.empty()
+            run_panel.summary(record, metrics, shared.data, note=actions.step_note(record))
             live_view.spike_note(record.costs, every)
         run_panel.held_out_caption(record, shared.data)
-        if record is not None:
-            run_panel.summary(record, metrics, shared.data, note=actions.step_note(record))
     if record is not None:
         names = ("compare", "confusion", "mistakes", "weights", "download")
         # only the chosen tab is computed: choosing another reruns the page
