@@ -149,6 +149,7 @@ def test_one_stop_after_it_the_page_is_whole(page):
     page.get_by_text(re.compile(r"Stopped at iteration \d+")).wait_for()
     wait_for_app(page)
     assert chart(page)[0]["n"] > 0  # the chart
+    page.locator('[data-testid="stMetricValue"]').nth(3).wait_for()  # a lazily loaded widget
     metrics = page.locator('[data-testid="stMetricValue"]').all_inner_texts()
     assert len(metrics) == 4 and metrics[0].endswith("%")  # the results
     assert page.locator('[data-testid="copyLinkButton"]').is_visible()  # Copy link
