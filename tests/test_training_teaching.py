@@ -10,6 +10,7 @@ from dnn.dual import gram
 from dnn.propagation import backward, forward
 from tests.apptest_helpers import app, texts
 from tests.clocks import fake_trainer_clock
+from tests.test_lesson import LESSON_COSTS
 from tests.test_training_page import click, result_chart, training
 from ui.core import pacing
 from ui.core.settings import LESSON, Settings
@@ -233,16 +234,18 @@ def test_the_pace_follows_presenter_mode_until_chosen(data):
     assert shown.session_state.pace == "fast"  # the visitor's choice stays
 
 
-def test_the_every_100_view_and_the_spike_note(data, lesson_4layer):
+def test_the_every_100_view_and_the_spike_note(data):
     at = click(training(), "train_button")
     text = texts(at)
     # the lesson run's own count of rising steps, and its largest jump
-    costs = np.asarray(lesson_4layer.costs)
+    costs = np.asarray(at.session_state.runs[-1].costs)
     rises = np.diff(costs)
     assert (int((rises > 0).sum()), int(np.argmax(rises)) + 1) == (1135, 1418)
     assert "J went up at 1,135 of its 2,499 steps" in text
     assert "(the largest jump: 0.243 → 0.365 at iteration 1,418)" in text
     at.toggle(key="cost_printed").set_value(True).run()
     cost = result_chart(at)["data"][0]
-    assert cost["x"] == list(range(0, 2500, 100)) and cost["y"] == lesson_4layer.costs[::100]
+    run = at.session_state.runs[-1]
+    assert cost["x"] == list(range(0, 2500, 100)) and cost["y"] == run.costs[::100]
+    np.testing.assert_allclose(cost["y"], LESSON_COSTS, atol=6e-7)  # the lesson's printout
     assert "J went up" not in texts(at)  # the printout hides the spikes
