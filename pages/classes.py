@@ -43,7 +43,7 @@ with left:
     if lesson is not None:
         st.info(class_training.lesson_note(shown, lesson))
     with st.expander(t("settings_folded")):
-        settings = controls.training_controls()
+        settings = controls.training_controls(validation=False)
     with st.expander(t("classes_files")):
         class_files.save_dataset(two, shown)
         class_files.load_dataset(two)

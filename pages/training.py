@@ -10,6 +10,7 @@ from ui.notebook import button as notebook
 from ui.shell.router import guard
 from ui.training import actions
 from ui.training import tabs as result_tabs
+from ui.training import view as live_view
 from ui.training.buttons import buttons, continue_box
 from ui.training.files import downloads
 from ui.widgets import controls, run_panel
@@ -21,6 +22,8 @@ guard()
 def files_and_notebook(params, record) -> None:
     """The Download tab: the model, the costs, and the run as a notebook and a script."""
     downloads(params, record)
+    if record.settings.validation:  # the notebook is the lesson's: all the training pictures
+        st.caption(t("notebook_no_split", share=record.settings.validation))
     notebook.run_buttons(record)
 
 
@@ -30,6 +33,7 @@ if presenting.on():  # one screen: settings folded, the numbers beside the chart
     with st.expander(t("settings_folded")):
         settings = controls.training_controls()
         more = continue_box()
+        pace, every = live_view.view_controls()
     clicked = buttons()
     chart_col, side = st.columns([4, 1], gap="medium")
     chart = chart_col.container(key=presenting.CHART_KEY).empty()
@@ -44,19 +48,25 @@ else:
         clicked = buttons()
         more = continue_box()
         bar, chart = st.empty(), st.empty()
-        metrics, notes = st.container(), st.container()
+        view_box, metrics, notes = st.container(), st.container(), st.container()
+    with view_box:  # under the chart, drawn before a run starts (it sets the run's pace)
+        pace, every = live_view.view_controls()
 
 # One script run at a time reads or changes this session's runs: a click on Stop starts a new
 # run while the interrupted one is still finishing its last iteration.
 with session.exclusive():
     with notes:
+        # first in its box: a run that starts replaces the last script run's "No run yet" at once
+        first_note = st.empty()
         grid_view.load_pending(shared, bar)  # the grid's best cell, asked for by its button
         if clicked["reset"]:
             session.reset()
+        if clicked["train"] or clicked["continue"]:
+            first_note.caption(t("training_live"))
         if clicked["train"]:
-            live.train(shared, settings, chart, bar)
+            live.train(shared, settings, chart, bar, pace, every)
         elif clicked["continue"]:
-            actions.resume(shared, more, chart, bar)
+            actions.resume(shared, more, chart, bar, pace, every)
         elif clicked["one_step"]:
             actions.one_step(shared, settings, bar)
         elif clicked["stop"] and runs.trainer() is None:
@@ -64,11 +74,14 @@ with session.exclusive():
         trainer, record = runs.trainer(), runs.current_run()
         if presenting.on():
             bar.empty()
-        run_panel.result_chart(record, chart)
+        run_panel.result_chart(record, chart, shared.data, every)
         if record is None:
-            st.info(t("no_run_yet"))
+            first_note.info(t("no_run_yet"))
         else:
+            first_note.empty()
             run_panel.summary(record, metrics, shared.data, note=actions.step_note(record))
+            live_view.spike_note(record.costs, every)
+        run_panel.held_out_caption(record, shared.data)
     if record is not None:
         names = ("compare", "confusion", "mistakes", "weights", "download")
         # only the chosen tab is computed: choosing another reruns the page

@@ -49,35 +49,46 @@ def test_heatmap_of_costs_reads_lower_as_better():
     assert value_text(float("nan"), "test") == "" and value_text(0.98564, "train") == "98.6%"
 
 
-def test_peak_curves_mark_the_first_highest_point_of_each_run():
-    a = [(0, 0.5), (10, 0.82), (20, 0.8), (30, 0.82), (40, 0.8)]
-    b = [(0, 0.4), (10, 0.6), (20, 0.74)]
-    fig = peak_curves([("A", a), ("B", b)], {"peak_at": "peak {acc} at {it}"})
-    line_a, star_a, line_b, star_b = fig.data
-    assert list(line_a.x) == [0, 10, 20, 30, 40] and list(line_a.y) == [p[1] for p in a]
-    assert list(star_a.x) == [10] and list(star_a.y) == [0.82]  # the first of two equal peaks
-    assert list(star_b.x) == [20] and list(star_b.y) == [0.74]  # the last point is the peak
-    assert line_a.name == "A · peak 82.0% at 10" and star_a.showlegend is False
+def rise_and_fall(top: int, n: int = 2000) -> list[tuple[int, float]]:
+    """Test accuracy that rises to 80 % at ``top`` and falls back to 50 %, in 2 % steps."""
+    it = np.arange(0, n + 1, 10)
+    acc = np.round((0.5 + 0.3 * np.exp(-(((it - top) / 300) ** 2))) * 50) / 50
+    return [(int(i), float(a)) for i, a in zip(it, acc, strict=True)]
+
+
+def test_peak_curves_star_only_a_held_peak_of_each_run():
+    a = rise_and_fall(800)
+    b = [(i, 0.74 + 0.08 * (i == 860)) for i in range(0, 2001, 10)]  # one spike: no peak
+    labels = {"peak_at": "peak {acc} at {it}", "no_peak": "no clear peak"}
+    fig = peak_curves([("A", a), ("B", b)], labels)
+    line_a, star_a, line_b = fig.data
+    assert list(line_a.x) == [p[0] for p in a] and list(line_a.y) == [p[1] for p in a]
+    peak = accuracy_peak([(i, None, acc) for i, acc in a], 50)
+    assert list(star_a.x) == [peak.iteration] and list(star_a.y) == [peak.accuracy]
+    assert abs(peak.iteration - 800) <= 20
+    assert line_a.name == f"A · peak {peak.accuracy:.1%} at {peak.iteration:,}"
+    assert star_a.showlegend is False and star_a.marker.symbol == "star"
+    assert line_b.name == "B · no clear peak"
     assert line_a.line.color == star_a.marker.color != line_b.line.color
 
 
-def test_training_chart_marks_the_test_peak_even_where_the_line_is_thinned():
+def test_training_chart_marks_the_averaged_peak_even_where_the_line_is_thinned():
     n = 3001
-    test = [0.7] * n
-    test[1001] = 0.86  # a checkpoint that thinning to 100 points leaves out
-    checkpoints = [(i, 0.9, test[i]) for i in range(n)]
-    fig = figures.training_chart(np.linspace(1, 0, n), checkpoints, max_points=100)
-    drawn = fig.data[2]
-    assert 1001 not in list(drawn.x)
-    peak = fig.data[3]
-    assert list(peak.x) == [1001] and list(peak.y) == [0.86] and peak.yaxis == "y2"
+    curve = dict(rise_and_fall(1000, n - 1))
+    checkpoints = [(i, 0.9, curve[i]) for i in sorted(curve)]
+    fig = figures.training_chart(np.linspace(1, 0, n), checkpoints, max_points=100, pictures=50)
+    peak = accuracy_peak(checkpoints, 50)  # of every checkpoint, before thinning
+    drawn, mean, star = fig.data[2], fig.data[3], fig.data[4]
+    assert len(drawn.x) <= 101 and len(mean.x) == len(drawn.x)
+    assert list(star.x) == [peak.iteration] and list(star.y) == [peak.accuracy]
+    assert star.yaxis == "y2" and star.showlegend is False
     (note,) = fig.layout.annotations  # named beside the star, not in the legend
-    assert note.text == "test peak 86% @ 1,001" and (note.x, note.y) == (1001, 0.86)
-    assert peak.name == "test peak" and peak.showlegend is False
-    labelled = figures.training_chart([0.5], [(0, 0.5, 0.5)], {"peak": "测试峰值"})
-    assert labelled.layout.annotations[0].text == "测试峰值 50% @ 0"
+    assert note.text == f"test accuracy, mean of 300 iterations: peak 78% @ {peak.iteration:,}"
+    assert (note.x, note.y) == (peak.iteration, peak.accuracy)
+    labels = {"peak": "峰值 {acc} @ {it:,}（{window}）"}
+    labelled = figures.training_chart(np.linspace(1, 0, n), checkpoints, labels, pictures=50)
+    assert labelled.layout.annotations[0].text == f"峰值 78% @ {peak.iteration:,}（300）"
 
 
-def test_test_peak_is_the_first_highest_checkpoint():
-    assert accuracy_peak([(0, 0.5, 0.7), (10, 0.6, 0.8), (20, 0.7, 0.8)]) == (10, 0.8)
-    assert accuracy_peak([(0, 0.5, None)]) is None and accuracy_peak([]) is None
+def test_no_peak_without_a_test_column():
+    assert accuracy_peak([(0, 0.5, None)], 50) is None and accuracy_peak([], 50) is None

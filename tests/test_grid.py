@@ -167,8 +167,9 @@ def test_the_lessons_runs_in_a_grid_give_the_lessons_numbers(data):
     assert (two.train_accuracy, two.test_accuracy) == (1.0, 0.74)
     assert abs(four.train_accuracy - 0.9856459330143539) < 1e-12 and four.test_accuracy == 0.8
     assert two.settings.preset() == "lesson2" and four.settings.preset() == "lesson4"
-    # the 4-layer net was better on the test pictures before its last iteration
-    assert four.peak[1] > four.test_accuracy and four.peak[0] < 2500
+    # its test accuracy was 82 % once, at iteration 860: a one-point spike, not a peak
+    assert max(four.curve, key=lambda p: p[1]) == (860, 0.82) and four.pictures == 50
+    assert four.peak is None and two.peak is None
     best = g.best()
     assert g.cells[best].test_accuracy == np.nanmax(g.values("test"))
 

@@ -215,7 +215,8 @@ def test_the_chart_stays_bounded_however_long_the_run(data):
     assert len(chart["data"][0]["y"]) <= CHART_POINTS + 1
     assert chart["data"][0]["x"][-1] == 39_999
     assert all(len(tr["x"]) <= CHART_POINTS + 1 for tr in chart["data"])
-    assert len(json.dumps(chart)) < 1.5 * size_10k
+    # the same traces, plus the averaged test line where its peak is starred (4,000 apart)
+    assert len(chart["data"]) <= 5 and len(json.dumps(chart)) < 2 * size_10k
     from ui.training.files import costs_csv
 
     rows = costs_csv(run).decode().splitlines()

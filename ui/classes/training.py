@@ -7,7 +7,7 @@ runs and the prediction page's model stay as they were.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import numpy as np
 import streamlit as st
@@ -116,6 +116,7 @@ def train(
     Whatever ends the run (the end, Stop, a rerun), the network it reached becomes this page's
     model, with the class names (second, first) as labels (0, 1).
     """
+    settings = replace(settings, validation=0)  # the validation split is the lesson data's
     share = options()[0]
     built = build(two, shown, share, lesson)
     data = built.data

@@ -21,6 +21,7 @@ FIELDS = (  # widget key = Settings field, besides the layer sizes
     "l2",
     "optimizer",
     "batch_size",
+    "validation",
 )
 
 

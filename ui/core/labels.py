@@ -53,9 +53,16 @@ def percent(value: float | None) -> str:
     return "—" if value is None else f"{value:.1%}"
 
 
-def chart_labels() -> dict[str, str]:
-    """Axis and legend text for the charts, in the UI's language."""
-    return {k: t("chart_" + k) for k in ("cost", "train", "test", "iteration", "accuracy", "peak")}
+def chart_labels(validation: bool = False) -> dict[str, str]:
+    """Axis and legend text for the charts, in the UI's language.
+
+    ``validation``: the held-out curve is that of the validation pictures, not the test ones.
+    """
+    keys = ("cost", "train", "test", "iteration", "accuracy", "peak", "smoothed", "printed")
+    labels = {k: t("chart_" + k) for k in keys}
+    if validation:
+        labels.update({k: t("chart_val_" + k) for k in ("test", "peak", "smoothed")})
+    return labels
 
 
 def divergence_text(divergence: dnn.Divergence) -> str:

@@ -13,7 +13,7 @@ from ui.core.figures import charts as figures
 from ui.core.i18n import t
 from ui.core.labels import chart_labels, describe
 from ui.core.model import use_model
-from ui.core.pacing import Paced
+from ui.core.pacing import Paced, Timeline
 from ui.core.replays import RUNS
 from ui.core.runs import (
     RunRecord,
@@ -28,8 +28,7 @@ from ui.core.runs import (
 from ui.core.settings import Settings
 from ui.core.url_state import RunSpec
 
-FRAMES = 20  # chart updates in one run
-MIN_FRAME_SECONDS = 0.07  # a browser draws each frame; the lesson run animates for ≈ 1.5 s
+FRAMES = 20  # chart updates in one run (at the fast pace; see ui.core.pacing.Timeline)
 STREAM_POINTS = 400  # cost points sent per frame
 # When other sessions wait for the CPU, an intermediate frame is drawn at most this often: each
 # frame costs the server ~6 ms, and thirty students pressing Train at once would spend more on
@@ -48,10 +47,15 @@ def stream(
     bar,
     max_seconds: float | None = None,
     keep=None,
+    pace: str = "fast",
+    every: int | None = None,
 ) -> None:
-    """Run ``n`` more iterations, redrawing ``chart`` about FRAMES times and ``bar`` often.
+    """Run ``n`` more iterations, redrawing ``chart`` at ``pace`` and ``bar`` often.
 
     ``chart`` None: no animation (a run restored from a link, one step), the same computation.
+    The first frame is drawn after the first update, then frames follow the pace's timeline
+    (:class:`ui.core.pacing.Timeline`: 20 frames in ≈ 1.4 s, or 100 frames slow enough to
+    talk over); ``every``: the chart shows the cost every that many iterations only.
     ``max_seconds`` shortens the MAX_RUN_SECONDS budget. ``keep(trainer, record)`` stores the
     network at the end (default: it becomes the prediction page's model, see
     :func:`session_model_keeper`). After a Stop every Streamlit call raises, session state
@@ -64,11 +68,12 @@ def stream(
     Whatever ends the run (the end, Stop, a rerun, a closed tab, divergence), the record and
     the session's model are brought up to date in ``finally``, from the trainer itself.
     """
-    labels = chart_labels()
+    labels = chart_labels(bool(getattr(record.settings, "validation", 0)))
     keep = keep or session_model_keeper(trainer, record)
     first, end = trainer.iteration, trainer.iteration + n
-    frame_every = max(1, n // FRAMES)
-    clock = {"start": time.perf_counter(), "frame": 0.0, "next": first + frame_every}
+    timeline = Timeline(pace, n)
+    frame_every = timeline.every
+    clock = {"frame": 0.0, "next": first + 1}  # the first frame at once, after one update
     last: dict[str, dnn.Progress | None] = {"p": None}
 
     def show_progress(waiting: bool) -> None:
@@ -88,14 +93,14 @@ def stream(
 
     def draw_frame() -> None:  # the page draws the final chart itself
         paced.give()  # a frame is paced and drawn without holding the CPU from others
-        # the animation's own timeline: frame k is due k × MIN_FRAME_SECONDS after the
-        # start; a run slowed down by other sessions is behind it and never waits
-        due = clock["start"] + (trainer.iteration - first) / n * FRAMES * MIN_FRAME_SECONDS
-        if due > time.perf_counter():
-            time.sleep(due - time.perf_counter())
+        timeline.wait(trainer.iteration - first)  # a run behind its timeline never waits
         clock["frame"] = time.perf_counter()
         fig = figures.training_chart(
-            trainer.costs, checkpoints(trainer.history), labels, max_points=STREAM_POINTS
+            trainer.costs,
+            checkpoints(trainer.history),
+            labels,
+            max_points=STREAM_POINTS,
+            every=every,
         )
         chart.plotly_chart(fig)
         paced.show()
@@ -137,11 +142,11 @@ def session_model_keeper(trainer: dnn.Trainer, record: RunRecord):
     return keep
 
 
-def train(shared, settings: Settings, chart, bar) -> RunRecord:
-    """A new run of ``settings``, drawn live in ``chart``."""
-    trainer = new_trainer(shared, settings.config())
+def train(shared, settings: Settings, chart, bar, pace="fast", every=None) -> RunRecord:
+    """A new run of ``settings``, drawn live in ``chart`` at ``pace`` (see :func:`stream`)."""
+    trainer = new_trainer(shared, settings.config(), settings.validation)
     record = new_run(trainer, settings)
-    stream(trainer, record, settings.iterations, shared.data, chart, bar)
+    stream(trainer, record, settings.iterations, shared.data, chart, bar, pace=pace, every=every)
     return record
 
 
@@ -187,7 +192,7 @@ def _shared_run(shared, spec: RunSpec, left: float, bar, on_wait) -> dnn.Trainer
         trainer = RUNS.get(key)  # trained by another session while this one waited
         if trainer is not None:
             return trainer
-        trainer = new_trainer(shared, spec.settings.config())
+        trainer = new_trainer(shared, spec.settings.config(), spec.settings.validation)
         if left > 0 and spec.done > 0:
             scratch = run_record(trainer, spec.settings, spec.number)
             stream(trainer, scratch, spec.done, shared.data, None, bar, left, _keep_nothing)
@@ -202,7 +207,7 @@ def make_private(shared, trainer: dnn.Trainer, record: RunRecord, bar) -> dnn.Tr
     Runs are deterministic, so training it again to the same iteration gives the same network
     (bit for bit); it then replaces the shared one as the session's current trainer.
     """
-    own = new_trainer(shared, trainer.config)
+    own = new_trainer(shared, trainer.config, record.settings.validation)
     scratch = RunRecord(record.run_id, record.settings, own.config, own.engine, trainer.iteration)
     stream(own, scratch, trainer.iteration, shared.data, None, bar, None, _keep_nothing)
     replace_trainer(own)

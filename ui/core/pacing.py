@@ -14,6 +14,7 @@ import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
+import dnn.trainer as trainer_clock
 from ui.core import compute
 
 BAR_SECONDS = 0.1  # the longest a run goes without a chance to be stopped
@@ -83,3 +84,64 @@ class Paced:
             pause=self.pause,
             slice_seconds=compute.SLICE_SECONDS,
         )
+
+
+# ------------------------------------------------------------------------------ the pace
+PACES = ("fast", "lesson")  # as fast as the server can / slow enough to talk over
+FAST_FRAMES, FAST_FRAME_SECONDS = 20, 0.07  # a browser draws each frame: ≈ 1.4 s of animation
+LESSON_FRAMES = 100
+LESSON_ITERATIONS_PER_SECOND = 125.0  # the lesson's 2,500 iterations in 20 s
+LESSON_SECONDS = (2.0, 30.0)  # a lesson-paced animation lasts at least / at most this long
+
+
+def sleep(seconds: float) -> None:
+    """Wait ``seconds`` (tests replace it: a fake clock's ``advance``)."""
+    time.sleep(seconds)
+
+
+class Timeline:
+    """When each frame of a run's animation is due, at a pace (see :data:`PACES`).
+
+    Frame k of ``frames`` is due k / frames of the animation's length after the start: at the
+    ``fast`` pace 20 frames 0.07 s apart (the browser's time to draw one), at the ``lesson``
+    pace 100 frames over n / 125 s (2 to 30 s: the lesson's run in 20 s). A run slower than
+    its timeline (a heavy network, a busy server) is behind it and never waits. Time is read
+    from ``dnn.trainer.clock``, so a test's fake clock drives it.
+
+    Parameters
+    ----------
+    pace : str
+        ``fast`` or ``lesson``.
+    n : int
+        Iterations in the run.
+    """
+
+    def __init__(self, pace: str, n: int) -> None:
+        n = max(int(n), 1)
+        if pace == "lesson":
+            low, high = LESSON_SECONDS
+            self.frames = min(LESSON_FRAMES, n)
+            self.seconds = min(high, max(low, n / LESSON_ITERATIONS_PER_SECOND))
+        else:
+            self.frames = min(FAST_FRAMES, n)
+            self.seconds = self.frames * FAST_FRAME_SECONDS
+        self.n = n
+        self.every = max(1, n // self.frames)  # iterations between two frames
+        self.start = _now()
+
+    def due(self, done: int) -> float:
+        """The time (on ``dnn.trainer.clock``) the frame after ``done`` iterations is due."""
+        return self.start + min(done, self.n) / self.n * self.seconds
+
+    def wait(self, done: int) -> float:
+        """Wait until the frame after ``done`` iterations is due; returns the seconds waited."""
+        delay = self.due(done) - _now()
+        if delay > 0:
+            sleep(delay)
+            return delay
+        return 0.0
+
+
+def _now() -> float:
+    """``dnn.trainer.clock()``, looked up at each call (tests replace it)."""
+    return trainer_clock.clock()

@@ -17,6 +17,7 @@ from ui.core import session
 from ui.core.labels import describe
 from ui.core.settings import Settings, with_iterations
 from ui.core.url_state import MAX_RUNS, RunSpec
+from ui.core.validation import cached_split
 
 RUNS = session.register("runs", list, reset=True)  # RunRecord, oldest first, at most MAX_RUNS
 TRAINER = session.register("trainer", None, reset=True)  # the latest run's dnn.Trainer (Continue)
@@ -44,6 +45,7 @@ class RunRecord:
     train_accuracy: float | None = None
     test_accuracy: float | None = None
     cat_share: float | None = None  # share of the training pictures it calls "cat"
+    val_accuracy: float | None = None  # on the validation pictures, when some are held out
 
     @property
     def done(self) -> bool:
@@ -51,7 +53,11 @@ class RunRecord:
         return self.status != "diverged" and self.iteration >= self.planned
 
     def update_from(self, trainer: dnn.Trainer, data) -> None:
-        """Copy the trainer's state, with accuracies of the parameters it holds now."""
+        """Copy the trainer's state, with accuracies of the parameters it holds now.
+
+        Train accuracy is on the pictures the trainer trained on (without a validation split:
+        all of ``data``'s), test accuracy on ``data``'s test pictures.
+        """
         self.costs = list(trainer.costs[: trainer.iteration])
         self.history = [p for p in trainer.history if p.iteration < trainer.iteration]
         self.status, self.seconds = trainer.status, trainer.seconds
@@ -59,10 +65,12 @@ class RunRecord:
         self.divergence = trainer.divergence
         hidden = trainer.config.hidden_activation
         params = trainer.params
-        proba = dnn.predict_proba(params, data.train_x, hidden)
-        self.train_accuracy = accuracy_of(proba, data.train_y)
+        proba = dnn.predict_proba(params, trainer.X, hidden)
+        self.train_accuracy = accuracy_of(proba, trainer.Y)
         self.cat_share = float((proba > 0.5).mean())
         self.test_accuracy = accuracy(params, data.test_x, data.test_y, hidden)
+        if getattr(self.settings, "validation", 0) and trainer.X_val is not None:
+            self.val_accuracy = accuracy(params, trainer.X_val, trainer.Y_val, hidden)
 
 
 def accuracy(params, X, Y, hidden) -> float:
@@ -139,18 +147,19 @@ def current_run() -> RunRecord | None:
     return next((r for r in runs() if r.run_id == rid), None)
 
 
-def new_trainer(shared, config: dnn.TrainConfig) -> dnn.Trainer:
-    """A trainer on the shared data (with its cached Gram matrices)."""
+def new_trainer(shared, config: dnn.TrainConfig, validation: int = 0) -> dnn.Trainer:
+    """A trainer on the shared data (with its cached Gram matrices).
+
+    ``validation`` > 0: it trains on the rest of the training pictures and reports accuracy
+    on the ``validation`` % held out (:mod:`ui.core.validation`) instead of the test pictures.
+    """
     data = shared.data
-    return dnn.Trainer(
-        data.train_x,
-        data.train_y,
-        config,
-        data.test_x,
-        data.test_y,
-        gram=shared.gram,
-        gram_val=shared.gram_val,
-    )
+    if validation:
+        part = cached_split(data, shared.gram, validation)
+        X, Y, X_val, Y_val, grams = part.train_x, part.train_y, part.val_x, part.val_y, part
+    else:
+        X, Y, X_val, Y_val, grams = data.train_x, data.train_y, data.test_x, data.test_y, shared
+    return dnn.Trainer(X, Y, config, X_val, Y_val, gram=grams.gram, gram_val=grams.gram_val)
 
 
 def spec_of(record: RunRecord) -> RunSpec:

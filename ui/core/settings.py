@@ -13,6 +13,7 @@ from dataclasses import dataclass, fields, replace
 import dnn
 from dnn.config import ACTIVATIONS, INITIALIZATIONS, OPTIMIZERS
 from dnn.images import INPUT_SIZE
+from ui.core.validation import SHARES
 
 N_INPUT = INPUT_SIZE  # n^[0]: the pixel values of a 64×64 RGB picture (12,288)
 MAX_HIDDEN_LAYERS = 8
@@ -29,6 +30,7 @@ LEARNING_RATES = [round(c * 10.0**k, 10) for k in range(-5, 1) for c in (1, 2.5,
 ]
 L2_VALUES = [0.0, 0.01, 0.03, 0.1, 0.3, 0.7, 1.0, 3.0, 10.0]
 BATCH_SIZES = [0, 16, 32, 64, 128]  # 0: full batch, as in the lesson
+VALIDATION_SHARES = list(SHARES)  # % of the training pictures held out (0: off)
 PRESETS = {"lesson4": (20, 7, 5), "lesson2": (7,)}  # hidden layers of the lesson's two runs
 
 
@@ -45,6 +47,7 @@ class Settings:
     l2: float = 0.0  # λ
     optimizer: str = "gd"
     batch_size: int = 0  # 0: full batch
+    validation: int = 0  # % of the training pictures held out to choose by (0: off, the lesson)
 
     @property
     def layer_dims(self) -> tuple[int, ...]:
@@ -125,6 +128,7 @@ __all__ = [
     "MAX_UNITS",
     "OPTIMIZERS",
     "PRESETS",
+    "VALIDATION_SHARES",
     "Settings",
     "clamp_hidden",
     "nearest",

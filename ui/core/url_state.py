@@ -6,7 +6,7 @@ experiment grid's axes (a :class:`Section` of the link, :mod:`ui.grid.link`)::
     ?lang=zh&dims=12288-20-7-5-1&lr=0.0075&it=2500
         &runs=dims.12288-20-7-5-1_it.2500~dims.12288-7-1_it.2500_done.1200
 
-Settings use short keys (``dims lr it seed act init l2 opt batch``) and are written only when
+Settings use short keys (``dims lr it seed act init l2 opt batch val``) and are written only when
 they differ from the lesson's 4-layer run. ``runs`` lists runs separated by ``~``; a run is
 ``key.value`` fields separated by ``_``: its settings (``it`` is its planned total), ``done``
 when it stopped before that total, and ``n`` when its number is not its place in the list. Only
@@ -45,6 +45,7 @@ KEYS = {  # URL key → Settings field
     "l2": "l2",
     "opt": "optimizer",
     "batch": "batch_size",
+    "val": "validation",
 }
 FIELD_KEYS = {f: k for k, f in KEYS.items()}
 # names in links: no "_" inside a value, since "_" separates a run's fields
@@ -172,6 +173,12 @@ def _setting(name: str, text: str, key: str, max_iterations: int, notes: list[No
         return _int(text, 0, max_iterations, key, notes)
     if name == "seed":
         return _int(text, 0, bounds.MAX_SEED, key, notes)
+    if name == "validation":
+        value = _int(text, 0, 100, key, notes)
+        snapped = int(bounds.nearest(value, bounds.VALIDATION_SHARES))
+        if snapped != value:
+            notes.append(("clamped", {"name": key, "value": shown(text), "to": snapped}))
+        return snapped
     if name == "batch_size":
         value = 0 if text == "full" else _int(text, 0, 10**6, key, notes)
         snapped = int(bounds.nearest(value, bounds.BATCH_SIZES))

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 import numpy as np
 import plotly.graph_objects as go
 
-from ui.core.figures.peak import accuracy_peak, peak_marker
+from ui.core.figures.peak import held_out_peak, peak_marker
 from ui.core.figures.style import COST_COLOR, FONT, MODEBAR, PALETTE
 
 LESSON_COLOR = "#9c36b5"
@@ -26,6 +26,7 @@ LABELS = {
     "best": "best test accuracy",
     "iteration": "iteration",
     "peak_at": "peak {acc} at iteration {it}",
+    "no_peak": "no clear peak",
 }
 
 
@@ -175,11 +176,12 @@ def heatmap(
 def peak_curves(
     series: Sequence[tuple[str, Sequence[tuple[int, float]]]],
     labels: dict[str, str] | None = None,
+    pictures: int = 50,
 ) -> go.Figure:
-    """Test accuracy along each chosen run, a star where it peaked (the first highest point).
+    """Test accuracy along each chosen run, a star where its average really peaked.
 
-    ``series`` holds (name, [(iteration, test accuracy), …]); the legend says where each
-    peaked.
+    ``series`` holds (name, [(iteration, test accuracy), …]) measured on ``pictures`` test
+    pictures; the legend says where each peaked (:func:`held_out_peak`), or that it did not.
     """
     lab = {**LABELS, **(labels or {})}
     traces = []
@@ -187,10 +189,11 @@ def peak_curves(
         color = PALETTE[k % len(PALETTE)]
         it = [p[0] for p in curve]
         acc = [p[1] for p in curve]
-        peak = accuracy_peak([(i, None, a) for i, a in curve])
+        peak = held_out_peak(curve, pictures)
         if peak is None:
-            continue
-        where = lab["peak_at"].format(acc=f"{peak[1]:.1%}", it=f"{peak[0]:,}")
+            where = lab["no_peak"]
+        else:
+            where = lab["peak_at"].format(acc=f"{peak.accuracy:.1%}", it=f"{peak.iteration:,}")
         group = str(k)
         traces.append(
             go.Scatter(
@@ -203,9 +206,10 @@ def peak_curves(
                 hovertemplate="%{y:.1%}",
             )
         )
-        traces.append(
-            peak_marker(peak, where, color, axis="y", legendgroup=group, showlegend=False)
-        )
+        if peak is not None:
+            traces.append(
+                peak_marker(peak, where, color, axis="y", legendgroup=group, showlegend=False)
+            )
     layout = dict(
         height=340 + 24 * len(series),
         margin=dict(l=10, r=10, t=20, b=10),

@@ -30,6 +30,7 @@ import dnn
 from dnn.blas import limit_blas
 from dnn.propagation import accuracy
 from dnn.trainer import resolve_engine
+from ui.core.figures.peak import Peak, held_out_peak
 from ui.core.pacing import Paced
 from ui.core.settings import Settings
 from ui.grid.axes import Axis, GridError, label
@@ -76,11 +77,12 @@ class Cell:
     final_cost: float  # J before the last update (nan when the run diverged)
     curve: list[tuple[int, float]]  # (iteration, test accuracy), the final model's last
     seconds: float
+    pictures: int = 50  # test pictures its accuracies are measured on
 
     @property
-    def peak(self) -> tuple[int, float]:
-        """(iteration, test accuracy) where test accuracy was highest first."""
-        return max(self.curve, key=lambda p: p[1])
+    def peak(self) -> Peak | None:
+        """Where its averaged test accuracy really peaked (see :mod:`ui.core.figures.peak`)."""
+        return held_out_peak(self.curve, self.pictures)
 
 
 @dataclass
@@ -160,7 +162,8 @@ def score(trainer: dnn.Trainer, settings: Settings, data) -> Cell:
     curve = [(p.iteration, p.test_accuracy) for p in trainer.history if p.iteration < n]
     curve.append((trainer.iteration, test_acc))
     final = trainer.costs[-1] if status == "finished" and trainer.costs else float("nan")
-    return Cell(settings, status, train_acc, test_acc, final, curve, trainer.seconds)
+    pictures = data.test_y.shape[1]
+    return Cell(settings, status, train_acc, test_acc, final, curve, trainer.seconds, pictures)
 
 
 def run_cell(

@@ -7,6 +7,8 @@ two iterations and keeps the finished cells), and loads the best cell as the cur
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import streamlit as st
 
 from dnn.errors import UserFacingError
@@ -74,7 +76,9 @@ def plan_grid() -> grid.Grid | None:
     if x is None or y is None:
         return None
     try:
-        planned = grid.make(chosen.current_settings(), x, y)
+        # cells train on all the training pictures and are scored on the test pictures
+        base = replace(chosen.current_settings(), validation=0)
+        planned = grid.make(base, x, y)
     except UserFacingError as exc:  # GridError, or a ConfigError from a cell's settings
         st.warning(explain(exc))
         return None
@@ -96,6 +100,13 @@ def cell_name(g: grid.Grid, rc) -> str:
     return g.name(*rc) + (f" · {lesson}" if lesson else "")
 
 
+def peak_text(peak) -> str:
+    """Where a cell's averaged test accuracy peaked, or that it had no clear peak."""
+    if peak is None:
+        return t("grid_no_peak")
+    return t("grid_peak_at", acc=f"{peak.accuracy:.1%}", it=f"{peak.iteration:,}")
+
+
 def figure(g: grid.Grid, metric: str):
     """The heatmap of ``metric``, with the lesson's runs, the best cell and the peaks."""
     notes, marks, extra = {}, [], {}
@@ -105,8 +116,7 @@ def figure(g: grid.Grid, metric: str):
         lesson = lesson_name(cell.settings)
         if lesson:
             marks.append((r, c, lesson))
-        it, acc = cell.peak
-        extra[r, c] = t("grid_peak_at", acc=f"{acc:.1%}", it=f"{it:,}")
+        extra[r, c] = peak_text(cell.peak)
     labels = {
         "x": param_name(g.x.param),
         "y": param_name(g.y.param),
@@ -182,17 +192,8 @@ def best_and_curves(g: grid.Grid) -> None:
     if best is None:
         return
     cell = g.cells[best]
-    it, acc = cell.peak
-    st.markdown(
-        t(
-            "grid_best",
-            acc=percent(cell.test_accuracy),
-            name=g.name(*best),
-            train=percent(cell.train_accuracy),
-            peak=percent(acc),
-            it=it,
-        )
-    )
+    acc, train = percent(cell.test_accuracy), percent(cell.train_accuracy)
+    st.markdown(t("grid_best", acc=acc, name=g.name(*best), train=train, peak=peak_text(cell.peak)))
     st.button(t("grid_load"), key="grid_load_button", on_click=_ask_load, args=(cell.settings,))
     st.caption(t("grid_best_caveat"))
     st.markdown("**" + t("grid_curves") + "**")
@@ -212,8 +213,10 @@ def best_and_curves(g: grid.Grid) -> None:
         "test": t("chart_test"),
         "iteration": t("chart_iteration"),
         "peak_at": t("grid_peak_at"),
+        "no_peak": t("grid_no_peak"),
     }
-    st.plotly_chart(peak_curves(series, labels), key="grid_curves_chart")
+    pictures = g.cells[best].pictures
+    st.plotly_chart(peak_curves(series, labels, pictures), key="grid_curves_chart")
     st.caption(t("grid_curves_caption"))
 
 

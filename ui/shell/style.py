@@ -18,11 +18,21 @@ CSS = """
 [data-testid="stMarkdownContainer"] table { display: block; overflow-x: auto; max-width: 100%; }
 /* The network diagram keeps a minimum width (set with the chart) and scrolls on a phone. */
 .st-key-network_box { overflow-x: auto; overflow-y: hidden; }
+/* One Stop: Streamlit's header "Stop" ends a script without drawing the rest of the page (no
+   chart, no results, no Copy link); the page's own ■ Stop reruns it whole. The running
+   indicator stays. */
+[data-testid="stStatusWidget"] button { display: none !important; }
+/* A rerun (every click, a run under way) must not grey the page: stale elements keep their
+   look until they are replaced. */
+[data-stale="true"], [data-stale="true"] > * { opacity: 1 !important; }
 @media (max-width: 640px) {
     /* a phone: titles that leave room for content, tighter tables */
     [data-testid="stMain"] h1 { font-size: 2rem; }
     [data-testid="stMain"] h2 { font-size: 1.6rem; }
     [data-testid="stTable"] th, [data-testid="stTable"] td { padding: 0.3rem 0.45rem; }
+    /* the Training page: Train and the chart first, the settings below them (stacked
+       columns put the settings a screen and a third above Train) */
+    [data-testid="stColumn"]:has(.st-key-run_buttons) { order: -1; }
 }
 """
 

@@ -77,7 +77,8 @@ def show(w: Walk, index: int) -> None:
     if step.kind == "update":
         c1, c2 = st.columns(2)
         c1.metric(t("step_cost_before"), f"{w.cost:.6f}")
-        c2.metric(t("step_cost_after"), f"{w.cost_after:.6f}", f"{w.cost_after - w.cost:+.6f}")
+        change = f"{w.cost_after - w.cost:+.6f}"  # a fall is green, a rise red
+        c2.metric(t("step_cost_after"), f"{w.cost_after:.6f}", change, delta_color="inverse")
     cols = st.columns(2)
     for k, mtx in enumerate(step.matrices):
         with cols[k % 2]:

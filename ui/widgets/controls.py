@@ -25,8 +25,11 @@ def preset_label(name: str) -> str:
     return t("preset_" + name)
 
 
-def training_controls() -> Settings:
-    """Draw the architecture and hyperparameter widgets; return the settings they describe."""
+def training_controls(validation: bool = True) -> Settings:
+    """Draw the architecture and hyperparameter widgets; return the settings they describe.
+
+    ``validation`` False: no validation split (a page whose pictures are not the lesson's).
+    """
     for key in WIDGET_DEFAULTS:
         kept.keep(key, WIDGET_DEFAULTS[key])
     st.selectbox(
@@ -97,4 +100,11 @@ def training_controls() -> Settings:
             bounds.BATCH_SIZES,
             format_func=lambda v: t("full_batch") if v == 0 else str(v),
         )
+        if validation:
+            widget(
+                st.select_slider,
+                "validation",
+                bounds.VALIDATION_SHARES,
+                format_func=lambda v: t("validation_off") if v == 0 else f"{v} %",
+            )
     return current_settings()

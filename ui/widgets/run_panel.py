@@ -11,24 +11,60 @@ from ui.core.i18n import t
 from ui.core.labels import chart_labels, divergence_text, percent
 from ui.core.live import MAX_RUN_SECONDS
 from ui.core.runs import RunRecord, checkpoints
+from ui.core.validation import columns
 
 CHART_POINTS = 2500  # the final chart: every iteration of the lesson's run, at most this many
 
 
-def result_chart(record: RunRecord | None, chart) -> None:
-    """The run's chart (empty axes before the first run), every point up to CHART_POINTS."""
+def result_chart(record: RunRecord | None, chart, data=None, every: int | None = None) -> None:
+    """The run's chart (empty axes before the first run), every point up to CHART_POINTS.
+
+    With ``data`` (the pictures the page trains on), a star marks where the held-out accuracy
+    really peaked (see :func:`held_out_pictures`); ``every``: the cost every that many
+    iterations only, as the lesson prints it.
+    """
     height = 420  # presenter mode: fits 1280×720 beside the numbers (tests/browser)
     if record is None:
-        fig = figures.training_chart([], (), chart_labels(), height=height)
+        fig = figures.training_chart([], (), chart_labels(), height=height, every=every)
     else:
         fig = figures.training_chart(
             record.costs,
             checkpoints(record.history),
-            chart_labels(),
+            chart_labels(bool(record.settings.validation)),
             max_points=CHART_POINTS,
             height=height,
+            pictures=held_out_pictures(record, data),
+            every=every,
         )
     chart.plotly_chart(fig, key="result_chart")
+
+
+def held_out_pictures(record: RunRecord, data) -> int | None:
+    """How many pictures the run's held-out curve is measured on; None: mark no peak.
+
+    No peak on a run that diverged or learned nothing useful (:func:`checks.diagnose`): its
+    accuracy curve says nothing about when to stop.
+    """
+    if data is None or record.status == "diverged" or not record.costs:
+        return None
+    if checks.diagnose(record.costs, record.cat_share, guessing_cost(data.train_y)):
+        return None
+    if record.settings.validation:
+        return int(columns(data.train_y, record.settings.validation)[1].size)
+    return int(data.test_y.shape[1])
+
+
+def held_out_caption(record: RunRecord | None, data) -> None:
+    """What a step of the held-out curve is worth, and what the star means (or would mean)."""
+    share = record.settings.validation if record is not None else 0
+    if share:
+        held = int(columns(data.train_y, share)[1].size)
+        kept = int(data.train_y.shape[1]) - held
+        step = f"{100 / held:.1f}"
+        st.caption(t("val_caption", n=held, kept=kept, step=step, share=share))
+    else:
+        n = int(data.test_y.shape[1])
+        st.caption(t("peak_caption", n=n, step=f"{100 / n:g}"))
 
 
 def summary(
@@ -43,6 +79,10 @@ def summary(
     status_message(record, guessing_cost(data.train_y), names, resumable)
     if note:
         st.info(note)
+    if record.val_accuracy is not None:
+        st.caption(
+            t("val_result", acc=percent(record.val_accuracy), share=record.settings.validation)
+        )
     boxes = [metrics.container() for _ in range(4)] if presenting.on() else metrics.columns(4)
     boxes[0].metric(t("train_accuracy"), percent(record.train_accuracy))
     boxes[1].metric(t("test_accuracy"), percent(record.test_accuracy))

@@ -10,7 +10,7 @@ import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
 from ui.core.checks import spans_orders_of_magnitude
-from ui.core.figures.peak import accuracy_peak, peak_marker, peak_note
+from ui.core.figures.peak import accuracy_peak, peak_marker, peak_note, smoothed_line
 from ui.core.figures.style import COST_COLOR, FONT, MODEBAR, PALETTE, TEST_COLOR, TRAIN_COLOR
 from ui.core.settings import N_INPUT
 
@@ -20,8 +20,11 @@ LABELS = {
     "test": "test accuracy",
     "iteration": "iteration",
     "accuracy": "accuracy",
-    "peak": "test peak",
+    "peak": "test accuracy, mean of {window:,} iterations: peak {acc} @ {it:,}",
+    "smoothed": "test accuracy, mean of {window:,} iterations",
+    "printed": "cost every {every} iterations",
 }
+PRINT_EVERY = 100  # the lesson prints the cost every 100 iterations
 
 
 def _two_axis_layout(lab: dict, height: int, legend: dict) -> dict:
@@ -97,6 +100,8 @@ def training_chart(
     labels: dict[str, str] | None = None,
     max_points: int | None = None,
     height: int | None = 420,
+    pictures: int | None = None,
+    every: int | None = None,
 ) -> go.Figure:
     """Cost per iteration, with train and test accuracy on a second axis.
 
@@ -112,20 +117,33 @@ def training_chart(
         kept; see :func:`thin`), so that what is sent stays bounded.
     height : int or None
         In pixels; None: the height of the element that shows the chart.
+    pictures : int, optional
+        How many held-out pictures the test column is measured on: a star marks where its
+        average peaked (:func:`ui.core.figures.peak.accuracy_peak`), if it really did. None:
+        no star (a live frame, a run that learned nothing useful).
+    every : int, optional
+        Show the cost only every ``every`` iterations, as the lesson prints it (100).
 
     Notes
     -----
-    The cost axis turns logarithmic when the costs span orders of magnitude. A star marks
-    where test accuracy peaked (:func:`accuracy_peak`, over every checkpoint).
+    The cost axis turns logarithmic when the costs span orders of magnitude.
     """
     lab = {**LABELS, **(labels or {})}
     y = np.asarray(costs, dtype=float)
-    keep = thin(len(y), max_points)
-    traces = [_line(keep, y[keep], lab["cost"], COST_COLOR, width=3)]
-    peak = accuracy_peak(checkpoints)  # of every checkpoint, before they are thinned
+    if every:
+        keep = np.arange(0, len(y), every)
+        name = lab["printed"].format(every=every)
+        traces = [_line(keep, y[keep], name, COST_COLOR, mode="lines+markers", width=3)]
+    else:
+        keep = thin(len(y), max_points)
+        traces = [_line(keep, y[keep], lab["cost"], COST_COLOR, width=3)]
+    # of every checkpoint, before they are thinned
+    peak = accuracy_peak(checkpoints, pictures) if pictures else None
     notes = []
     if checkpoints:
-        checkpoints = [checkpoints[k] for k in thin(len(checkpoints), max_points)]
+        kept = thin(len(checkpoints), max_points)
+        mean = smoothed_line(checkpoints, peak, kept, lab["smoothed"], TEST_COLOR) if peak else None
+        checkpoints = [checkpoints[k] for k in kept]
         it = [c[0] for c in checkpoints]
         mode = "lines+markers" if len(it) <= 60 else "lines"
         traces.append(
@@ -143,8 +161,11 @@ def training_chart(
             traces.append(
                 _line(it, [c[2] for c in checkpoints], lab["test"], TEST_COLOR, "y2", mode=mode)
             )
-            traces.append(peak_marker(peak, lab["peak"], TEST_COLOR, showlegend=False))
-            notes.append(peak_note(peak, lab["peak"], TEST_COLOR))  # not one more legend entry
+        if peak is not None:  # on the averaged curve, with its text (not one more legend entry)
+            where = dict(window=peak.window, acc=f"{peak.accuracy:.0%}", it=peak.iteration)
+            traces.append(mean)
+            traces.append(peak_marker(peak, mean["name"], TEST_COLOR, showlegend=False))
+            notes.append(peak_note(peak, lab["peak"].format(**where), TEST_COLOR))
     legend = dict(orientation="h", y=1.02, x=0, yanchor="bottom")  # above the plot when it wraps
     layout = _cost_axis(_two_axis_layout(lab, height, legend), [y])
     if notes:

@@ -42,7 +42,7 @@ EN = {
     "plan_left": "The run was planned for {n:,} iterations.",
     "of_planned": "of {n} planned",
     "one_step_result": "One gradient-descent step (now at iteration {i}): the cost on the "
-    "training set went from {before} to {after}.",
+    "training set went from {before} to {after} {delta}. The parameters moved by ‖Δθ‖ = {size}.",
     "useless_intro": "This run finished but learned nothing useful:",
     "useless_one_class": "it answers “{cls}” for every training picture.",
     "useless_stalled": "its cost ({last}) is no lower than that of always guessing the share of "
@@ -118,7 +118,7 @@ ZH = {
     "plan_left": "这次运行计划训练 {n:,} 次迭代。",
     "of_planned": "计划 {n} 次",
     "one_step_result": "一步梯度下降（现在是第 {i} 次迭代）：训练集上的成本从 {before} 变为 "
-    "{after}。",
+    "{after} {delta}。参数移动了 ‖Δθ‖ = {size}。",
     "useless_intro": "这次运行结束了，但没有学到有用的东西：",
     "useless_one_class": "它对每张训练图片都回答“{cls}”。",
     "useless_stalled": "它的成本（{last}）并不低于总是按猫的比例猜测的成本（{guess}）——训练停滞"
