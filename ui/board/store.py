@@ -67,8 +67,11 @@ def nickname_of(text: object) -> str:
 
 
 def options(url: str) -> dict:
-    """``create_engine`` arguments for ``url``: a busy timeout (SQLite), a short connect timeout
-    and a health check of pooled connections (PostgreSQL, which may restart under us)."""
+    """``create_engine`` arguments for ``url``.
+
+    SQLite: a busy timeout. PostgreSQL: a short connect timeout and a check of pooled
+    connections (the server may have restarted under them).
+    """
     if url.startswith("sqlite"):
         return {"connect_args": {"timeout": BUSY_SECONDS, "check_same_thread": False}}
     return {"connect_args": {"connect_timeout": 3}, "pool_pre_ping": True, "pool_size": 10}
