@@ -22,6 +22,7 @@ from ui.core.runs import (
     model_metadata,
     new_run,
     new_trainer,
+    record_finished,
     replace_trainer,
     run_record,
 )
@@ -142,6 +143,7 @@ def train(shared, settings: Settings, chart, bar) -> RunRecord:
     trainer = new_trainer(shared, settings.config())
     record = new_run(trainer, settings)
     stream(trainer, record, settings.iterations, shared.data, chart, bar)
+    record_finished(record, trainer.params, shared.data)  # e.g. to the class board
     return record
 
 

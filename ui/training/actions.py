@@ -42,6 +42,7 @@ def resume(shared, more: int | None, chart, bar) -> None:
         trainer = make_private(shared, trainer, record, bar)
     record.planned = max(record.planned, record.iteration + more)
     stream(trainer, record, more, shared.data, chart, bar)
+    runs.record_finished(record, trainer.params, shared.data)
 
 
 def full_cost(params, data, config: dnn.TrainConfig) -> float:

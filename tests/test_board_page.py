@@ -1,0 +1,148 @@
+"""The class board through Streamlit's AppTest: a teacher and students, on SQLite and PostgreSQL.
+
+Each test points the app at a fresh database (``DNN_BOARD_DB``, the ``board_url`` fixture: a
+SQLite file, then a database on a real PostgreSQL server) and drives real sessions of the app.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from tests.apptest_helpers import APP, plotly_specs, texts
+from ui.board import asking, store, tables
+from ui.board.db import URL_ENV
+
+
+@pytest.fixture
+def db(board_url, monkeypatch):
+    monkeypatch.setenv(URL_ENV, board_url)
+    engine = store.make_engine(board_url)
+    yield engine
+    engine.dispose()
+
+
+def teacher() -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=120)
+    at.run()
+    at.switch_page("pages/board.py").run()
+    assert not at.exception, at.exception
+    at.button(key="board_start").click().run()
+    assert not at.exception, at.exception
+    return at
+
+
+def student(code: str, name: str, page: str = "pages/training.py") -> AppTest:
+    """A student who opened the join link ``/?class=CODE`` and joined as ``name``."""
+    at = AppTest.from_file(APP, default_timeout=120)
+    at.query_params["class"] = code
+    at.run()
+    at.switch_page(page).run()
+    assert at.text_input(key="join_code").value == code  # filled in from the link
+    at.text_input(key="join_name").set_value(name).run()
+    at.button(key="join_button").click().run()
+    assert not at.exception, at.exception
+    return at
+
+
+def class_of(at: AppTest) -> tuple[str, str]:
+    return at.session_state["board_teacher"]
+
+
+def test_a_teacher_starts_a_class_its_code_link_and_qr_never_carry_the_key(db):
+    at = teacher()
+    code, key = class_of(at)
+    assert code in texts(at)  # the code, shown large in the container keyed class_code
+    assert at.query_params["class"] == code and at.query_params["teacher"] == key
+    (link,) = [c.value for c in at.code if "?class=" in c.value]
+    assert link.endswith(f"/?class={code}") and key not in link
+    assert [c for e in at.get("image") for c in e.captions] == ["QR code of the join link"]
+    assert store.is_teacher(db, code, key, __import__("time").time())
+
+
+def test_runs_reach_the_board_and_the_reveal_shows_the_private_half(db, data):
+    at = teacher()
+    code, key = class_of(at)
+    ada = student(code, "Ada")
+    ada.button(key="train_button").click().run()  # the lesson's 4-layer run
+    assert not ada.exception, ada.exception
+    assert f"shared with class {code}" in texts(ada)
+    bob = student(code, "Bob")
+    bob.selectbox(key="preset").set_value("lesson2").run()
+    bob.button(key="train_button").click().run()
+    rows = store.class_runs(db, code)
+    assert sorted(r["nickname"] for r in rows) == ["Ada", "Bob"]
+    at.run()
+    ranking = at.dataframe[0].value
+    assert sorted(ranking.iloc[:, 1]) == ["Ada", "Bob"]
+    assert "private half" not in " ".join(ranking.columns)
+    scatter = next(s for s in plotly_specs(at) if s["data"] and s["data"][0]["type"] == "scatter")
+    stars = [t for t in scatter["data"] if t.get("marker", {}).get("symbol") == "star"]
+    assert stars and {"lesson: 2-layer", "lesson: 4-layer"} <= set(stars[0]["text"])
+    at.button(key="board_reveal").click().run()
+    ranking = at.dataframe[0].value
+    assert {"private half", "all 50"} <= set(ranking.columns)
+    mine = next(r for r in rows if r["nickname"] == "Ada")
+    assert (mine["test_acc"], mine["public_acc"], mine["private_acc"]) == (0.8, 0.84, 0.76)
+
+
+def test_a_question_from_the_bank_its_answers_live_then_the_right_answer(db):
+    at = teacher()
+    code, _ = class_of(at)
+    ada = student(code, "Ada", "pages/theory.py")
+    bob = student(code, "Bob", "pages/theory.py")
+    at.selectbox(key="board_kind").set_value("shape").run()
+    at.selectbox(key="board_quantity").set_value("dW").run()
+    at.number_input(key="board_layer").set_value(2).run()
+    at.button(key="board_ask").click().run()
+    question = asking.current(db, code, __import__("time").time())
+    assert question["spec"]["choices"][question["correct"]] == [7, 20]  # dW^[2] is (n2, n1)
+    ada.run()
+    bob.run()
+    right, wrong = question["correct"], (question["correct"] + 1) % 4
+    ada.button(key=f"answer_{right}").click().run()
+    bob.button(key=f"answer_{wrong}").click().run()
+    at.run()
+    tally = next(s for s in plotly_specs(at) if s["data"][0]["type"] == "bar")
+    assert sorted(tally["data"][0]["x"]) == [0, 0, 1, 1]
+    assert "2 answers" in texts(at)
+    at.button(key="board_show_answer").click().run()
+    assert "Right answer: **(7, 20)**" in texts(at).replace("\\", "")  # escaped: \(7, 20\)
+    ada.run()
+    bob.run()
+    assert "✓ Right!" in texts(ada) and "The right answer: (7, 20)" in texts(bob).replace("\\", "")
+
+
+def test_end_class_deletes_everything_and_a_nickname_is_taken_once(db):
+    at = teacher()
+    code, key = class_of(at)
+    student(code, "Ada", "pages/theory.py")
+    other = AppTest.from_file(APP, default_timeout=120)
+    other.query_params["class"] = code
+    other.run()
+    other.text_input(key="join_name").set_value("ada").run()
+    other.button(key="join_button").click().run()
+    assert "“ada” is taken in this class" in texts(other)
+    at.checkbox(key="board_end_sure").check().run()
+    at.button(key="board_end").click().run()
+    assert "everything of it was deleted" in texts(at)
+    assert store.class_row(db, code, __import__("time").time()) is None
+    assert store.members(db, code) == {}
+
+
+def test_the_csv_holds_every_run_and_answer_and_no_formula():
+    runs = [
+        {"nickname": "=HYPERLINK(\"x\")", "grid_cell": False, "hidden_layers": "7",
+         "learning_rate": 0.0075, "iterations": 2500, "l2": 0.0, "settings": "dims.12288-7-1",
+         "train_acc": 1.0, "test_acc": 0.74, "public_acc": 0.8, "private_acc": 0.68,
+         "final_cost": 0.02, "seconds": 0.2, "hidden": True},
+    ]  # fmt: skip
+    answers = [{"nickname": "+cmd", "kind": "own", "spec": "{}", "correct": None, "choice": 0}]
+    text = tables.csv_text(runs, answers, lambda a: ("@q", "-1", ""))
+    cells = [c for row in csv.reader(io.StringIO(text)) for c in row]
+    assert '\'=HYPERLINK("x")' in cells and "'+cmd" in cells and "'@q" in cells
+    assert "'-1" in cells and not any(c[:1] in "=+-@" for c in cells if c)
+    assert "yes" in cells  # the hidden entry is in the file, marked
