@@ -146,3 +146,58 @@ def test_the_csv_holds_every_run_and_answer_and_no_formula():
     assert '\'=HYPERLINK("x")' in cells and "'+cmd" in cells and "'@q" in cells
     assert "'-1" in cells and not any(c[:1] in "=+-@" for c in cells if c)
     assert "yes" in cells  # the hidden entry is in the file, marked
+
+
+def test_a_hostile_nickname_and_question_stay_text_on_every_page_that_shows_them(db):
+    from tests.test_injection import LIVE
+
+    at = teacher()
+    code, _ = class_of(at)
+    nick = "[x](http://e.x)"  # 15 characters: a link if it were Markdown
+    eve = student(code, nick, "pages/theory.py")
+    assert not LIVE.search(next(m.value for m in eve.markdown if "In class" in m.value))
+    at.selectbox(key="board_kind").set_value("own").run()
+    at.text_input(key="board_own_text").set_value("# Big ![i](http://e.x/i.png) <b>x</b>").run()
+    at.text_area(key="board_own_choices").set_value("[a](http://e.x)\n=1+1").run()
+    at.button(key="board_ask").click().run()
+    eve.run()
+    at.run()
+    for page in (at, eve):
+        shown = [m.value for m in page.markdown if "Big" in m.value]
+        assert shown and not any(LIVE.search(v.removeprefix("### ")) for v in shown)
+    assert [b.label for b in eve.button if b.key.startswith("answer_")] == [
+        "[a](http://e.x)",  # a button's label is shown as text by Streamlit
+        "=1+1",
+    ]
+
+
+def test_the_database_stopped_mid_class_training_goes_on_runs_wait_then_post_once(
+    postgres, monkeypatch, data
+):
+    url = postgres.new_database()
+    monkeypatch.setenv(URL_ENV, url)
+    engine = store.make_engine(url)
+    at = teacher()
+    code, _ = class_of(at)
+    ada = student(code, "Ada")
+    postgres.stop()
+    try:
+        ada.button(key="train_button").click().run()  # trains as before, the run waits
+        assert not ada.exception, ada.exception
+        assert ada.session_state["runs"][-1].test_accuracy == 0.8
+        assert "1 runs wait to be posted" in " ".join(x.value for x in ada.toast)  # said at once
+        ada.run()
+        assert "1 runs wait to be posted" in texts(ada)  # and in the class box until posted
+        at.run()
+        assert "cannot be reached" in texts(at)  # the board says it is offline
+        assert not at.exception, at.exception
+    finally:
+        postgres.start()
+    ada.run()  # the class box posts what waited
+    ada.run()  # and a second try posts nothing twice
+    rows = store.class_runs(engine, code)
+    assert [(r["nickname"], r["test_acc"]) for r in rows] == [("Ada", 0.8)]
+    assert "wait to be posted" not in texts(ada)
+    at.run()
+    assert sorted(at.dataframe[0].value.iloc[:, 1]) == ["Ada"]
+    engine.dispose()

@@ -18,6 +18,7 @@ import streamlit as st
 
 from ui.board import db, halves, store
 from ui.core import runs, session, url_state
+from ui.core.i18n import t
 from ui.core.runs import FinishedRun
 
 MEMBER = session.register("board_member", None)  # (code, nickname, secret) once joined
@@ -94,8 +95,8 @@ def queue(run: FinishedRun) -> None:
     """
     if sharing():
         st.session_state[OUTBOX].append((uuid.uuid4().hex, as_row(run)))
-        if not st.session_state.get(OFFLINE):  # else the class box tries every few seconds
-            flush()
+        if not st.session_state.get(OFFLINE) and not flush():  # else the class box retries
+            st.toast(t("board_waiting", n=waiting()), icon="⏳")
 
 
 runs.on_run_finished(queue)
