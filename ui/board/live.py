@@ -113,6 +113,9 @@ def runs_part(code: str, key: str, state: dict, shared) -> None:
     )
     st.caption(t("board_revealed_note") if revealed else t("board_public_note"))
     shown = tables.visible(rows)
+    students = len({r["member"] for r in shown})
+    with st.container(key="board_counts"):
+        st.caption(t("board_counts", runs=len(shown), students=students))
     if not shown:
         st.info(t("board_no_runs"))
     else:

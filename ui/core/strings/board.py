@@ -18,6 +18,7 @@ EN = {
     "board_offline": "The class's database cannot be reached just now; the board shows what it "
     "had and updates by itself when the database is back. Training works as before.",
     "board_runs": "The class's runs",
+    "board_counts": "{runs} runs from {students} students",
     "board_no_runs": "No runs yet: students' finished runs appear here within 2 seconds.",
     "board_x": "Across",
     "board_x2": "Second chart across",
@@ -143,6 +144,7 @@ ZH = {
     "board_qr_alt": "加入链接的二维码",
     "board_offline": "暂时连不上课堂数据库；看板显示已有内容，数据库恢复后会自动更新。训练照常进行。",
     "board_runs": "全班的训练",
+    "board_counts": "{students} 位学生的 {runs} 次训练",
     "board_no_runs": "还没有训练：学生完成的训练会在 2 秒内出现在这里。",
     "board_x": "横轴",
     "board_x2": "第二张图的横轴",

@@ -1,0 +1,115 @@
+"""A class in Chromium: one teacher and three students, two replicas behind HAProxy, one PostgreSQL.
+
+The classroom deployment (deploy/classroom.py) runs two replicas with ``--board-db`` pointing at
+a real PostgreSQL server; students are placed on both replicas by HAProxy's own cookie. Their
+runs and answers must reach the teacher's board by themselves (the board is never reloaded;
+every wait is a page condition, `bench/board_load.py` measures the delay), the reveal must show
+the private half, and the CSV must hold every run.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+
+import pytest
+
+from deploy import proxy
+from deploy.classroom import Classroom, free_port
+from tests.browser.conftest import VIEWPORT, assert_no_errors, wait_for_app
+from tests.conftest import require
+
+WAIT = 60_000  # ms: a generous bound for a condition on a busy 2-core machine
+
+
+@pytest.fixture(scope="module")
+def room(data, postgres):
+    if proxy.haproxy_binary() is None:
+        require("proxy", "haproxy is not installed (apt-get install haproxy)")
+    url = postgres.new_database()
+    with Classroom(free_port(), replicas=2, bind="127.0.0.1", board_db=url) as r:
+        yield r
+
+
+def visitor(browser, room, replica: str | None = None):
+    """A new browser (own cookies); ``replica`` pins it to r1 or r2 with HAProxy's cookie."""
+    ctx = browser.new_context(viewport=VIEWPORT, base_url=room.url, accept_downloads=True)
+    if replica:
+        ctx.add_cookies([{"name": proxy.COOKIE, "value": replica, "url": room.url}])
+    page = ctx.new_page()
+    page.set_default_timeout(WAIT)
+    return ctx, page
+
+
+def button(page, key: str):
+    return page.locator(f".st-key-{key} button")
+
+
+def go_to(page, path: str) -> None:
+    """Another page through the sidebar's navigation (the same session, as a student would)."""
+    page.locator(f'[data-testid="stSidebarNav"] a[href$="{path}"]').click()
+    page.wait_for_url(re.compile(re.escape(path)))
+    wait_for_app(page, WAIT)
+
+
+def test_a_class_of_three_on_two_replicas_runs_and_answers_reach_the_board(browser, room):
+    opened = []
+    try:
+        ctx, teacher = visitor(browser, room, "r1")
+        opened.append(ctx)
+        teacher.goto("/board")
+        wait_for_app(teacher, WAIT)
+        button(teacher, "board_start").click()
+        code_box = teacher.locator(
+            ".st-key-class_code", has_text=re.compile(r"^\s*[A-Z2-9]{6}\s*$")
+        )
+        code_box.wait_for()
+        code = code_box.inner_text().strip()
+        teacher.wait_for_url(re.compile("teacher="))
+        link = teacher.locator('[data-testid="stCode"]', has_text="?class=").inner_text()
+        assert link.strip().endswith(f"/?class={code}") and "teacher" not in link
+
+        students = []
+        for name, replica in (("Ada", "r1"), ("Bob", "r2"), ("Cy <b>", "r2")):
+            ctx, page = visitor(browser, room, replica)
+            opened.append(ctx)
+            response = page.goto(f"/?class={code}")
+            assert response.headers.get("x-replica") == replica
+            wait_for_app(page, WAIT)
+            assert page.locator(".st-key-join_code input").input_value() == code
+            page.locator(".st-key-join_name input").fill(name)
+            button(page, "join_button").click()
+            page.locator(".st-key-board_class_box").wait_for()
+            students.append((name, page))
+
+        for _, page in students:
+            go_to(page, "/training")
+            button(page, "train_button").click()
+        for _, page in students:
+            page.get_by_text(f"shared with class {code}").wait_for()
+        teacher.locator(".st-key-board_counts", has_text="3 runs from 3 students").wait_for()
+
+        button(teacher, "board_ask").click()  # the bank's first question: the shape of W^[1]
+        for _, page in students:
+            button(page, "answer_0").wait_for()
+            button(page, "answer_0").click()
+        teacher.locator(".st-key-board_question", has_text="3 answers").wait_for()
+
+        button(teacher, "board_reveal").click()
+        teacher.get_by_text("Revealed:").wait_for()
+        with teacher.expect_download() as download:
+            button(teacher, "board_csv").click()
+        rows = list(
+            csv.reader(io.StringIO(open(download.value.path(), encoding="utf-8-sig").read()))
+        )
+        runs = [r for r in rows if r and r[0] == "run"]
+        answers = [r for r in rows if r and r[0] == "answer"]
+        assert sorted(r[1] for r in runs) == ["Ada", "Bob", "Cy <b>"]
+        assert sorted(r[1] for r in answers) == ["Ada", "Bob", "Cy <b>"]
+        assert_no_errors(teacher)
+        for _, page in students:
+            assert_no_errors(page)
+    finally:
+        for ctx in opened:
+            ctx.close()
