@@ -116,18 +116,18 @@ def runs_part(code: str, key: str, state: dict, shared) -> None:
     students = len({r["member"] for r in shown})
     with st.container(key="board_counts"):
         st.caption(t("board_counts", runs=len(shown), students=students))
+    names = {f: t(f"board_setting_{f}") for f in SETTINGS}
+    names["y"] = t("board_y_all") if revealed else t("board_y_public")
+    names["grid_cell"] = t("board_grid_cell")
+    c1, c2 = st.columns(2)
+    x1 = c1.selectbox(t("board_x"), SETTINGS, format_func=names.get, key="board_x")
+    x2 = c2.selectbox(t("board_x2"), SETTINGS, index=1, format_func=names.get, key="board_x2")
+    y = "test_acc" if revealed else "public_acc"
+    fig = figures.scatter(shown + lesson_rows(shared), (x1, x2), y, names)
+    st.plotly_chart(fig, key="board_scatter", config={"displaylogo": False})  # the stars at once
     if not shown:
         st.info(t("board_no_runs"))
     else:
-        names = {f: t(f"board_setting_{f}") for f in SETTINGS}
-        names["y"] = t("board_y_all") if revealed else t("board_y_public")
-        names["grid_cell"] = t("board_grid_cell")
-        c1, c2 = st.columns(2)
-        x1 = c1.selectbox(t("board_x"), SETTINGS, format_func=names.get, key="board_x")
-        x2 = c2.selectbox(t("board_x2"), SETTINGS, index=1, format_func=names.get, key="board_x2")
-        y = "test_acc" if revealed else "public_acc"
-        fig = figures.scatter(shown + lesson_rows(shared), (x1, x2), y, names)
-        st.plotly_chart(fig, key="board_scatter", config={"displaylogo": False})
         ranking(shown, revealed)
     hide_box(code, key, rows)
     csv = tables.csv_text(rows, state["answers"], answer_words)

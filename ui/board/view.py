@@ -103,6 +103,7 @@ def page(shared) -> None:
         start_button()
         return
     header(code)
+    live.lesson_rows(shared)  # the lesson's runs, trained once per server before the board runs
     live.board(code, key, shared)
     asker.ask_box(code, key, shared)
     end_box(code, key)
