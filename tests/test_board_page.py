@@ -201,3 +201,24 @@ def test_the_database_stopped_mid_class_training_goes_on_runs_wait_then_post_onc
     at.run()
     assert sorted(at.dataframe[0].value.iloc[:, 1]) == ["Ada"]
     engine.dispose()
+
+
+def test_every_grid_cell_goes_to_the_class_marked_as_a_cell_and_the_bet_is_settled(db):
+    at = teacher()
+    code, _ = class_of(at)
+    at.selectbox(key="board_kind").set_value("bet").run()
+    at.button(key="board_ask").click().run()
+    ada = student(code, "Ada")
+    ada.toggle(key="grid_open").set_value(True).run()
+    ada.selectbox(key="grid_y").set_value("iterations").run()
+    ada.text_input(key="grid_values_iterations").set_value("10, 20, 30").run()
+    ada.text_input(key="grid_values_learning_rate").set_value("0.0025, 0.005, 0.0075").run()
+    ada.button(key="grid_run_button").click().run()
+    assert not ada.exception, ada.exception
+    rows = store.class_runs(db, code)
+    assert len(rows) == 9 and all(r["grid_cell"] for r in rows)
+    cells = ada.session_state["grid"].cells.values()
+    assert sorted(r["test_acc"] for r in rows) == sorted(c.test_accuracy for c in cells)
+    at.button(key="board_show_answer").click().run()
+    best = max(rows, key=lambda r: (r["public_acc"], -r["id"]))
+    assert f"The class's best grid cell: α = {best['learning_rate']:g}" in texts(at)

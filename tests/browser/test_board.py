@@ -77,11 +77,17 @@ def test_a_class_of_three_on_two_replicas_runs_and_answers_reach_the_board(brows
             response = page.goto(f"/?class={code}")
             assert response.headers.get("x-replica") == replica
             wait_for_app(page, WAIT)
-            assert page.locator(".st-key-join_code input").input_value() == code
+            page.wait_for_function(  # the code, filled in from the link
+                "c => document.querySelector('.st-key-join_code input')?.value === c", arg=code
+            )
             page.locator(".st-key-join_name input").fill(name)
             button(page, "join_button").click()
             page.locator(".st-key-board_class_box").wait_for()
             students.append((name, page))
+        ada = students[0][1]
+        ada.reload()  # a new session of the same browser: still in the class, same nickname
+        wait_for_app(ada, WAIT)
+        ada.locator(".st-key-board_class_box", has_text="as Ada").wait_for()
 
         for _, page in students:
             go_to(page, "/training")

@@ -15,6 +15,7 @@ from dnn.datasets import data_dir
 from ui.board import asking, db, lesson, questions, store
 from ui.board.questions import KINDS, QUANTITIES
 from ui.core.i18n import t
+from ui.core.settings import LEARNING_RATES, Settings
 
 LESSON_DIMS = "12288, 20, 7, 5, 1"
 FAILED = "board_ask_failed"  # the last click could not reach the database
@@ -55,7 +56,8 @@ def build(kind: str, shared) -> dict | None:
             return questions.better(runs["2"].test_acc, runs["4"].test_acc)
         return questions.alpha(list(runs["4"].costs), list(runs["fast"].costs), runs["fast"].status)
     if kind == "bet":
-        return questions.bet(["0.001", "0.0025", "0.0075", "0.01", "0.05"])
+        k = LEARNING_RATES.index(Settings().learning_rate)  # the lesson's α and its neighbours
+        return questions.bet([f"{v:g}" for v in LEARNING_RATES[k - 2 : k + 2]])
     text = st.text_input(t("board_own_text"), key="board_own_text", max_chars=questions.MAX_TEXT)
     lines = st.text_area(t("board_own_choices"), key="board_own_choices", height=120)
     choices = [c.strip() for c in lines.splitlines() if c.strip()]

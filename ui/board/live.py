@@ -25,6 +25,8 @@ from ui.core.text import label, plain
 
 EVERY = 1.0  # seconds between the board's redraws (a run shows within 2 s)
 LAST = "board_last"  # the last rows read: shown while the database is offline
+PURGE_EVERY = 60.0  # seconds between two sweeps for expired classes (per server)
+_purged = [0.0]
 FAILED = "board_action_failed"  # a button's action could not reach the database
 
 
@@ -55,8 +57,14 @@ def lesson_rows(shared) -> list[dict]:
 
 
 def read(code: str) -> dict:
-    """Everything the board shows, from the database; :class:`db.Offline` when it is down."""
+    """Everything the board shows, from the database; :class:`db.Offline` when it is down.
+
+    At most once a minute it also deletes the classes left untouched past their time.
+    """
     now = time.time()
+    if now - _purged[0] > PURGE_EVERY:
+        _purged[0] = now
+        db.call(store.purge, now)
     row = db.call(store.class_row, code, now)
     question = db.call(asking.current, code, now)
     tally = None
@@ -197,6 +205,13 @@ def answer_words(a: dict) -> tuple[str, str, str]:
     return prompt, wording.choice(q, a["choice"]), right
 
 
+def best_cell(rows: list[dict], q: dict) -> dict | None:
+    """The class's best shared grid cell (public half) at one of the bet's learning rates."""
+    rates = {float(c) for c in q["spec"]["choices"]}
+    cells = [r for r in tables.visible(rows) if r["grid_cell"] and r["learning_rate"] in rates]
+    return max(cells, key=lambda r: (r["public_acc"], -r["id"]), default=None)
+
+
 def question_part(state: dict) -> None:
     """The question asked now, its answers so far, then its right answer."""
     q, tally = state["question"], state["tally"]
@@ -226,7 +241,17 @@ def question_part(state: dict) -> None:
     )
     st.plotly_chart(fig, key="board_tally", config={"displayModeBar": False})
     if q["shown"]:
-        if right is None:
+        best = best_cell(state["runs"], q) if q["kind"] == "bet" else None
+        if best is not None:
+            st.success(
+                t(
+                    "board_best_cell",
+                    lr=f"{best['learning_rate']:g}",
+                    acc=f"{100 * best['public_acc']:.0f}",
+                    name=plain(best["nickname"]),
+                )
+            )
+        elif right is None:
             st.caption(t("board_poll"))
         else:
             st.success(t("board_answer_is", answer=plain(choices[right])))

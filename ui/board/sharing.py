@@ -17,7 +17,7 @@ from dataclasses import dataclass
 import streamlit as st
 
 from ui.board import db, halves, store
-from ui.core import runs, session, url_state
+from ui.core import runs, session, url_state, visitor
 from ui.core.i18n import t
 from ui.core.runs import FinishedRun
 
@@ -57,8 +57,19 @@ def bucket() -> Bucket:
 
 
 def member() -> tuple[str, str, str] | None:
-    """(code, nickname, secret) of the class this session joined, or None."""
-    return st.session_state.get(MEMBER)
+    """(code, nickname, secret) of the class this session joined, or None.
+
+    A reload keeps it: the membership is also kept for the browser (its visitor token, in this
+    server's memory, :mod:`ui.core.visitor`), so a student never has to pick a new nickname.
+    """
+    joined = st.session_state.get(MEMBER)
+    if joined is None:
+        joined = st.session_state[MEMBER] = _browser().get("member")
+    return joined
+
+
+def _browser() -> dict:
+    return visitor.keep("board_member", dict)
 
 
 def sharing() -> bool:
@@ -133,10 +144,12 @@ def join(code: str, nickname: str) -> None:
     """Join class ``code`` as ``nickname`` (BoardError or db.Offline say why not)."""
     _, secret = db.call(store.join, code, nickname, time.time())
     st.session_state[MEMBER] = (code, store.nickname_of(nickname), secret)
+    _browser()["member"] = st.session_state[MEMBER]
     st.session_state[OUTBOX] = []
 
 
 def leave() -> None:
     """Leave the class (its runs stay on the board until the class ends)."""
     st.session_state[MEMBER] = None
+    _browser().pop("member", None)
     st.session_state[OUTBOX] = []

@@ -81,6 +81,8 @@ EN = {
     "board_answers_n": "{n} answers",
     "board_answer_is": "Right answer: **{answer}**",
     "board_poll": "A poll: no right answer.",
+    "board_best_cell": "The class's best grid cell: α = {lr}, {acc} % on the public half (shared "
+    "by {name}).",
     "board_bad_arch": "Write 2 to 10 layer sizes from 1 to 12,288, separated by commas.",
     "board_bad_own": "Write a question and 2 to 6 choices.",
     "board_presenter_hint": "Presenter mode (sidebar) makes the board larger for a projector.",
@@ -204,6 +206,7 @@ ZH = {
     "board_answers_n": "{n} 个回答",
     "board_answer_is": "正确答案：**{answer}**",
     "board_poll": "这是投票：没有正确答案。",
+    "board_best_cell": "全班最好的网格单元：α = {lr}，公开一半上 {acc} %（由 {name} 分享）。",
     "board_bad_arch": "请写 2 到 10 个层大小（1 到 12,288），用逗号分隔。",
     "board_bad_own": "请写一个问题和 2 到 6 个选项。",
     "board_presenter_hint": "侧边栏的演示模式会把看板放大，适合投影。",
