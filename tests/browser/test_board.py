@@ -11,16 +11,19 @@ from __future__ import annotations
 
 import csv
 import io
+import os
 import re
+from pathlib import Path
 
 import pytest
 
 from deploy import proxy
 from deploy.classroom import Classroom, free_port
-from tests.browser.conftest import VIEWPORT, assert_no_errors, wait_for_app
+from tests.browser.conftest import VIEWPORT, assert_no_errors, wait_for_app, wait_settled
 from tests.conftest import require
 
 WAIT = 60_000  # ms: a generous bound for a condition on a busy 2-core machine
+SHOT_DIR = os.environ.get("DNN_SCREENSHOT_DIR")
 
 
 @pytest.fixture(scope="module")
@@ -101,6 +104,10 @@ def test_a_class_of_three_on_two_replicas_runs_and_answers_reach_the_board(brows
             button(page, "answer_0").wait_for()
             button(page, "answer_0").click()
         teacher.locator(".st-key-board_question", has_text="3 answers").wait_for()
+        button(teacher, "board_show_answer").click()
+        teacher.locator(".st-key-board_question", has_text="Right answer").wait_for()
+        if SHOT_DIR:
+            screenshots(teacher, "", "Hide the private half")
 
         button(teacher, "board_reveal").click()
         teacher.get_by_text("Revealed:").wait_for()
@@ -116,6 +123,33 @@ def test_a_class_of_three_on_two_replicas_runs_and_answers_reach_the_board(brows
         assert_no_errors(teacher)
         for _, page in students:
             assert_no_errors(page)
+        if SHOT_DIR:  # the same board in Chinese: the teacher's address with lang=zh
+            teacher.goto(re.sub(r"lang=en", "lang=zh", teacher.url))
+            wait_for_app(teacher, WAIT)
+            button(teacher, "board_reveal").click()  # back to the public half, as before
+            teacher.get_by_text("排名只用").wait_for()
+            screenshots(teacher, "_zh", "再次隐藏那一半")
     finally:
         for ctx in opened:
             ctx.close()
+
+
+def screenshots(page, suffix: str, unreveal: str) -> None:
+    """The README's pictures: join (code and QR), the runs, the question, then the reveal."""
+    folder = Path(SHOT_DIR)
+    folder.mkdir(parents=True, exist_ok=True)
+    page.evaluate("window.scrollTo(0, 0)")
+    wait_settled(page)
+    page.screenshot(path=folder / f"board_join{suffix}.png")
+    page.locator(".st-key-board_scatter").scroll_into_view_if_needed()
+    page.locator('[data-testid="stMain"]').screenshot(path=folder / f"board_full{suffix}.png")
+    page.locator(".st-key-board_scatter").screenshot(path=folder / f"board_runs{suffix}.png")
+    page.locator(".st-key-board_question").screenshot(path=folder / f"board_question{suffix}.png")
+    button(page, "board_reveal").click()
+    button(page, "board_reveal").filter(has_text=unreveal).wait_for()
+    page.locator(".st-key-board_ranking").wait_for()
+    wait_settled(page)
+    page.locator(".st-key-board_ranking").scroll_into_view_if_needed()
+    page.locator(".st-key-board_ranking").screenshot(path=folder / f"board_reveal{suffix}.png")
+    button(page, "board_reveal").click()  # back to the public half
+    button(page, "board_reveal").filter(has_text=unreveal).wait_for(state="detached")
