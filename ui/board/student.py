@@ -89,7 +89,7 @@ def live_part() -> None:
         st.markdown(wording.prompt(question))
         answered = st.session_state[ANSWERED].get(question["id"])
         for i, text in enumerate(wording.choices(question)):
-            if st.button(text, key=f"answer_{i}", use_container_width=True):
+            if st.button(text, key=f"answer_{i}", width="stretch"):
                 answered = send(code, secret, question["id"], i)
         if answered is not None:
             mine = wording.choice_md(question, answered[0])
