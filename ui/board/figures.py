@@ -26,20 +26,22 @@ def scatter(rows: list[dict], axes: tuple[str, str], y_field: str, names: dict) 
     students = sorted({r["nickname"] for r in rows if not r.get("lesson")})
     colour = {n: PALETTE[k % len(PALETTE)] for k, n in enumerate(students)}
     mine = [r for r in rows if not r.get("lesson")]
+    lesson = [r for r in rows if r.get("lesson")]
     for col, field in enumerate(axes, start=1):
-        if mine:  # one trace for every student's runs: a class of 30 redraws fast
-            fig.add_trace(_points(mine, field, y_field, colour, names), row=1, col=col)
-        lesson = [r for r in rows if r.get("lesson")]
-        if lesson:
+        if lesson:  # under the students' points: a run with the lesson's settings sits on its star
             fig.add_trace(
                 go.Scatter(
                     x=[_x(r, field) for r in lesson],
                     y=[100 * r[y_field] for r in lesson],
-                    mode="markers+text",
+                    mode="markers+text" if col == 1 else "markers",
                     text=[label(r["lesson"]) for r in lesson],
-                    textposition="top center",
+                    textposition="bottom center",
+                    cliponaxis=False,
                     marker=dict(
-                        symbol="star", size=20, color=TEST_COLOR, line=dict(width=1, color="black")
+                        symbol="star",
+                        size=26,
+                        color="rgba(0,0,0,0)",
+                        line=dict(width=2, color=TEST_COLOR),
                     ),
                     hovertemplate="%{text}: %{y:.0f} %<extra></extra>",
                     showlegend=False,
@@ -47,6 +49,8 @@ def scatter(rows: list[dict], axes: tuple[str, str], y_field: str, names: dict) 
                 row=1,
                 col=col,
             )
+        if mine:  # one trace for every student's runs: a class of 30 redraws fast
+            fig.add_trace(_points(mine, field, y_field, colour, names), row=1, col=col)
         fig.update_xaxes(
             title_text=names[field],
             type="log" if field in LOG_AXES else ("category" if field == "hidden_layers" else None),

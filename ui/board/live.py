@@ -136,7 +136,8 @@ def runs_part(code: str, key: str, state: dict, shared) -> None:
     if not shown:
         st.info(t("board_no_runs"))
     else:
-        ranking(shown, revealed)
+        with st.container(key="board_ranking_box"):
+            ranking(shown, revealed)
     hide_box(code, key, rows)
     csv = tables.csv_text(rows, state["answers"], answer_words)
     st.download_button(
