@@ -95,4 +95,4 @@ def own(text: str, choices: list[str], correct: int | None) -> dict:
 
 def shape_text(shape: list[int]) -> str:
     """(20, 12288): a shape as the lesson writes it."""
-    return "(" + ", ".join(f"{n:,}" if n >= 10_000 else str(n) for n in shape) + ")"
+    return "(" + ", ".join(str(int(n)) for n in shape) + ")"

@@ -8,8 +8,8 @@ EN = {
     "question and see its answers live. No account, no e-mail: only nicknames.",
     "board_start": "Start a class",
     "board_started_note": "Keep this page's address to yourself: it holds your teacher key, "
-    "which is what lets you reveal, hide, export and end the class. Students get the link and "
-    "QR code below, which do not.",
+    "which is what lets you reveal, hide, export and end the class. Students join with the code, "
+    "the link or the QR code on this page, which do not hold it.",
     "board_not_teacher_page": "This address does not hold the teacher key of a running class "
     "(it ended, expired after a day untouched, or the key is wrong). Start a new class:",
     "board_code": "Class code",
@@ -138,7 +138,7 @@ ZH = {
     "都会出现在这里；你还可以向全班提问，实时看到大家的回答。无需账号和电子邮件：只用昵称。",
     "board_start": "开始上课",
     "board_started_note": "请勿公开本页地址：其中含有你的教师密钥，凭它才能揭晓、隐藏、导出和结束课堂。"
-    "学生使用下面的链接和二维码，其中不含密钥。",
+    "学生用本页的课堂码、链接或二维码加入，其中都不含密钥。",
     "board_not_teacher_page": "此地址不含正在进行的课堂的教师密钥（课堂已结束、一天无人使用已过期，"
     "或密钥有误）。开一个新课堂：",
     "board_code": "课堂码",
