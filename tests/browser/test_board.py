@@ -145,7 +145,6 @@ def screenshots(page, suffix: str, unreveal: str) -> None:
     wait_settled(page)
     header.screenshot(path=folder / f"board_join{suffix}.png")
     page.locator(".st-key-board_scatter").scroll_into_view_if_needed()
-    page.locator('[data-testid="stMain"]').screenshot(path=folder / f"board_full{suffix}.png")
     page.locator(".st-key-board_scatter").screenshot(path=folder / f"board_runs{suffix}.png")
     page.locator(".st-key-board_question").screenshot(path=folder / f"board_question{suffix}.png")
     button(page, "board_reveal").click()
