@@ -1,14 +1,15 @@
 """30 students post a run and answer a question within the same second while the board is open.
 
-    .venv/bin/python bench/board_load.py [--students 30] [--db URL] [--rounds 1]
+    .venv/bin/python bench/board_load.py [--students 30] [--db URL | --postgres] [--rounds 1]
 
 A real ``streamlit run`` server (the app as a laptop runs it) with the class board on a fresh
-database (a SQLite file, or ``--db`` a PostgreSQL URL), and the teacher's /board open in
-headless Chromium (Debian's /usr/bin/chromium). The teacher starts a class and asks a question;
-then the students — threads posting through the board's own store, as their sessions do
-(``ui.board.store.post_run``, ``ui.board.asking.answer``), each post sent twice as a retry
-would be — are released together by a barrier. While they post, the bench reads the board's
-counters in the page (runs, answers) every 20 ms. It prints:
+database (a SQLite file; ``--db`` a PostgreSQL URL; ``--postgres`` a throw-away PostgreSQL
+server started from Debian's binaries as in the tests, tests/pg_server.py), and the teacher's
+/board open in headless Chromium (Debian's /usr/bin/chromium). The teacher starts a class and
+asks a question; then the students — threads posting through the board's own store, as their
+sessions do (``ui.board.store.post_run``, ``ui.board.asking.answer``), each post sent twice
+as a retry would be — are released together by a barrier. While they post, the bench reads
+the board's counters in the page (runs, answers) every 20 ms. It prints:
 
 - rows lost: posts that never reached the database (goal 0);
 - duplicates: rows beyond one per post (goal 0);
@@ -123,8 +124,24 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--students", type=int, default=30)
     parser.add_argument("--db", default=None, help="a PostgreSQL URL (default: a SQLite file)")
+    parser.add_argument("--postgres", action="store_true", help="start a PostgreSQL server")
     parser.add_argument("--rounds", type=int, default=1)
     args = parser.parse_args()
+    server = None
+    if args.postgres:
+        from tests.pg_server import PgServer
+
+        server = PgServer()
+        server.start()
+        args.db = server.new_database()
+    try:
+        return run(args)
+    finally:
+        if server is not None:
+            server.close()
+
+
+def run(args) -> int:
     from playwright.sync_api import sync_playwright
 
     folder = tempfile.mkdtemp(prefix="dnn-board-bench-")
