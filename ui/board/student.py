@@ -64,6 +64,7 @@ def status() -> None:
     st.caption(t("board_shared", code=code) if sharing.sharing() else t("board_not_shared"))
     if st.button(t("join_leave"), key="join_leave"):
         sharing.leave()
+        st.session_state[PREFILL] = ""  # the join form goes back to the sidebar
         st.rerun()
 
 
@@ -123,7 +124,15 @@ def send(code: str, secret: str, qid: int, choice: int):
 
 
 def sidebar() -> None:
-    """The class box in the sidebar (every page)."""
+    """The class box in the sidebar (every page).
+
+    Opened from a join link (a QR code, usually on a phone, where the sidebar starts folded),
+    the join form is at the top of the page instead, until the student has joined.
+    """
+    if sharing.member() is None and st.session_state.get(PREFILL):
+        with st.container(border=True, key="board_join_box"):
+            join_form()
+        return
     with st.sidebar:
         if sharing.member() is None:
             join_form()
