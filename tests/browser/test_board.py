@@ -100,9 +100,9 @@ def test_a_class_of_three_on_two_replicas_runs_and_answers_reach_the_board(brows
         teacher.locator(".st-key-board_counts", has_text="3 runs from 3 students").wait_for()
 
         button(teacher, "board_ask").click()  # the bank's first question: the shape of W^[1]
-        for _, page in students:
-            button(page, "answer_0").wait_for()
-            button(page, "answer_0").click()
+        for k, (_, page) in enumerate(students):  # three different answers
+            button(page, f"answer_{k}").wait_for()
+            button(page, f"answer_{k}").click()
         teacher.locator(".st-key-board_question", has_text="3 answers").wait_for()
         button(teacher, "board_show_answer").click()
         teacher.locator(".st-key-board_question", has_text="Right answer").wait_for()

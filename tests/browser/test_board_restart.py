@@ -38,6 +38,8 @@ def test_a_server_restart_loses_nothing_of_the_class(browser, data, tmp_path):
         wait_for_app(ada, WAIT)
         ada.locator(".st-key-join_name input").fill("Ada")
         ada.locator(".st-key-join_button button").click()
+        ada.locator(".st-key-board_class_box").wait_for()  # joined
+        wait_for_app(ada, WAIT)
         ada.locator(".st-key-train_button button").click()
         teacher.locator(".st-key-board_counts", has_text="1 runs from 1 students").wait_for()
 
@@ -50,6 +52,8 @@ def test_a_server_restart_loses_nothing_of_the_class(browser, data, tmp_path):
         wait_for_app(ada, WAIT)
         ada.locator(".st-key-join_name input").fill("Ada again")
         ada.locator(".st-key-join_button button").click()
+        ada.locator(".st-key-board_class_box").wait_for()  # joined
+        wait_for_app(ada, WAIT)
         ada.locator(".st-key-train_button button").click()
         teacher.locator(".st-key-board_counts", has_text="2 runs from 2 students").wait_for()
         assert_no_errors(teacher)
