@@ -92,8 +92,13 @@ def test_a_class_of_three_on_two_replicas_runs_and_answers_reach_the_board(brows
         wait_for_app(ada, WAIT)
         ada.locator(".st-key-board_class_box", has_text="as Ada").wait_for()
 
-        for _, page in students:
-            go_to(page, "/training")
+        for name, page in students:
+            if name == "Bob":  # the lesson's other network, from a link: still in the class
+                page.goto("/training?dims=12288-7-1")
+                wait_for_app(page, WAIT)
+                page.locator(".st-key-board_class_box", has_text="as Bob").wait_for()
+            else:
+                go_to(page, "/training")
             button(page, "train_button").click()
         for _, page in students:
             page.get_by_text(f"shared with class {code}").wait_for()
@@ -119,6 +124,7 @@ def test_a_class_of_three_on_two_replicas_runs_and_answers_reach_the_board(brows
         runs = [r for r in rows if r and r[0] == "run"]
         answers = [r for r in rows if r and r[0] == "answer"]
         assert sorted(r[1] for r in runs) == ["Ada", "Bob", "Cy <b>"]
+        assert [r[3] for r in runs if r[1] == "Bob"] == ["7"]  # its hidden layers
         assert sorted(r[1] for r in answers) == ["Ada", "Bob", "Cy <b>"]
         assert_no_errors(teacher)
         for _, page in students:
