@@ -102,6 +102,7 @@ def test_a_question_from_the_bank_its_answers_live_then_the_right_answer(db):
     assert question["spec"]["choices"][question["correct"]] == [7, 20]  # dW^[2] is (n2, n1)
     ada.run()
     bob.run()
+    assert "Your teacher asked a question" in " ".join(x.value for x in ada.toast)
     right, wrong = question["correct"], (question["correct"] + 1) % 4
     ada.button(key=f"answer_{right}").click().run()
     bob.button(key=f"answer_{wrong}").click().run()

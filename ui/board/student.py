@@ -23,6 +23,7 @@ EVERY = 2.0  # seconds between the class box's own reruns
 PREFILL = session.register("board_prefill", "")  # the code a ?class= link brought
 ANSWERED = session.register("board_answered", dict)  # question id → (choice, post key)
 ANSWER_LIMIT = session.register("board_answer_bucket", None)
+TOLD = session.register("board_told", set)  # questions this session was told of
 
 
 def error_text(exc: Exception) -> str:
@@ -85,6 +86,10 @@ def live_part() -> None:
         return
     if question is None:
         return
+    told = st.session_state[TOLD]
+    if question["id"] not in told and question["id"] not in st.session_state[ANSWERED]:
+        told.add(question["id"])  # once: a toast shows on a phone too, where the sidebar is folded
+        st.toast(t("board_question_toast"), icon="❓")
     with st.container(border=True, key="board_student_question"):
         st.markdown(f"**{t('board_question_title')}**")
         st.markdown(wording.prompt(question))
