@@ -34,13 +34,7 @@ def test_a_server_restart_loses_nothing_of_the_class(browser, data, tmp_path):
         code = box.inner_text().strip()
         teacher.wait_for_url(re.compile("teacher="))
         own_address = teacher.url.replace(url, "")
-        ada.goto(f"{url}/training?class={code}")
-        wait_for_app(ada, WAIT)
-        ada.locator(".st-key-join_name input").fill("Ada")
-        ada.locator(".st-key-join_button button").click()
-        ada.locator(".st-key-board_class_box").wait_for()  # joined
-        wait_for_app(ada, WAIT)
-        ada.locator(".st-key-train_button button").click()
+        join_and_train(ada, url, code, "Ada")
         teacher.locator(".st-key-board_counts", has_text="1 runs from 1 students").wait_for()
 
         stop_server(proc)
@@ -48,13 +42,7 @@ def test_a_server_restart_loses_nothing_of_the_class(browser, data, tmp_path):
         teacher.goto(url + own_address)
         wait_for_app(teacher, WAIT)
         teacher.locator(".st-key-board_counts", has_text="1 runs from 1 students").wait_for()
-        ada.goto(f"{url}/training?class={code}")
-        wait_for_app(ada, WAIT)
-        ada.locator(".st-key-join_name input").fill("Ada again")
-        ada.locator(".st-key-join_button button").click()
-        ada.locator(".st-key-board_class_box").wait_for()  # joined
-        wait_for_app(ada, WAIT)
-        ada.locator(".st-key-train_button button").click()
+        join_and_train(ada, url, code, "Ada again")
         teacher.locator(".st-key-board_counts", has_text="2 runs from 2 students").wait_for()
         assert_no_errors(teacher)
         engine = store.make_engine(url_db)
@@ -66,3 +54,14 @@ def test_a_server_restart_loses_nothing_of_the_class(browser, data, tmp_path):
         ctx.close()
         log = stop_server(proc)
     assert "Traceback" not in log, log
+
+
+def join_and_train(page, url: str, code: str, name: str) -> None:
+    """Open the join link, join as ``name``, train the lesson's run once joined."""
+    page.goto(f"{url}/training?class={code}")
+    wait_for_app(page, WAIT)
+    page.locator(".st-key-join_name input").fill(name)
+    page.locator(".st-key-join_button button").click()
+    page.locator(".st-key-board_class_box").wait_for()  # joined
+    wait_for_app(page, WAIT)
+    page.locator(".st-key-train_button button").click()
