@@ -1,7 +1,7 @@
 """Serve a class: one Streamlit replica per core behind HAProxy, started by one command.
 
     .venv/bin/python -m deploy.classroom [--port 8501] [--replicas N] [--bind 0.0.0.0]
-                                         [--remote HOST:PORT ...]
+                                         [--remote HOST:PORT ...] [--board-db URL]
     .venv/bin/python -m deploy.classroom --replicas-only [--port 8501] [--replicas N]
                                          [--bind 127.0.0.1]
 
@@ -17,6 +17,10 @@ To scale out, start replicas on another machine with the second form (ports --po
 …, on 127.0.0.1 unless ``--bind`` says otherwise, supervised the same way) and list them on the
 proxy's machine with ``--remote HOST:PORT``, once per replica: the proxy health-checks them and
 sends visitors to them like to local ones.
+
+``--board-db URL`` (or ``$DNN_BOARD_DB``) is the class board's database for every replica: a
+PostgreSQL URL such as ``postgresql+psycopg://dnn:secret@db-host/dnn`` when replicas run on
+several machines; without it the replicas of one machine share a SQLite file (ui/board/db.py).
 """
 
 from __future__ import annotations
@@ -34,6 +38,8 @@ from deploy import proxy
 from deploy import replicas as rp
 from deploy.replicas import free_port
 from deploy.supervisor import Signals, Supervisor, keep_going
+
+BOARD_DB_ENV = "DNN_BOARD_DB"  # read by ui/board/db.py in each replica
 
 
 def lan_address() -> str:
@@ -71,8 +77,11 @@ class Classroom:
         Seconds to wait for every replica and the proxy to be healthy.
     """
 
-    def __init__(self, port=8501, replicas=None, bind="0.0.0.0", remotes=(), timeout=120.0):
+    def __init__(
+        self, port=8501, replicas=None, bind="0.0.0.0", remotes=(), timeout=120.0, board_db=None
+    ):
         self.port, self.bind, self.timeout = port, bind, timeout
+        self.env = {BOARD_DB_ENV: board_db} if board_db else {}  # for every replica
         n = rp.cores() if replicas is None else replicas
         self.run_dir = Path(tempfile.mkdtemp(prefix="dnn-classroom-"))
         self.stats_socket = self.run_dir / "haproxy.sock"
@@ -111,7 +120,12 @@ class Classroom:
             proxy.check_config(config)
             for b in self.local:
                 start = functools.partial(
-                    rp.start_replica, b.port, b.host, self._log(b.name), script=rp.SERVED_APP
+                    rp.start_replica,
+                    b.port,
+                    b.host,
+                    self._log(b.name),
+                    env_extra=self.env,
+                    script=rp.SERVED_APP,
                 )
                 self.keeper.add(b.name, "replica", start)
             procs = list(self.replicas.values())
@@ -182,12 +196,15 @@ def replicas_text(n: int) -> str:
     return f"{n} replica" + ("s" if n != 1 else "")
 
 
-def serve_replicas_only(port: int, n: int, bind: str, signals: Signals) -> None:
+def serve_replicas_only(port: int, n: int, bind: str, signals: Signals, board_db=None) -> None:
     """On another machine: replicas on ports port, port+1, … for a proxy elsewhere."""
     keeper = Supervisor()
     try:
         for k in range(n):
-            start = functools.partial(rp.start_replica, port + k, bind, None, script=rp.SERVED_APP)
+            env = {BOARD_DB_ENV: board_db} if board_db else {}
+            start = functools.partial(
+                rp.start_replica, port + k, bind, None, env_extra=env, script=rp.SERVED_APP
+            )
             keeper.add(f"r{k + 1}", "replica", start)
         local = "127.0.0.1" if bind in ("0.0.0.0", "") else bind
         urls = [f"http://{local}:{port + k}" for k in range(n)]
@@ -221,6 +238,9 @@ def parse_args(argv=None) -> argparse.Namespace:
     )
     parser.add_argument("--remote", action="append", default=[], metavar="HOST:PORT")
     parser.add_argument("--replicas-only", action="store_true", help="for another machine")
+    parser.add_argument(
+        "--board-db", default=None, metavar="URL", help="the class board's database (PostgreSQL)"
+    )
     args = parser.parse_args(argv)
     try:
         args.remote = [parse_remote(r) for r in args.remote]
@@ -240,9 +260,10 @@ def main(argv=None) -> int:
     signals.install()
     try:
         if args.replicas_only:
-            serve_replicas_only(args.port, args.replicas, args.bind, signals)
+            serve_replicas_only(args.port, args.replicas, args.bind, signals, args.board_db)
             return 0
-        return _serve(Classroom(args.port, args.replicas, args.bind, args.remote), signals)
+        room = Classroom(args.port, args.replicas, args.bind, args.remote, board_db=args.board_db)
+        return _serve(room, signals)
     except KeyboardInterrupt:
         return 0
     except (RuntimeError, ValueError) as exc:

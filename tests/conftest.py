@@ -160,3 +160,24 @@ def haproxy():
 
     if proxy.haproxy_binary() is None:
         require("proxy", "haproxy is not installed (apt-get install haproxy)")
+
+
+@pytest.fixture(scope="session")
+def postgres():
+    """A real PostgreSQL server for the board's tests (tests/pg_server.py), stopped after."""
+    from tests.pg_server import PgServer, binaries
+
+    if binaries() is None:
+        require("postgres", "PostgreSQL is not installed (apt-get install postgresql)")
+    server = PgServer()
+    server.start()
+    yield server
+    server.close()
+
+
+@pytest.fixture(params=["sqlite", "postgres"])
+def board_url(request, tmp_path):
+    """The URL of a fresh, empty board database: a SQLite file, then a PostgreSQL database."""
+    if request.param == "sqlite":
+        return f"sqlite:///{tmp_path / 'board.sqlite3'}"
+    return request.getfixturevalue("postgres").new_database()

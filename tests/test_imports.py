@@ -112,7 +112,7 @@ def test_ui_has_a_handful_of_top_level_modules_and_one_folder_per_room():
     top = sorted(p.name for p in (ROOT / "ui").glob("*.py"))
     assert top == ["__init__.py"]
     assert {"core", "widgets", "shell"} <= {p.name for p in (ROOT / "ui").iterdir()}
-    assert {"training", "grid", "prediction", "classes", "step", "theory"} <= features()
+    assert {"training", "grid", "prediction", "classes", "step", "theory", "board"} <= features()
 
 
 @pytest.mark.parametrize(
@@ -126,6 +126,11 @@ def test_ui_has_a_handful_of_top_level_modules_and_one_folder_per_room():
         ("ui.classes.training", "from ui.shell.router import guard"),
         ("ui.shell.links", "from ui.grid.view import section"),  # only a feature's link module
         ("ui.step.view", "from pages import step"),
+        ("ui.training.actions", "from ui.board import sharing"),  # runs reach it through core
+        ("ui.grid.view", "from ui.board.store import post_run"),
+        ("ui.board.view", "from ui.training import tabs"),
+        ("ui.board.live", "from ui.shell import links"),
+        ("ui.shell.router", "from ui.board.student import sidebar"),  # only its link module
     ],
 )
 def test_the_rule_check_catches_a_deliberate_violation(module, source):
@@ -140,6 +145,8 @@ def test_the_rule_check_catches_a_deliberate_violation(module, source):
         ("ui.widgets.run_panel", "from ui.core.runs import RunRecord"),
         ("ui.grid.view", "from ui.widgets import controls\nfrom ui.grid import model"),
         ("ui.shell.links", "from ui.grid import link\nfrom ui.training.link import choose"),
+        ("ui.shell.router", "from ui.board import link as board_link"),
+        ("ui.board.sharing", "from ui.core import runs\nfrom ui.board import db, store"),
     ],
 )
 def test_the_rule_check_lets_allowed_imports_through(module, source):

@@ -22,6 +22,7 @@ from ui.core.runs import (
     model_metadata,
     new_run,
     new_trainer,
+    record_finished,
     replace_trainer,
     run_record,
 )
@@ -147,6 +148,7 @@ def train(shared, settings: Settings, chart, bar, pace="fast", every=None) -> Ru
     trainer = new_trainer(shared, settings.config(), settings.validation)
     record = new_run(trainer, settings)
     stream(trainer, record, settings.iterations, shared.data, chart, bar, pace=pace, every=every)
+    record_finished(record, trainer.params, shared.data)  # e.g. to the class board
     return record
 
 

@@ -24,6 +24,7 @@ TRAINER = session.register("trainer", None, reset=True)  # the latest run's dnn.
 TRAINER_RUN = session.register("trainer_run_id", None, reset=True)  # that run's number
 RUN_COUNT = session.register("run_count", 0, reset=True)  # runs numbered so far in this session
 _joined: list = []  # what is called with each new run's number (see on_new_run)
+_finished: list = []  # what is told of each finished run or grid cell (see on_run_finished)
 
 
 @dataclass
@@ -194,3 +195,53 @@ def model_metadata(record: RunRecord, label: str | None = None) -> dict:
         "train_accuracy": record.train_accuracy,
         "test_accuracy": record.test_accuracy,
     }
+
+
+@dataclass(frozen=True)
+class FinishedRun:
+    """A run (or a grid cell) that reached its planned total, as features are told of it."""
+
+    settings: Settings
+    train_accuracy: float
+    test_accuracy: float
+    final_cost: float | None
+    iterations: int
+    seconds: float
+    test_right: tuple[bool, ...]  # each test picture labelled right (True) or wrong
+    grid_cell: bool = False
+
+
+def on_run_finished(hook) -> None:
+    """Call ``hook(FinishedRun)`` after each finished run or grid cell of a session.
+
+    A feature that follows runs (the class board) registers here, so that the pages that
+    train never import it. Hooks run in the session's script thread and must not raise.
+    """
+    if hook not in _finished:
+        _finished.append(hook)
+
+
+def finished(settings: Settings, params, data, **numbers) -> FinishedRun:
+    """Tell every :func:`on_run_finished` hook of a finished run (its numbers, its predictions)."""
+    proba = dnn.predict_proba(params, data.test_x, settings.activation)
+    right = ((proba > 0.5) == (data.test_y > 0.5)).ravel()
+    run = FinishedRun(settings, test_right=tuple(bool(r) for r in right), **numbers)
+    for hook in _finished:
+        hook(run)
+    return run
+
+
+def record_finished(record: RunRecord, params, data) -> None:
+    """:func:`finished` for a run of the Training page, when it reached its planned total."""
+    if record.status != "finished" or record.iteration < record.planned:
+        return
+    finished(
+        with_iterations(record.settings, record.iteration),
+        params,
+        data,
+        train_accuracy=record.train_accuracy,
+        test_accuracy=record.test_accuracy,
+        final_cost=record.costs[-1] if record.costs else None,
+        iterations=record.iteration,
+        seconds=record.seconds,
+    )

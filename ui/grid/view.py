@@ -149,10 +149,24 @@ def run_grid(shared, g: grid.Grid, bar, heat) -> None:
             text = t("grid_progress", k=k + 1, n=len(order), name=g.name(*rc), i=i, total=total)
         bar.progress((k + i / max(total, 1)) / len(order), text=text)
 
+    made = {}  # the trainer of the cell running now (cells run one after another)
+
+    def new_trainer(settings):
+        made["trainer"] = runs.new_trainer(shared, settings.config())
+        return made["trainer"]
+
     def on_cell(rc) -> None:
         heat.plotly_chart(figure(g, "test"))  # no key: redrawn in place as cells finish
+        cell = g.cells[rc]
+        if cell.status == "finished":  # e.g. to the class board
+            numbers = dict(train_accuracy=cell.train_accuracy, test_accuracy=cell.test_accuracy)
+            runs.finished(
+                cell.settings, made["trainer"].params, shared.data, **numbers,
+                final_cost=cell.final_cost, iterations=cell.settings.iterations,
+                seconds=cell.seconds, grid_cell=True,
+            )  # fmt: skip
 
-    grid.run(g, lambda s: runs.new_trainer(shared, s.config()), shared.data, touch, on_cell)
+    grid.run(g, new_trainer, shared.data, touch, on_cell)
     bar.empty()
 
 

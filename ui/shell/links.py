@@ -16,6 +16,7 @@ from urllib.parse import urlencode
 import streamlit as st
 
 import dnn
+from ui.board import link as board_link
 from ui.core import chosen, framing, i18n, kept, live, presenting, runs, session, url_state
 from ui.core.data import shared_data
 from ui.core.i18n import t
@@ -26,7 +27,7 @@ READ = "_link_read"  # session key: the link was read (on the session's first ru
 PENDING = session.register("pending_runs", list)  # the link's runs, not trained again yet
 PENDING_COMPARE = "pending_compare"  # the link's comparison choice, for once they are
 NOTES = "link_notes"  # what the link said that could not be used, shown once
-SECTIONS = (grid_link.SECTION, framing.SECTION)  # the features' own parts of a link
+SECTIONS = (grid_link.SECTION, framing.SECTION, board_link.SECTION)  # features' parts of a link
 
 
 def browser_language() -> str:
@@ -51,6 +52,8 @@ def restore_once() -> None:
     if link.extra.get("grid"):
         grid_link.open_from_link(link.extra["grid"])
     framing.open_from_link(link.extra.get("frame"))
+    if link.extra.get("board"):
+        board_link.open_from_link(link.extra["board"])
     st.session_state[PENDING] = list(link.runs)
     st.session_state[PENDING_COMPARE] = link.compare
     st.session_state[NOTES] = link.notes
@@ -93,7 +96,11 @@ def current_link() -> url_state.LinkState:
         settings=chosen.current_settings(),
         runs=specs,
         compare=training_link.choice(),
-        extra={"grid": grid_link.link_axes(), "frame": framing.current()},
+        extra={
+            "grid": grid_link.link_axes(),
+            "frame": framing.current(),
+            "board": board_link.link_state(),
+        },
     )
 
 

@@ -16,6 +16,7 @@ import threading
 import streamlit as st
 from threadpoolctl import threadpool_limits
 
+from ui.board import link as board_link
 from ui.core import kept
 from ui.core.i18n import LANG, LANGUAGES, lang, t
 from ui.core.session import init_state
@@ -50,6 +51,7 @@ def pages() -> list:
         st.Page("pages/prediction.py", title=t("nav_prediction"), icon="🐱", url_path="prediction"),
         st.Page("pages/classes.py", title=t("nav_classes"), icon="🧺", url_path="classes"),
         st.Page("pages/step.py", title=t("nav_step"), icon="🔬", url_path="step"),
+        st.Page("pages/board.py", title=t("nav_board"), icon="🧑‍🏫", url_path="board"),
     ]
 
 
@@ -81,7 +83,7 @@ def main() -> None:
     query = links.write_url()
     with st.sidebar:
         visitor_cookie.cookie_script()
-        links.copy_link_button(query)
+        links.copy_link_button(board_link.shareable(query))  # never the teacher's key
 
 
 def language_switch() -> None:
@@ -114,3 +116,4 @@ def guard() -> None:
         st.stop()
     language_switch()
     presenter.toggle()
+    board_link.sidebar()  # a student's class: join, share, answer

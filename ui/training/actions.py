@@ -41,6 +41,7 @@ def resume(shared, more: int | None, chart, bar, pace="fast", every=None) -> Non
         trainer = make_private(shared, trainer, record, bar)
     record.planned = max(record.planned, record.iteration + more)
     stream(trainer, record, more, shared.data, chart, bar, pace=pace, every=every)
+    runs.record_finished(record, trainer.params, shared.data)
 
 
 def one_step(shared, settings: Settings, bar) -> None:
