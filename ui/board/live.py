@@ -226,7 +226,7 @@ def question_part(state: dict) -> None:
     fig = go.Figure(
         go.Bar(
             x=tally,
-            y=[label(c, limit=60) for c in choices],
+            y=[("✓ " if i == right else "") + label(c, limit=60) for i, c in enumerate(choices)],
             orientation="h",
             marker_color=colours,
             text=tally,
@@ -239,6 +239,9 @@ def question_part(state: dict) -> None:
         margin=dict(l=10, r=10, t=10, b=30),
         font=FONT,
         yaxis=dict(autorange="reversed"),
+        xaxis=dict(
+            tickformat="d", dtick=max(1, -(-max(tally, default=0) // 10)), rangemode="tozero"
+        ),
     )
     st.plotly_chart(fig, key="board_tally", config={"displayModeBar": False})
     if q["shown"]:
