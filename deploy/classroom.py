@@ -110,9 +110,7 @@ class Classroom:
             config.write_text(text)
             proxy.check_config(config)
             for b in self.local:
-                start = functools.partial(
-                    rp.start_replica, b.port, b.host, self._log(b.name), script=rp.SERVED_APP
-                )
+                start = functools.partial(rp.start_replica, b.port, b.host, self._log(b.name))
                 self.keeper.add(b.name, "replica", start)
             procs = list(self.replicas.values())
             rp.wait_healthy([b.url for b in self.backends], self.timeout, procs)
@@ -187,7 +185,7 @@ def serve_replicas_only(port: int, n: int, bind: str, signals: Signals) -> None:
     keeper = Supervisor()
     try:
         for k in range(n):
-            start = functools.partial(rp.start_replica, port + k, bind, None, script=rp.SERVED_APP)
+            start = functools.partial(rp.start_replica, port + k, bind, None)
             keeper.add(f"r{k + 1}", "replica", start)
         local = "127.0.0.1" if bind in ("0.0.0.0", "") else bind
         urls = [f"http://{local}:{port + k}" for k in range(n)]
