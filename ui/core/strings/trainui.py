@@ -8,7 +8,7 @@ EN = {
     # run labels: what differs from the lesson
     "label_lesson4": "4-layer",
     "label_lesson2": "2-layer",
-    "label_lesson": "(lesson)",
+    "label_lesson": "{name} (lesson)",
     "label_learning_rate": "α={v}",
     "label_iterations": "{v} it.",
     "label_seed": "seed {v}",
@@ -85,7 +85,7 @@ ZH = {
     "iterations_bounds_help": "0 到 {max:,} 之间的任意整数；“继续”可以训练更多次。",
     "label_lesson4": "4 层",
     "label_lesson2": "2 层",
-    "label_lesson": "（课程）",
+    "label_lesson": "{name}（本课）",
     "label_learning_rate": "α={v}",
     "label_iterations": "{v} 次迭代",
     "label_seed": "种子 {v}",
