@@ -8,7 +8,7 @@ from __future__ import annotations
 import time
 
 import dnn
-from ui.core import compute
+from ui.core import compute, work
 from ui.core.figures import charts as figures
 from ui.core.i18n import t
 from ui.core.labels import chart_labels, describe
@@ -113,7 +113,7 @@ def stream(
 
     budget = min(MAX_RUN_SECONDS, max_seconds or MAX_RUN_SECONDS)
     try:
-        with paced.holding():
+        with work.at_risk("run" if chart is not None else None), paced.holding():
             paced.train(trainer, n, on_progress, min(frame_every, 10), budget)
             paced.show()  # where the run ended (the page then draws the final chart)
     finally:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import streamlit as st
 
 from dnn.errors import UserFacingError
-from ui.core import chosen, kept, live, runs, session
+from ui.core import chosen, kept, live, runs, session, work
 from ui.core.i18n import explain, t
 from ui.core.labels import lesson_name, percent
 from ui.grid import axes as grid_axes
@@ -142,7 +142,8 @@ def run_grid(shared, g: grid.Grid, bar, heat) -> None:
     def on_cell(rc) -> None:
         heat.plotly_chart(figure(g, "test"))  # no key: redrawn in place as cells finish
 
-    grid.run(g, lambda s: runs.new_trainer(shared, s.config()), shared.data, touch, on_cell)
+    with work.at_risk("grid"):  # a restart or failover mid-grid: the new page says so
+        grid.run(g, lambda s: runs.new_trainer(shared, s.config()), shared.data, touch, on_cell)
     bar.empty()
 
 

@@ -69,7 +69,9 @@ def main() -> None:
     if page.url_path == "":  # the root URL: st.switch_page reruns on /theory
         page.run()
     presenter.apply()
+    visitor_cookie.open_slot()  # the browser's marker, rewritten as soon as a run starts
     links.show_notes()
+    visitor_cookie.show_lost_work()  # what a restart or failover took with the old server
     show_lost()  # uploads let go while the page still showed them
     links.replay_pending()
     _run.inside = True
@@ -79,8 +81,8 @@ def main() -> None:
         _run.inside = False
     lost_said()
     query = links.write_url()
+    visitor_cookie.cookie_script(settle=True)
     with st.sidebar:
-        visitor_cookie.cookie_script()
         links.copy_link_button(query)
 
 
