@@ -51,9 +51,9 @@ def show_verdict(page) -> None:
     wait_for_app(page)
 
 
-def start_training(page, path: str = LONG_RUN) -> None:
+def start_training(page, path: str = LONG_RUN, train: str = "▶ Train") -> None:
     open_page(page, path)
-    page.get_by_role("button", name="▶ Train").click()
+    page.get_by_role("button", name=train).click()
     page.wait_for_function(f"({CHART_POINTS_JS})() > 50")  # it is training
 
 
@@ -123,7 +123,7 @@ def test_a_reconnected_chinese_page_says_it_in_chinese(browser_context, data):
     server = start(port)
     try:
         page = browser_context(f"http://127.0.0.1:{port}").new_page()
-        start_training(page, LONG_RUN + "&lang=zh")
+        start_training(page, LONG_RUN + "&lang=zh", "▶ 训练")
         kill(server)
         server = start(port)
         said = warning(page)
