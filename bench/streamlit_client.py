@@ -49,11 +49,17 @@ class Session:
     """One visitor: cookies, a websocket to the app, driven like a browser drives it."""
 
     def __init__(
-        self, url: str, page: str = "", timeout: float = 120.0, cookies: dict | None = None
+        self,
+        url: str,
+        page: str = "",
+        timeout: float = 120.0,
+        cookies: dict | None = None,
+        query: str = "",
     ) -> None:
         from websockets.sync.client import connect
 
         self.url, self.page, self.timeout = url.rstrip("/"), page, timeout
+        self.query = query  # the link's query string, sent with every rerun as a browser does
         self.cookies: dict[str, str] = dict(cookies or {})  # the browser's, e.g. its visitor
         self.served_by: list[str] = []  # the X-Replica header of each response, in order
         self.widgets: dict[str, str] = {}
@@ -62,7 +68,7 @@ class Session:
         self.session_id = ""
         self._file_urls: dict[str, list] = {}
         self._sent = time.perf_counter()
-        self.request("GET", f"/{page}")  # the page: a proxy in front sets its cookie here
+        self.request("GET", f"/{page}?{query}" if query else f"/{page}")  # a proxy sets its cookie
         self.request("GET", "/_stcore/health")  # the page's first call: the XSRF cookie
         xsrf = self.cookies.get(XSRF_COOKIE)
         self._connection = connect(
@@ -179,6 +185,7 @@ class Session:
 
         msg = BackMsg()
         msg.rerun_script.page_name = self.page  # the URL's page, as a browser sends it
+        msg.rerun_script.query_string = self.query
         widgets = msg.rerun_script.widget_states.widgets
         widgets.extend(self.states.values())
         for key in clicks:

@@ -61,7 +61,12 @@ def main() -> None:
     """
     init_state()
     links.restore_once()
-    st.set_page_config(page_title=t("browser_tab_title"), page_icon="🐱", layout="wide")
+    st.set_page_config(
+        page_title=t("browser_tab_title"),
+        page_icon="🐱",
+        layout="wide",
+        initial_sidebar_state=presenter.sidebar_state(),
+    )
     style.apply()
     visitor_cookie.adopt()  # the browser's token: its own pictures outlive a reload
     track_uploads()  # forget uploads no widget holds; bounds on the server's upload store

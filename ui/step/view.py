@@ -54,7 +54,8 @@ def navigation(count: int) -> int:
     """
     step = min(st.session_state.get(STEP, 1), count)
     st.session_state[STEP] = step
-    c1, c2, c3 = st.columns([1, 1, 5], vertical_alignment="bottom")
+    nav = st.container(key="step_nav")  # stays on screen in presenter mode (ui/shell/presenter.py)
+    c1, c2, c3 = nav.columns([1, 1, 5], vertical_alignment="bottom")
     c1.button(t("step_back"), key="step_back", on_click=_move, args=(-1, count), disabled=step == 1)
     c2.button(
         t("step_next"), key="step_next", on_click=_move, args=(1, count), disabled=step == count
