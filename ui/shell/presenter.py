@@ -13,9 +13,9 @@ from ui.core import kept
 from ui.core.i18n import t
 from ui.core.presenting import PRESENT, on
 
-# Measured in Chromium (tests/browser/test_presenter.py, test_presenter_fit.py): with this style,
-# the sidebar folded and the title, the folded
-# settings, the buttons and the 420-pixel chart with the numbers beside it fit 1280×720.
+# Measured in Chromium (tests/browser/test_presenter.py, test_presenter_fit.py): with this style
+# and the sidebar folded, the title, the folded settings, the buttons and the 420-pixel chart with
+# the numbers beside it fit 1280×720, and no page clips an equation or a line of code.
 CSS = """
 <style>
 html { font-size: 20px; }
