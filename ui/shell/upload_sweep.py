@@ -6,6 +6,8 @@ students' uploads were refused. A daemon thread checks every :data:`SWEEP_SECOND
 sessions have an open connection and forgets the files of the others. What a tab needs to go
 on lives in session state (its pictures as 64×64 arrays, its models), not in the raw files; if
 it reconnects, its page says which uploads to give again (:func:`ui.shell.uploads.show_lost`).
+The same thread gives memory back to the system when uploads were let go or sessions ended
+(:mod:`ui.shell.memory`).
 """
 
 from __future__ import annotations
@@ -13,6 +15,8 @@ from __future__ import annotations
 import threading
 
 from streamlit.runtime import Runtime
+
+from ui.shell import memory
 
 SWEEP_SECONDS = 2.0
 _started = threading.Event()
@@ -23,13 +27,26 @@ def open_sessions(runtime: Runtime, session_ids) -> set[str]:
     return {sid for sid in session_ids if runtime.is_active_session(sid)}
 
 
+def session_count(runtime: Runtime) -> int:
+    """How many sessions the server keeps (connected or waiting for their tab to come back)."""
+    try:
+        return len(runtime._session_mgr.list_sessions())  # no public count in Streamlit 1.67
+    except AttributeError:
+        return 0
+
+
 def _sweep(manager, stop: threading.Event) -> None:
+    known = 0  # sessions at the last sweep
     while not stop.wait(SWEEP_SECONDS):
         if not Runtime.exists():
             continue
+        runtime = Runtime.instance()
         sessions = list(manager.file_storage)
-        if sessions:
-            manager.forget_closed(open_sessions(Runtime.instance(), sessions))
+        freed = manager.forget_closed(open_sessions(runtime, sessions)) if sessions else 0
+        now = session_count(runtime)
+        if freed or now < known:  # uploads let go, or sessions ended: give the memory back
+            memory.give_back()
+        known = now
 
 
 def start(manager) -> None:
