@@ -10,8 +10,8 @@ trained again to the same iteration (:func:`ui.core.live.make_private`), so nobo
 another's run.
 
 Bounded: at most :data:`MAX_RUNS` trainers and :data:`MAX_BYTES` of their parameter vectors
-(times the buffers an engine keeps) are held; the least recently used go first. A run cut short
-(Stop, a rerun, the link's time budget) is never shared.
+(times the buffers an engine keeps) are held; the least recently used go first. A run cut short by
+a Stop or a rerun is never shared; one cut by the link's time budget is, as it is.
 """
 
 from __future__ import annotations
