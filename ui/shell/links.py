@@ -20,13 +20,14 @@ from ui.core import chosen, i18n, kept, live, presenting, runs, session, url_sta
 from ui.core.data import shared_data
 from ui.core.i18n import t
 from ui.grid import link as grid_link
+from ui.step import link as step_link
 from ui.training import link as training_link
 
 READ = "_link_read"  # session key: the link was read (on the session's first run)
 PENDING = session.register("pending_runs", list)  # the link's runs, not trained again yet
 PENDING_COMPARE = "pending_compare"  # the link's comparison choice, for once they are
 NOTES = "link_notes"  # what the link said that could not be used, shown once
-SECTIONS = (grid_link.SECTION,)  # the features' own parts of a link
+SECTIONS = (grid_link.SECTION, step_link.SECTION)  # the features' own parts of a link
 
 
 def browser_language() -> str:
@@ -50,6 +51,8 @@ def restore_once() -> None:
         chosen.apply_settings(link.settings)
     if link.extra.get("grid"):
         grid_link.open_from_link(link.extra["grid"])
+    if link.extra.get("step"):
+        step_link.open_from_link(link.extra["step"])
     st.session_state[PENDING] = list(link.runs)
     st.session_state[PENDING_COMPARE] = link.compare
     st.session_state[NOTES] = link.notes
@@ -82,8 +85,8 @@ def replay_pending() -> None:
         st.info(t("link_cut_short", s=f"{live.REPLAY_SECONDS:.0f}"))
 
 
-def current_link() -> url_state.LinkState:
-    """The page's state now, as a link would hold it."""
+def current_link(page: str = "") -> url_state.LinkState:
+    """The page's state now, as a link would hold it (``page``: its URL path, say "step")."""
     specs = [runs.spec_of(r) for r in runs.runs()]
     specs += list(st.session_state.get(PENDING) or ())
     return url_state.LinkState(
@@ -92,13 +95,16 @@ def current_link() -> url_state.LinkState:
         settings=chosen.current_settings(),
         runs=specs,
         compare=training_link.choice(),
-        extra={"grid": grid_link.link_axes()},
+        extra={
+            "grid": grid_link.link_axes(),
+            "step": step_link.link_values() if page == "step" else {},
+        },
     )
 
 
-def write_url() -> dict[str, str]:
+def write_url(page: str = "") -> dict[str, str]:
     """Put the page's state in the address bar (only when it changed); return the query."""
-    query = url_state.encode(current_link(), SECTIONS)
+    query = url_state.encode(current_link(page), SECTIONS)
     now = {k: st.query_params.get(k) for k in st.query_params.keys()}  # noqa: SIM118
     now = {k: v for k, v in now.items() if k not in url_state.IGNORED}
     if now != query:

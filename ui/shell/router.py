@@ -85,7 +85,7 @@ def main() -> None:
     finally:
         _run.inside = False
     lost_said()
-    query = links.write_url()
+    query = links.write_url(page.url_path)
     visitor_cookie.cookie_script(settle=True)
     with st.sidebar:
         links.copy_link_button(query)

@@ -8,6 +8,7 @@ from dnn.datasets import data_dir
 from ui.core.data import shared_data
 from ui.core.figures import inside as figures_inside
 from ui.core.i18n import t
+from ui.step.link import STEP  # the step shown (1-based), the slider's key
 from ui.step.walk import (
     CAT_DIMS,
     G_NAMES,
@@ -19,8 +20,6 @@ from ui.step.walk import (
     walk,
 )
 from ui.widgets.data_gate import require_data
-
-STEP = "step_index"  # the step shown (1-based), the slider's key
 
 
 @st.cache_resource(show_spinner=False, max_entries=8)
