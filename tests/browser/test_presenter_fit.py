@@ -41,6 +41,33 @@ CLIPPED_JS = """() => {
     if (document.documentElement.scrollWidth > vw + 1) problems.push('the page scrolls sideways');
     return problems;
 }"""
+# Chinese text: a comma, full stop … that starts a line (after an equation or a word)
+LEADING_PUNCTUATION_JS = """() => {
+  const out = [];  // lines that start with CJK punctuation
+  const main = document.querySelector('[data-testid="stMain"]');
+  const walker = document.createTreeWalker(main, NodeFilter.SHOW_TEXT);
+  let n;
+  while ((n = walker.nextNode())) {
+    if (n.parentElement.closest('.katex')) continue;
+    const text = n.textContent;
+    for (let i = 0; i < text.length; i++) {
+      if (!'，。、；：）！？'.includes(text[i])) continue;
+      const r = document.createRange(); r.setStart(n, i); r.setEnd(n, i + 1);
+      const box = r.getClientRects()[0]; if (!box) continue;
+      // the previous character (or element) on the page
+      let prev = null;
+      if (i > 0) {
+        const q = document.createRange(); q.setStart(n, i - 1); q.setEnd(n, i);
+        prev = q.getClientRects()[0];
+      } else {
+        const e = n.previousSibling;
+        if (e && e.getClientRects) { const rs = e.getClientRects(); prev = rs[rs.length - 1]; }
+      }
+      if (prev && box.top > prev.bottom - 2) out.push(text.slice(Math.max(0, i - 10), i + 15));
+    }
+  }
+  return out;
+}"""
 SIDEBAR_JS = """() => {
     const s = document.querySelector('[data-testid="stSidebar"]');
     return s ? s.getBoundingClientRect().right : 0;
@@ -81,6 +108,12 @@ def test_no_page_clips_anything_and_the_sidebar_is_folded(projector, path):
     errors = projector.locator('[data-testid="stAlertContentError"]').all_inner_texts()
     assert errors == []
     assert_no_errors(projector)
+
+
+@pytest.mark.parametrize("path", ["/theory?lang=zh", "/step?lang=zh", "/training?lang=zh"])
+def test_no_chinese_line_starts_with_punctuation(projector, path):
+    open_presenting(projector, path)
+    assert projector.evaluate(LEADING_PUNCTUATION_JS) == []
 
 
 def on_screen(box, view) -> bool:
