@@ -78,13 +78,16 @@ def main() -> None:
     links.show_notes()
     visitor_cookie.show_lost_work()  # what a restart or failover took with the old server
     show_lost()  # uploads let go while the page still showed them
-    links.replay_pending()
+    links.show_cut()
+    filling = st.empty()  # a link's runs, trained again once the page is drawn
     _run.inside = True
     try:
         page.run()
     finally:
         _run.inside = False
     lost_said()
+    if links.replay_pending(filling):
+        st.rerun()  # the page again, with the link's runs
     query = links.write_url(page.url_path)
     visitor_cookie.cookie_script(settle=True)
     with st.sidebar:
