@@ -169,7 +169,8 @@ def test_a_link_shows_its_page_with_a_note_while_its_runs_train(page):
     note.wait_for()
     assert page.locator("h1").first.is_visible()  # the page is there, above and below the note
     assert page.get_by_text("Pick an architecture and hyperparameters").is_visible()
-    wait_for_runs(page, 2)
     note.wait_for(state="detached")  # then the page with the runs, without the note
+    page.get_by_text("Finished: 2500 iterations").wait_for()
+    wait_for_app(page)
     assert metrics(page)[2] == "2,500"
     assert_no_errors(page)
