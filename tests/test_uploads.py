@@ -11,7 +11,7 @@ from streamlit.proto.WidgetStates_pb2 import WidgetState
 from streamlit.runtime.memory_uploaded_file_manager import MemoryUploadedFileManager
 from streamlit.runtime.uploaded_file_manager import UploadedFileRec
 
-from bench.closed_tabs_memory import photos
+from bench.closed_tabs_memory import photos as phone_photos
 from bench.streamlit_client import Session
 from bench.streamlit_server import REPO, rss_mb, start_server, stop_server
 from bench.upload_memory import put
@@ -177,7 +177,7 @@ def test_a_real_server_keeps_a_sessions_uploads_bounded(data):
 
 def test_thirty_photos_dropped_at_once_report_every_file(data):
     """30 photos of 3 MB: all answered 204, the page said "22 added" and nothing of the rest."""
-    photos = photos(30)
+    photos = phone_photos(30)
     total = sum(len(d) for _, d, _ in photos)
     assert total > SESSION_BYTES  # more than the tab's share of the upload store
     proc, url = start_server()
@@ -205,7 +205,7 @@ def test_own_classes_pictures_and_names_survive_a_reload_of_the_same_server(data
     try:
         first = Session(url, page="classes", cookies=cookie)
         first.run()
-        first.upload("classes_files_0_0", photos(6, side=200))
+        first.upload("classes_files_0_0", phone_photos(6, side=200))
         first.run()
         first.wait()
         first.close()
