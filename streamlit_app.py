@@ -14,5 +14,8 @@ if __name__ == "__main__":  # a session's script run (and AppTest)
     main()
 else:  # imported by `streamlit run` (uvicorn) to serve the app
     from deploy.headers import MIDDLEWARE
+    from ui.shell.memory import limit_arenas
+
+    limit_arenas()  # before the sessions' threads: memory given back when they end
 
     app = st.App(__file__, middleware=MIDDLEWARE)

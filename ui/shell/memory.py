@@ -16,10 +16,11 @@ import ctypes.util
 import gc
 
 _libc = None
+ARENAS = 2  # glibc's M_ARENA_MAX for the server (its default: 8 per core)
+M_ARENA_MAX = -8  # mallopt's parameter number (malloc.h)
 
 
-def _trim() -> bool:
-    """``malloc_trim(0)`` where glibc has it; whether it ran."""
+def _glibc():
     global _libc
     if _libc is None:
         name = ctypes.util.find_library("c")
@@ -27,7 +28,18 @@ def _trim() -> bool:
             _libc = ctypes.CDLL(name) if name else False
         except OSError:
             _libc = False
-    trim = getattr(_libc, "malloc_trim", None) if _libc else None
+    return _libc
+
+
+def limit_arenas() -> bool:
+    """At the server's start: at most ARENAS malloc heaps (as MALLOC_ARENA_MAX=2 would)."""
+    mallopt = getattr(_glibc(), "mallopt", None) if _glibc() else None
+    return bool(mallopt and mallopt(M_ARENA_MAX, ARENAS))
+
+
+def _trim() -> bool:
+    """``malloc_trim(0)`` where glibc has it; whether it ran."""
+    trim = getattr(_glibc(), "malloc_trim", None) if _glibc() else None
     if trim is None:
         return False
     trim(0)  # ctypes lets go of the GIL during the call
