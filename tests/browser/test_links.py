@@ -171,6 +171,7 @@ def test_a_link_shows_its_page_with_a_note_while_its_runs_train(page):
     assert page.get_by_text("Pick an architecture and hyperparameters").is_visible()
     note.wait_for(state="detached")  # then the page with the runs, without the note
     page.get_by_text("Finished: 2500 iterations").wait_for()
+    page.locator('[data-testid="stMetricValue"]').nth(2).wait_for()
     wait_for_app(page)
     assert metrics(page)[2] == "2,500"
     assert_no_errors(page)
