@@ -34,6 +34,7 @@ class Run:
     images: list[str] = field(default_factory=list)  # media URLs of st.image pictures
     exceptions: list[str] = field(default_factory=list)
     charts: int = 0  # Plotly charts sent (each frame of a live chart is one)
+    rerun: bool = False  # it ended early for a rerun (the script's own st.rerun, or a click)
 
 
 @dataclass
@@ -218,6 +219,8 @@ class Session:
             self._file_urls[f.file_urls_response.response_id] = list(f.file_urls_response.file_urls)
         elif kind == "delta" and f.delta.WhichOneof("type") == "new_element":
             read_element(f.delta.new_element, run)
+        if kind == "script_finished":
+            run.rerun = f.script_finished == ForwardMsg.FINISHED_EARLY_FOR_RERUN
         return kind == "script_finished"
 
     def close(self) -> None:
