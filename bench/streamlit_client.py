@@ -34,6 +34,7 @@ class Run:
     images: list[str] = field(default_factory=list)  # media URLs of st.image pictures
     exceptions: list[str] = field(default_factory=list)
     charts: int = 0  # Plotly charts sent (each frame of a live chart is one)
+    rerun: bool = False  # it ended early for a rerun (the script's own st.rerun, or a click)
 
 
 @dataclass
@@ -49,11 +50,17 @@ class Session:
     """One visitor: cookies, a websocket to the app, driven like a browser drives it."""
 
     def __init__(
-        self, url: str, page: str = "", timeout: float = 120.0, cookies: dict | None = None
+        self,
+        url: str,
+        page: str = "",
+        timeout: float = 120.0,
+        cookies: dict | None = None,
+        query: str = "",
     ) -> None:
         from websockets.sync.client import connect
 
         self.url, self.page, self.timeout = url.rstrip("/"), page, timeout
+        self.query = query  # the link's query string, sent with every rerun as a browser does
         self.cookies: dict[str, str] = dict(cookies or {})  # the browser's, e.g. its visitor
         self.served_by: list[str] = []  # the X-Replica header of each response, in order
         self.widgets: dict[str, str] = {}
@@ -62,7 +69,7 @@ class Session:
         self.session_id = ""
         self._file_urls: dict[str, list] = {}
         self._sent = time.perf_counter()
-        self.request("GET", f"/{page}")  # the page: a proxy in front sets its cookie here
+        self.request("GET", f"/{page}?{query}" if query else f"/{page}")  # a proxy sets its cookie
         self.request("GET", "/_stcore/health")  # the page's first call: the XSRF cookie
         xsrf = self.cookies.get(XSRF_COOKIE)
         self._connection = connect(
@@ -179,6 +186,7 @@ class Session:
 
         msg = BackMsg()
         msg.rerun_script.page_name = self.page  # the URL's page, as a browser sends it
+        msg.rerun_script.query_string = self.query
         widgets = msg.rerun_script.widget_states.widgets
         widgets.extend(self.states.values())
         for key in clicks:
@@ -211,6 +219,8 @@ class Session:
             self._file_urls[f.file_urls_response.response_id] = list(f.file_urls_response.file_urls)
         elif kind == "delta" and f.delta.WhichOneof("type") == "new_element":
             read_element(f.delta.new_element, run)
+        if kind == "script_finished":
+            run.rerun = f.script_finished == ForwardMsg.FINISHED_EARLY_FOR_RERUN
         return kind == "script_finished"
 
     def close(self) -> None:

@@ -120,12 +120,7 @@ class Classroom:
             proxy.check_config(config)
             for b in self.local:
                 start = functools.partial(
-                    rp.start_replica,
-                    b.port,
-                    b.host,
-                    self._log(b.name),
-                    env_extra=self.env,
-                    script=rp.SERVED_APP,
+                    rp.start_replica, b.port, b.host, self._log(b.name), env_extra=self.env
                 )
                 self.keeper.add(b.name, "replica", start)
             procs = list(self.replicas.values())
@@ -202,9 +197,7 @@ def serve_replicas_only(port: int, n: int, bind: str, signals: Signals, board_db
     try:
         for k in range(n):
             env = {BOARD_DB_ENV: board_db} if board_db else {}
-            start = functools.partial(
-                rp.start_replica, port + k, bind, None, env_extra=env, script=rp.SERVED_APP
-            )
+            start = functools.partial(rp.start_replica, port + k, bind, None, env_extra=env)
             keeper.add(f"r{k + 1}", "replica", start)
         local = "127.0.0.1" if bind in ("0.0.0.0", "") else bind
         urls = [f"http://{local}:{port + k}" for k in range(n)]

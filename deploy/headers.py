@@ -3,8 +3,8 @@
 ``MIDDLEWARE`` is the list to give ``st.App(..., middleware=MIDDLEWARE)``: the framing headers
 on every answer, then Streamlit's front-end files gzipped once (deploy/assets.py). Streamlit has
 no setting for response headers; ``st.App`` middleware is its way to add them (Streamlit 1.5x+
-on Starlette). The classroom's replicas run it through deploy/app.py; HAProxy sets the same
-headers again in front of them (deploy/haproxy.cfg.template).
+on Starlette). streamlit_app.py serves itself with it, on a laptop and on the classroom's
+replicas; HAProxy sets the same headers again in front of them (deploy/haproxy.cfg.template).
 """
 
 from __future__ import annotations

@@ -2,8 +2,8 @@
 
 Each replica is an ordinary Streamlit server with the repository's .streamlit/config.toml, on
 its own port. A replica uses one core: one Python process (the GIL) and one BLAS thread. The
-classroom's replicas run deploy/app.py (the app with the framing headers and gzipped front-end
-files); tests and benchmarks also start the plain ``streamlit_app.py``, as a laptop runs it.
+classroom's replicas, tests and benchmarks run ``streamlit_app.py`` exactly as a laptop does (it
+is an ``st.App`` with the framing headers and gzipped front-end files).
 """
 
 from __future__ import annotations
@@ -19,7 +19,6 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 APP = "streamlit_app.py"  # the app as a laptop runs it
-SERVED_APP = "deploy/app.py"  # the same app with deploy/headers.py's middleware
 # one core per replica: a second BLAS thread per process only competes with the other replicas
 ONE_CORE = {"OPENBLAS_NUM_THREADS": "1", "OMP_NUM_THREADS": "1", "MKL_NUM_THREADS": "1"}
 STOP_SECONDS = 15.0  # how long a process may take to stop before it is killed

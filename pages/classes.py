@@ -7,7 +7,7 @@ from ui.classes import intake as class_intake
 from ui.classes import training as class_training
 from ui.classes import trying as class_try
 from ui.classes.sets import MAX_PICTURES, MIN_PER_CLASS
-from ui.core import session
+from ui.core import session, work
 from ui.core.i18n import t
 from ui.core.text import plain
 from ui.notebook import button as notebook
@@ -33,6 +33,7 @@ for k, column in enumerate(st.columns(2, gap="large")):
         class_intake.intake(two, k)
         class_intake.thumbnails(two, k, two.test_ids(k, share))
 shown = class_intake.names(two)
+work.hold("classes", two.total)  # the browser's marker: what a restart would lose
 
 st.subheader(t("classes_step_train"))
 left, right = st.columns([1, 2], gap="large")

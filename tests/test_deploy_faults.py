@@ -30,29 +30,17 @@ LINK = "runs=dims.12288-7-1_it.300"  # one short run, as "Copy link" writes it
 
 
 class LinkSession(Session):
-    """A visitor opening a link: its query string goes with every rerun, as a browser's does.
+    """A visitor opening a link (its query string goes with every rerun, as a browser's does).
 
     ``cookies`` are the ones the browser already has (say, the proxy's, naming a replica).
     """
 
     def __init__(self, url: str, page: str, query: str, cookies: dict | None = None) -> None:
-        self.query, self.kept = query, dict(cookies or {})
-        super().__init__(url, f"{page}?{query}", timeout=60)
-        self.page = page  # the page's name, without the query string
+        self.kept = dict(cookies or {})
+        super().__init__(url, page, timeout=60, query=query)
 
     def _cookie_header(self) -> str:
         return "; ".join(f"{k}={v}" for k, v in {**self.kept, **self.cookies}.items())
-
-    def send_rerun(self, clicks: tuple[str, ...] = ()) -> None:
-        from streamlit.proto.BackMsg_pb2 import BackMsg
-
-        assert not clicks
-        msg = BackMsg()
-        msg.rerun_script.page_name = self.page
-        msg.rerun_script.query_string = self.query
-        msg.rerun_script.widget_states.widgets.extend(self.states.values())
-        self._sent = time.perf_counter()
-        self.ws.send(msg.SerializeToString())
 
 
 def open_link(url: str, cookies: dict | None = None) -> tuple[Run, str | None]:
@@ -60,6 +48,8 @@ def open_link(url: str, cookies: dict | None = None) -> tuple[Run, str | None]:
     s = LinkSession(url, "training", LINK, cookies)
     try:
         run = s.run()
+        while run.rerun:  # the page first, then the link's runs trained again and a rerun
+            run = s.wait()
         assert len(set(s.served_by)) == 1, s.served_by  # page, websocket: one replica
         return run, s.served_by[-1]
     finally:

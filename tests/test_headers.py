@@ -1,7 +1,7 @@
 """What the classroom shows the network: framing headers, no metrics, gzip, loopback replicas.
 
-Real HAProxy in front of a real replica (deploy/app.py) and in front of a plain
-``streamlit run streamlit_app.py``; skips without HAProxy (fails with DNN_REQUIRE_PROXY=1).
+Real HAProxy in front of a real replica and in front of a laptop's bare ``streamlit run
+streamlit_app.py`` (the same app); skips without HAProxy (fails with DNN_REQUIRE_PROXY=1).
 """
 
 from __future__ import annotations
@@ -117,18 +117,24 @@ def test_a_script_is_gzipped_through_the_proxy_and_keeps_its_cache_headers(room)
     assert again.status == 304
 
 
-def test_haproxy_gzips_text_a_plain_server_sends_uncompressed(plain_proxy, server):
+def test_the_laptop_server_frames_and_gzips_by_itself_and_through_the_proxy(plain_proxy, server):
+    # `streamlit run streamlit_app.py`, as the README's one command starts it, with nothing in front
+    for url in (server, plain_proxy):
+        for path in ["/", "/training", "/_stcore/health", script_asset(server), "/no/such/page"]:
+            response, _ = get(url, path)
+            assert response.status == 200, (url, path)
+            assert_framed(response)  # once: HAProxy replaces the app's copy, it does not add one
     path = script_asset(server)
-    direct, raw = get(server, path, {"Accept-Encoding": "gzip"})
-    assert direct.getheader("Content-Encoding") is None  # Streamlit leaves its scripts alone
-    response, body = get(plain_proxy, path, {"Accept-Encoding": "gzip"})
-    assert response.getheader("Content-Encoding") == "gzip"
-    assert STATIC_CACHE in response.msg.get_all("Cache-Control")
-    assert gzip.decompress(body) == raw
+    direct, body = get(server, path, {"Accept-Encoding": "gzip"})
+    assert direct.getheader("Content-Encoding") == "gzip"  # the app's own level-9 copy
+    plain, raw = get(server, path)  # a client that does not ask for gzip
+    assert plain.getheader("Content-Encoding") is None and gzip.decompress(body) == raw
+    assert len(body) < len(raw) / 2 and direct.getheader("Cache-Control") == STATIC_CACHE
+    # what the app sends uncompressed, the proxy gzips (Streamlit's JSON answers)
+    direct, raw = get(server, "/_stcore/host-config", {"Accept-Encoding": "gzip"})
+    assert direct.getheader("Content-Encoding") is None
     response, body = get(plain_proxy, "/_stcore/host-config", {"Accept-Encoding": "gzip"})
-    assert response.getheader("Content-Encoding") == "gzip" and gzip.decompress(body)
-    response, body = get(plain_proxy, path)  # a client that does not ask for gzip
-    assert response.getheader("Content-Encoding") is None and body == raw
+    assert response.getheader("Content-Encoding") == "gzip" and gzip.decompress(body) == raw
 
 
 def test_the_proxy_closes_a_request_whose_headers_never_end(room):
@@ -156,7 +162,7 @@ def test_replicas_only_listen_on_loopback_unless_told(monkeypatch):
     (cmd,) = commands
     assert cmd[cmd.index("--server.address") + 1] == "127.0.0.1"
     assert cmd[cmd.index("--server.port") + 1] == "8601"
-    assert cmd[cmd.index("run") + 1] == rp.SERVED_APP
+    assert cmd[cmd.index("run") + 1] == rp.APP
 
 
 CHECK_LOOKUP = textwrap.dedent(

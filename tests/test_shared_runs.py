@@ -109,10 +109,27 @@ def test_the_cache_is_bounded_by_count_and_bytes_and_forgets_the_oldest():
     assert [small.get(k) is not None for k in range(4)] == [False, False, True, True]
 
 
-def test_a_run_cut_short_by_the_links_budget_is_not_shared(data, monkeypatch):
+def test_a_run_the_links_budget_cut_is_shared_as_it_is_and_says_so(data, monkeypatch):
+    # 30 tabs of a link too heavy for its budget each held their own cut runs: 85 CPU s, 5 GB
     from ui.core import live
 
     monkeypatch.setattr(live, "REPLAY_SECONDS", 0.0)  # no budget: nothing is trained
+    first, second = (
+        open_link({"runs": "dims.12288-7-1_it.300"}),
+        open_link({"runs": "dims.12288-7-1_it.300"}),
+    )
+    assert first.session_state.runs[-1].iteration == 0
+    assert second.session_state.trainer is first.session_state.trainer  # one network, not two
+    assert RUNS.trained == 1 and RUNS.served == 1
+    assert any("took more than" in i.value for i in second.info)  # the page says it was cut
+
+
+def test_a_run_cut_by_a_stop_or_rerun_is_not_shared(data, monkeypatch):
+    from ui.core import live
+
+    def stopped(trainer, *args, **kwargs):  # Streamlit stopping the script mid-run
+        trainer.status = "stopped"
+
+    monkeypatch.setattr(live, "stream", stopped)
     at = open_link({"runs": "dims.12288-7-1_it.300"})
-    assert at.session_state.runs[-1].iteration == 0
     assert RUNS.trained == 0 and RUNS.get((at.session_state.runs[-1].settings, 300)) is None

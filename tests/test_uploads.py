@@ -11,6 +11,7 @@ from streamlit.proto.WidgetStates_pb2 import WidgetState
 from streamlit.runtime.memory_uploaded_file_manager import MemoryUploadedFileManager
 from streamlit.runtime.uploaded_file_manager import UploadedFileRec
 
+from bench.closed_tabs_memory import photos as phone_photos
 from bench.streamlit_client import Session
 from bench.streamlit_server import REPO, rss_mb, start_server, stop_server
 from bench.upload_memory import put
@@ -179,25 +180,9 @@ def test_a_real_server_keeps_a_sessions_uploads_bounded(data):
     assert "Traceback" not in log, log
 
 
-def _photos(n: int, side: int = 1700) -> list[tuple[str, bytes, str]]:
-    """``n`` different noisy JPEGs of about 3 MB (a phone's photo)."""
-    import io
-
-    import numpy as np
-    from PIL import Image
-
-    out = []
-    for k in range(n):
-        pixels = np.random.RandomState(k).randint(0, 256, (side, side, 3), dtype=np.uint8)
-        buf = io.BytesIO()
-        Image.fromarray(pixels).save(buf, "JPEG", quality=92)
-        out.append((f"photo{k:02d}.jpg", buf.getvalue(), "image/jpeg"))
-    return out
-
-
 def test_thirty_photos_dropped_at_once_report_every_file(data):
     """30 photos of 3 MB: all answered 204, the page said "22 added" and nothing of the rest."""
-    photos = _photos(30)
+    photos = phone_photos(30)
     total = sum(len(d) for _, d, _ in photos)
     assert total > SESSION_BYTES  # more than the tab's share of the upload store
     proc, url = start_server()
@@ -225,7 +210,7 @@ def test_own_classes_pictures_and_names_survive_a_reload_of_the_same_server(data
     try:
         first = Session(url, page="classes", cookies=cookie)
         first.run()
-        first.upload("classes_files_0_0", _photos(6, side=200))
+        first.upload("classes_files_0_0", phone_photos(6, side=200))
         first.run()
         first.wait()
         first.close()

@@ -160,3 +160,18 @@ def test_copy_link_puts_the_pages_url_on_the_clipboard(browser, server):
         assert "runs=dims.12288-20-7-5-1_it.300" in copied
     finally:
         context.close()
+
+
+def test_a_link_shows_its_page_with_a_note_while_its_runs_train(page):
+    # it opened as a blank page with a progress bar until every run was trained again
+    page.goto("/training?runs=dims.12288-256-7-5-1_it.3000~dims.12288-20-7-5-1_it.2500")
+    note = page.get_by_text("This link's runs (2) are being trained again")
+    note.wait_for()
+    assert page.locator("h1").first.is_visible()  # the page is there, above and below the note
+    assert page.get_by_text("Pick an architecture and hyperparameters").is_visible()
+    note.wait_for(state="detached")  # then the page with the runs, without the note
+    page.get_by_text("Finished: 2500 iterations").wait_for()
+    page.locator('[data-testid="stMetricValue"]').nth(2).wait_for()
+    wait_for_app(page)
+    assert metrics(page)[2] == "2,500"
+    assert_no_errors(page)

@@ -15,7 +15,7 @@ if TYPE_CHECKING:
 def lesson_name(settings: Settings) -> str | None:
     """``4-layer (lesson)`` when ``settings`` are one of the lesson's runs, else None."""
     preset = settings.preset()
-    return t("label_" + preset) + " " + t("label_lesson") if preset in PRESETS else None
+    return t("label_lesson", name=t("label_" + preset)) if preset in PRESETS else None
 
 
 def describe(settings: Settings) -> str:

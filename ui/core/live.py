@@ -8,7 +8,7 @@ from __future__ import annotations
 import time
 
 import dnn
-from ui.core import compute
+from ui.core import compute, work
 from ui.core.figures import charts as figures
 from ui.core.i18n import t
 from ui.core.labels import chart_labels, describe
@@ -119,7 +119,7 @@ def stream(
 
     budget = min(MAX_RUN_SECONDS, max_seconds or MAX_RUN_SECONDS)
     try:
-        with paced.holding():
+        with work.at_risk("run" if chart is not None else None), paced.holding():
             paced.train(trainer, n, on_progress, min(frame_every, 10), budget)
             paced.show()  # where the run ended (the page then draws the final chart)
     finally:
@@ -184,7 +184,10 @@ def _shared_run(shared, spec: RunSpec, left: float, bar, on_wait) -> dnn.Trainer
     """The trainer of ``spec``: shared if this server trained it already, else trained now.
 
     One session trains a run that several want at once; the others wait (``on_wait``) and then
-    share it. Only a run that got to its end is shared (see :mod:`ui.core.replays`).
+    share it. A run the link's time budget cut (or never started) is shared as it is: 30 tabs
+    opening a link too heavy for its budget each trained their own cut runs and held their own
+    untrained networks (85 CPU s and 5 GB for 10 of the heaviest runs, bench/link_load.py). Only
+    a run cut by a Stop or a rerun, at a moment of one session's choosing, is not shared.
     """
     key = (spec.settings, spec.done)
     trainer = RUNS.get(key)
@@ -198,7 +201,7 @@ def _shared_run(shared, spec: RunSpec, left: float, bar, on_wait) -> dnn.Trainer
         if left > 0 and spec.done > 0:
             scratch = run_record(trainer, spec.settings, spec.number)
             stream(trainer, scratch, spec.done, shared.data, None, bar, left, _keep_nothing)
-        if trainer.iteration >= spec.done or trainer.status == "diverged":
+        if trainer.status != "stopped":  # not cut by a Stop or a rerun: what any session gets
             RUNS.put(key, trainer)
         return trainer
 

@@ -10,8 +10,8 @@ trained again to the same iteration (:func:`ui.core.live.make_private`), so nobo
 another's run.
 
 Bounded: at most :data:`MAX_RUNS` trainers and :data:`MAX_BYTES` of their parameter vectors
-(times the buffers an engine keeps) are held; the least recently used go first. A run cut short
-(Stop, a rerun, the link's time budget) is never shared.
+(times the buffers an engine keeps) are held; the least recently used go first. A run cut short by
+a Stop or a rerun is never shared; one cut by the link's time budget is, as it is.
 """
 
 from __future__ import annotations
@@ -22,7 +22,11 @@ from collections import OrderedDict
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
+from streamlit.logger import get_logger
+
 import dnn
+
+_LOG = get_logger(__name__)
 
 MAX_RUNS = 32
 MAX_BYTES = 512 * 2**20
@@ -65,6 +69,7 @@ class SharedRuns:
             self._runs.move_to_end(key)
             self._shared.add(trainer)
             self.trained += 1
+            _LOG.info("shared run trained: %s", key)  # bench/link_load.py counts these lines
             while len(self._runs) > self.max_runs or (
                 len(self._runs) > 1 and sum(map(nbytes, self._runs.values())) > self.max_bytes
             ):

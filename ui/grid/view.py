@@ -12,7 +12,7 @@ from dataclasses import replace
 import streamlit as st
 
 from dnn.errors import UserFacingError
-from ui.core import chosen, kept, live, runs, session
+from ui.core import chosen, kept, live, runs, session, work
 from ui.core.i18n import explain, t
 from ui.core.labels import lesson_name, percent
 from ui.grid import axes as grid_axes
@@ -166,7 +166,8 @@ def run_grid(shared, g: grid.Grid, bar, heat) -> None:
                 seconds=cell.seconds, grid_cell=True,
             )  # fmt: skip
 
-    grid.run(g, new_trainer, shared.data, touch, on_cell)
+    with work.at_risk("grid"):  # a restart or failover mid-grid: the new page says so
+        grid.run(g, new_trainer, shared.data, touch, on_cell)
     bar.empty()
 
 

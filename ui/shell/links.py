@@ -21,13 +21,15 @@ from ui.core import chosen, framing, i18n, kept, live, presenting, runs, session
 from ui.core.data import shared_data
 from ui.core.i18n import t
 from ui.grid import link as grid_link
+from ui.step import link as step_link
 from ui.training import link as training_link
 
 READ = "_link_read"  # session key: the link was read (on the session's first run)
 PENDING = session.register("pending_runs", list)  # the link's runs, not trained again yet
 PENDING_COMPARE = "pending_compare"  # the link's comparison choice, for once they are
 NOTES = "link_notes"  # what the link said that could not be used, shown once
-SECTIONS = (grid_link.SECTION, framing.SECTION, board_link.SECTION)  # features' parts of a link
+CUT = "link_cut"  # the link's runs were cut by its time budget (said once, after the rerun)
+SECTIONS = (grid_link.SECTION, framing.SECTION, board_link.SECTION, step_link.SECTION)
 
 
 def browser_language() -> str:
@@ -54,6 +56,8 @@ def restore_once() -> None:
     framing.open_from_link(link.extra.get("frame"))
     if link.extra.get("board"):
         board_link.open_from_link(link.extra["board"])
+    if link.extra.get("step"):
+        step_link.open_from_link(link.extra["step"])
     st.session_state[PENDING] = list(link.runs)
     st.session_state[PENDING_COMPARE] = link.compare
     st.session_state[NOTES] = link.notes
@@ -61,33 +65,44 @@ def restore_once() -> None:
 
 def show_notes() -> None:
     """What the link said that could not be used (once, at the top of the page)."""
-    notes = st.session_state.pop(NOTES, None)
+    filling = bool(st.session_state.get(PENDING))  # then again once the page is filled in
+    notes = st.session_state.get(NOTES) if filling else st.session_state.pop(NOTES, None)
     if notes:
         lines = [t("link_" + code, **values) for code, values in notes]
         st.warning(t("link_notes") + "\n\n" + "\n".join(f"- {line}" for line in lines))
 
 
-def replay_pending() -> None:
-    """Train again the runs the link named (when the data is here; else on a later run)."""
+def replay_pending(box) -> bool:
+    """Train again the runs the link named, in ``box`` (at the top of the page already drawn).
+
+    The page is drawn first, with a note that its runs are on their way: a link used to open as
+    a blank page with a progress bar. Returns whether runs were trained (the caller reruns the
+    page to show them). Without the data, nothing is done (the page says what is wrong).
+    """
     if not st.session_state.get(PENDING):
-        return
+        return False
     try:
         shared = shared_data()
     except dnn.DatasetError:  # the page says what is wrong with the data
-        return
-    box = st.empty()
+        return False
     with session.exclusive(), box.container():
+        st.info(t("link_filling", n=len(st.session_state[PENDING])))
         complete = live.replay(shared, st.session_state[PENDING], st.empty())
         known = [r.run_id for r in runs.runs()]
         compare = st.session_state.pop(PENDING_COMPARE, None)
         training_link.choose([n for n in compare if n in known] if compare else known[-3:])
-    box.empty()
-    if not complete:
+    st.session_state[CUT] = not complete
+    return True
+
+
+def show_cut() -> None:
+    """After a link's runs were trained again: say if its time budget cut some short."""
+    if st.session_state.pop(CUT, False):
         st.info(t("link_cut_short", s=f"{live.REPLAY_SECONDS:.0f}"))
 
 
-def current_link() -> url_state.LinkState:
-    """The page's state now, as a link would hold it."""
+def current_link(page: str = "") -> url_state.LinkState:
+    """The page's state now, as a link would hold it (``page``: its URL path, say "step")."""
     specs = [runs.spec_of(r) for r in runs.runs()]
     specs += list(st.session_state.get(PENDING) or ())
     return url_state.LinkState(
@@ -100,13 +115,14 @@ def current_link() -> url_state.LinkState:
             "grid": grid_link.link_axes(),
             "frame": framing.current(),
             "board": board_link.link_state(),
+            "step": step_link.link_values() if page == "step" else {},
         },
     )
 
 
-def write_url() -> dict[str, str]:
+def write_url(page: str = "") -> dict[str, str]:
     """Put the page's state in the address bar (only when it changed); return the query."""
-    query = url_state.encode(current_link(), SECTIONS)
+    query = url_state.encode(current_link(page), SECTIONS)
     now = {k: st.query_params.get(k) for k in st.query_params.keys()}  # noqa: SIM118
     now = {k: v for k, v in now.items() if k not in url_state.IGNORED}
     if now != query:

@@ -13,8 +13,9 @@ from ui.core import kept
 from ui.core.i18n import t
 from ui.core.presenting import PRESENT, on
 
-# Measured in Chromium (tests/browser/test_presenter.py): with this style the title, the folded
-# settings, the buttons and the 420-pixel chart with the numbers beside it fit 1280×720.
+# Measured in Chromium (tests/browser/test_presenter.py, test_presenter_fit.py): with this style
+# and the sidebar folded, the title, the folded settings, the buttons and the 420-pixel chart with
+# the numbers beside it fit 1280×720, and no page clips an equation or a line of code.
 CSS = """
 <style>
 html { font-size: 20px; }
@@ -25,6 +26,12 @@ html { font-size: 20px; }
 .katex { font-size: 1.1em !important; }
 .katex-display > .katex { font-size: 1.5em !important; }
 .katex-display { overflow-x: auto; overflow-y: hidden; }
+@media (max-width: 1400px) { .katex-display > .katex { font-size: 1.35em !important; } }
+[data-testid="stMain"] [data-testid="stCode"] pre,
+[data-testid="stMain"] [data-testid="stCode"] code {
+  white-space: pre-wrap !important; overflow-wrap: anywhere; }
+[data-testid="stLayoutWrapper"]:has(> .st-key-step_nav) { position: sticky; top: 3.75rem;
+  z-index: 99; background: #fff; }
 [data-testid="stMetricValue"], [data-testid="stMetricValue"] * { font-size: 2.4rem !important;
   line-height: 1.15; }
 [data-testid="stMetricLabel"], [data-testid="stMetricLabel"] * { font-size: 1rem !important;
@@ -40,6 +47,11 @@ def toggle() -> None:
     kept.keep(PRESENT, False)
     st.sidebar.toggle(t("presenter_mode"), key=PRESENT, help=t("presenter_mode_help"))
     kept.mirror(PRESENT)
+
+
+def sidebar_state() -> str:
+    """The sidebar as a page opens: collapsed in presenter mode (the projector's whole width)."""
+    return "collapsed" if on() else "auto"
 
 
 def apply() -> None:

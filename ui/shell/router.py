@@ -63,7 +63,12 @@ def main() -> None:
     """
     init_state()
     links.restore_once()
-    st.set_page_config(page_title=t("browser_tab_title"), page_icon="🐱", layout="wide")
+    st.set_page_config(
+        page_title=t("browser_tab_title"),
+        page_icon="🐱",
+        layout="wide",
+        initial_sidebar_state=presenter.sidebar_state(),
+    )
     style.apply()
     visitor_cookie.adopt()  # the browser's token: its own pictures outlive a reload
     track_uploads()  # forget uploads no widget holds; bounds on the server's upload store
@@ -71,18 +76,23 @@ def main() -> None:
     if page.url_path == "":  # the root URL: st.switch_page reruns on /theory
         page.run()
     presenter.apply()
+    visitor_cookie.open_slot()  # the browser's marker, rewritten as soon as a run starts
     links.show_notes()
+    visitor_cookie.show_lost_work()  # what a restart or failover took with the old server
     show_lost()  # uploads let go while the page still showed them
-    links.replay_pending()
+    links.show_cut()
+    filling = st.empty()  # a link's runs, trained again once the page is drawn
     _run.inside = True
     try:
         page.run()
     finally:
         _run.inside = False
     lost_said()
-    query = links.write_url()
+    if links.replay_pending(filling):
+        st.rerun()  # the page again, with the link's runs
+    query = links.write_url(page.url_path)
+    visitor_cookie.cookie_script(settle=True)
     with st.sidebar:
-        visitor_cookie.cookie_script()
         links.copy_link_button(board_link.shareable(query))  # never the teacher's key
 
 

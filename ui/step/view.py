@@ -8,6 +8,7 @@ from dnn.datasets import data_dir
 from ui.core.data import shared_data
 from ui.core.figures import inside as figures_inside
 from ui.core.i18n import t
+from ui.step.link import STEP  # the step shown (1-based), the slider's key
 from ui.step.walk import (
     CAT_DIMS,
     G_NAMES,
@@ -19,8 +20,6 @@ from ui.step.walk import (
     walk,
 )
 from ui.widgets.data_gate import require_data
-
-STEP = "step_index"  # the step shown (1-based), the slider's key
 
 
 @st.cache_resource(show_spinner=False, max_entries=8)
@@ -54,7 +53,8 @@ def navigation(count: int) -> int:
     """
     step = min(st.session_state.get(STEP, 1), count)
     st.session_state[STEP] = step
-    c1, c2, c3 = st.columns([1, 1, 5], vertical_alignment="bottom")
+    nav = st.container(key="step_nav")  # stays on screen in presenter mode (ui/shell/presenter.py)
+    c1, c2, c3 = nav.columns([1, 1, 5], vertical_alignment="bottom")
     c1.button(t("step_back"), key="step_back", on_click=_move, args=(-1, count), disabled=step == 1)
     c2.button(
         t("step_next"), key="step_next", on_click=_move, args=(1, count), disabled=step == count

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 import streamlit as st
 
 from dnn.model_meta import CLASS_NAMES
+from ui.core import work
 from ui.core.figures import charts as figures
 from ui.core.i18n import t
 from ui.core.limits import IMAGE_UPLOAD_MB, PICTURES
@@ -51,6 +52,7 @@ def show(result: Scored, params, hidden: str, data, names: Sequence[str] | None 
         st.error(f"**{plain(result.name)}** — {result.error}")
         return
     found = insight.finding(insight.as_column(result.seen), data)
+    work.hold("photo")  # the browser's marker: a restart or failover loses this verdict
     c_verdict, c_picture, c_seen = st.columns([3, 2, 2])
     c_verdict.markdown(f"### {verdict_text(result.p_cat, names)}")
     c_verdict.plotly_chart(

@@ -158,7 +158,7 @@ EN = {
 | superscript $[l]$ | layer $l$ |
 | $m$ | number of examples in the data set |
 | $n_x = n^{[0]}$ | input size |
-| $n_y = n^{[L]}$ | output size (number of classes) |
+| $n_y = n^{[L]}$ | output size: 1 unit for two classes (it gives P(cat)) |
 | $n_h^{[l]}$ | hidden units of layer $l$ |
 | $L$ | number of layers |
 | $W^{[l]}, b^{[l]}$ | weights and bias of layer $l$ |
@@ -349,7 +349,7 @@ ZH = {
     "seconds": "{s} 秒",
     "engine_dual": "快速对偶引擎：第一层通过 209×209 的 Gram 矩阵 XᵀX 训练，结果与教科书引擎相同。",
     "engine_textbook": "教科书引擎：每一步都计算 W[1] X。",
-    "tab_compare": "比较运行",
+    "tab_compare": "比较各次运行",
     "tab_confusion": "混淆矩阵",
     "tab_mistakes": "分错的图片",
     "tab_weights": "第一层权重",
@@ -379,7 +379,7 @@ ZH = {
 | 上标 $[l]$ | 第 $l$ 层 |
 | $m$ | 数据集的样本数 |
 | $n_x = n^{[0]}$ | 输入大小 |
-| $n_y = n^{[L]}$ | 输出大小（类别数） |
+| $n_y = n^{[L]}$ | 输出大小：两个类别只需 1 个单元（它给出 P(猫)） |
 | $n_h^{[l]}$ | 第 $l$ 层的隐藏单元数 |
 | $L$ | 层数 |
 | $W^{[l]}, b^{[l]}$ | 第 $l$ 层的权重和截距（偏置） |

@@ -10,6 +10,7 @@ EN = {
     "lesson's initialization (seed 1). Point at a matrix (on a touch screen, tap it) to read its "
     "values; red is positive, blue negative.",
     "step_network": "Network",
+    "step_setup": "About this page · network, activation, learning rate",
     "step_net_small": "The lesson's example n = 3, 5, 5, 3, 1 on {m} made-up examples",
     "step_net_cat": "The cat network [12288, 20, 7, 5, 1] on the 209 training pictures",
     "step_computing": "Computing one iteration on the 209 pictures…",
@@ -114,6 +115,7 @@ ZH = {
     "每个数都由训练网络所用的同一组函数（`dnn.propagation`）算出，初始化与本课相同（种子 1）。"
     "把鼠标移到矩阵上（触屏上点一下）可以读出数值；红色为正，蓝色为负。",
     "step_network": "网络",
+    "step_setup": "关于本页 · 网络、激活函数、学习率",
     "step_net_small": "本课的例子 n = 3, 5, 5, 3, 1，{m} 个虚构样本",
     "step_net_cat": "猫图网络 [12288, 20, 7, 5, 1]，209 张训练图片",
     "step_computing": "正在用 209 张图片计算一次迭代…",

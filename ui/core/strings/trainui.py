@@ -8,7 +8,7 @@ EN = {
     # run labels: what differs from the lesson
     "label_lesson4": "4-layer",
     "label_lesson2": "2-layer",
-    "label_lesson": "(lesson)",
+    "label_lesson": "{name} (lesson)",
     "label_learning_rate": "α={v}",
     "label_iterations": "{v} it.",
     "label_seed": "seed {v}",
@@ -71,6 +71,8 @@ EN = {
     "link_bad_run": "run {n} of the link has no architecture: left out.",
     "link_more_notes": "and {n} more.",
     "link_replaying": "Training again run {k} of {n} from the link…",
+    "link_filling": "This link's runs ({n}) are being trained again on this server; the page "
+    "below fills in with their results when they are done.",
     "link_cut_short": "The runs of this link took more than {s} s to train again on this "
     "server: the last ones stopped early. Continue finishes them.",
     # presenter mode
@@ -85,7 +87,7 @@ ZH = {
     "iterations_bounds_help": "0 到 {max:,} 之间的任意整数；“继续”可以训练更多次。",
     "label_lesson4": "4 层",
     "label_lesson2": "2 层",
-    "label_lesson": "（课程）",
+    "label_lesson": "{name}（本课）",
     "label_learning_rate": "α={v}",
     "label_iterations": "{v} 次迭代",
     "label_seed": "种子 {v}",
@@ -96,8 +98,8 @@ ZH = {
     "label_activation_tanh": "tanh",
     "label_activation_leaky_relu": "Leaky ReLU",
     "label_activation_sigmoid": "sigmoid",
-    "label_initialization": "初始化 {v}",
-    "label_initialization_lesson": "课程",
+    "label_initialization": "初始化：{v}",
+    "label_initialization_lesson": "本课",
     "label_initialization_he": "He",
     "label_initialization_xavier": "Xavier",
     "label_initialization_small": "小值",
@@ -143,6 +145,7 @@ ZH = {
     "link_bad_run": "链接中的第 {n} 次运行没有网络结构：已略去。",
     "link_more_notes": "还有 {n} 条。",
     "link_replaying": "正在重新训练链接中的第 {k} 次运行（共 {n} 次）…",
+    "link_filling": "这个链接包含 {n} 次运行，正在这台服务器上重新训练。训练完成后，下面的页面会显示它们的结果。",
     "link_cut_short": "在这台服务器上重新训练这个链接的运行超过了 {s} 秒：最后几次运行提前停止了。"
     "点击“继续”即可完成。",
     "presenter_mode": "演示模式",

@@ -1,0 +1,24 @@
+"""Text about work a restart or failover lost (see ui/core/work.py and ui/shell/visitor_cookie.py)."""
+
+EN = {
+    "work_lost_intro": "**This page is now on a server that does not have what it showed before** "
+    "(the server restarted, or another server of the class took over). Lost with the old one:",
+    "work_lost_run": "the run that was training: press **{train}** to train it again (finished "
+    "runs came back from the link)",
+    "work_lost_grid": "the experiment grid that was running: press **{grid}** again",
+    "work_lost_photo": "the verdict of the photo you uploaded or took: upload or take it again",
+    "work_lost_classes": "on “{page}”, your {n} pictures, the two class names and the network "
+    "trained on them (a saved .h5 file loads them back)",
+    "work_lost_ok": "OK",
+}
+
+ZH = {
+    "work_lost_intro": "**这个页面现在连接的服务器没有它之前显示的内容**（服务器重启了，或由班上的另一台"
+    "服务器接替）。随旧服务器一起丢失的有：",
+    "work_lost_run": "正在训练的那次运行：点击 **{train}** 重新训练（已完成的运行已从链接恢复）",
+    "work_lost_grid": "正在运行的实验网格：请再次点击 **{grid}**",
+    "work_lost_photo": "你上传或拍摄的照片的判断：请重新上传或拍摄",
+    "work_lost_classes": "“{page}”上你的 {n} 张图片、两个类别的名称和用它们训练的网络（保存过的 "
+    "HDF5 文件可以重新载入）",
+    "work_lost_ok": "知道了",
+}
