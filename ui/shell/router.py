@@ -19,7 +19,7 @@ from threadpoolctl import threadpool_limits
 from ui.core import kept
 from ui.core.i18n import LANG, LANGUAGES, lang, t
 from ui.core.session import init_state
-from ui.shell import links, presenter, style, visitor_cookie
+from ui.shell import a11y, links, presenter, style, visitor_cookie
 from ui.shell.uploads import lost_said, show_lost
 from ui.shell.uploads import track as track_uploads
 
@@ -63,6 +63,7 @@ def main() -> None:
     links.restore_once()
     st.set_page_config(page_title=t("browser_tab_title"), page_icon="🐱", layout="wide")
     style.apply()
+    a11y.apply()
     visitor_cookie.adopt()  # the browser's token: its own pictures outlive a reload
     track_uploads()  # forget uploads no widget holds; bounds on the server's upload store
     page = st.navigation(pages())
@@ -81,6 +82,7 @@ def main() -> None:
     query = links.write_url()
     with st.sidebar:
         visitor_cookie.cookie_script()
+        a11y.page_script()  # <html lang>, scrolling regions reachable by keyboard
         links.copy_link_button(query)
 
 

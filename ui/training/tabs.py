@@ -92,6 +92,10 @@ def mistakes_tab(proba, data) -> None:
                 t("mistake_caption", p=f"{proba[0, i]:.2f}", truth=classes[int(data.test_y[0, i])])
                 for i in wrong
             ],
+            alt=[
+                t("alt_mistake", p=f"{proba[0, i]:.2f}", truth=classes[int(data.test_y[0, i])])
+                for i in wrong
+            ],
         )
 
 

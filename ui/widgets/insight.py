@@ -51,7 +51,7 @@ def notice(x: np.ndarray, data: dnn.Dataset, where=None) -> str | None:
         where = where or st.container()
         where.warning(t(f"unfamiliar_{reason}"))
         where.caption(t("unfamiliar_seen"))
-        where.image(list(_examples(data)), width=48)
+        where.image(list(_examples(data)), width=48, alt=t("alt_examples"))
     return reason
 
 
@@ -129,6 +129,7 @@ def test_picture(data: dnn.Dataset, params, hidden: str, proba: np.ndarray) -> N
         seen = data.test_images[i]
         p = float(proba[i])
         c1, c2 = st.columns([1, 3])
-        c1.image(seen, width=128, caption=t("inside_test_caption", i=i, p=f"{p:.2f}"))
+        caption = t("inside_test_caption", i=i, p=f"{p:.2f}")
+        c1.image(seen, width=128, caption=caption, alt=t("alt_test_picture", i=i))
         notice(data.test_x[:, [i]], data, c2)
         details(seen, params, hidden, f"test_{i}")

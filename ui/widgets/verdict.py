@@ -59,8 +59,9 @@ def show(result: Scored, params, hidden: str, data, names: Sequence[str] | None 
         config={"displayModeBar": False},
     )
     c_verdict.caption(t(confidence_key(result.p_cat)))
-    c_picture.image(result.preview, caption=plain(result.name))  # captions are Markdown
-    c_seen.image(enlarged(result.seen), caption=t("model_sees"))
+    alt = t("alt_uploaded", name=clean(result.name))  # alt text is an attribute, not Markdown
+    c_picture.image(result.preview, caption=plain(result.name), alt=alt)  # captions: Markdown
+    c_seen.image(enlarged(result.seen), caption=t("model_sees"), alt=t("alt_model_sees"))
     insight.look_inside(
         result.seen, params, hidden, data, c_verdict, key=f"{result.name}_{id(result)}"
     )
@@ -70,7 +71,8 @@ def graded(images: Sequence, proba: Sequence[float], right: Sequence[bool], labe
     """Labelled pictures as thumbnails, each captioned ✅/❌ and ``label = 0.93`` (its P)."""
     marks = ["✅ " if ok else "❌ " for ok in right]
     captions = [f"{mark}{label} = {p:.2f}" for mark, p in zip(marks, proba, strict=True)]
-    st.image(list(images), width=112, caption=captions)
+    alts = [c.replace("\\", "") for c in captions]  # an attribute: no Markdown escapes
+    st.image(list(images), width=112, caption=captions, alt=alts)
 
 
 def uploaded(key: str) -> list[tuple[str, bytes]]:

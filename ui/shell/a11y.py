@@ -1,0 +1,99 @@
+"""What every page needs for assistive technology that Streamlit does not give (issue 20).
+
+* ``<html lang>``: Streamlit's page always says ``en``; a screen reader would read 简体中文 with
+  English rules. A small script, drawn on every run in the same place (as the visitor cookie's),
+  sets it to the visitor's language (``zh-Hans`` or ``en``) on every page and after a switch.
+* Scrolling regions reachable by keyboard: a display equation wider than the screen scrolls
+  sideways inside itself (``ui/shell/style.py``); the script makes every such region focusable
+  (``tabindex=0``, a named region) while it scrolls, also after a resize or a new element.
+* CSS: captions dark enough for WCAG AA contrast, a visible keyboard focus, and with
+  ``prefers-reduced-motion`` no animation: no transitions, and the training chart's frames are
+  not shown while a run trains (the finished run's chart appears at once).
+"""
+
+from __future__ import annotations
+
+import json
+
+import streamlit as st
+
+from ui.core.i18n import lang, t
+
+HTML_LANG = {"en": "en", "zh": "zh-Hans"}  # BCP 47: Chinese in simplified characters
+SCROLLERS = ".katex-display, .dnn-code"  # what may scroll sideways inside itself
+FOCUS = "#1864ab"  # the focus ring: 7.8:1 on white, 3:1 or more beside every colour we draw
+
+CSS = f"""
+/* Streamlit's caption grey (#828180) is 3.9:1 on white, below AA's 4.5:1; this is 6.3:1. */
+[data-testid="stCaptionContainer"], [data-testid="stImageCaption"],
+[data-testid="stWidgetLabel"] [data-testid="stCaptionContainer"] {{ color: #5c5b5a; }}
+/* A visible focus for everything a keyboard reaches. */
+:focus-visible {{ outline: 3px solid {FOCUS} !important; outline-offset: 2px; }}
+.dnn-code {{ font-family: "Source Code Pro", ui-monospace, monospace; font-size: .875rem;
+    background: #f6f7f9; border-radius: .5rem; padding: .75rem 1rem; margin: 0 0 1rem 0;
+    overflow-x: auto; white-space: pre; color: #262730; line-height: 1.5; }}
+.dnn-sr-only {{ position: absolute; width: 1px; height: 1px; padding: 0; margin: -1px;
+    overflow: hidden; clip: rect(0, 0, 0, 0); white-space: nowrap; border: 0; }}
+@media (prefers-reduced-motion: reduce) {{
+    *, *::before, *::after {{ animation-duration: 1ms !important;
+        animation-iteration-count: 1 !important; transition-duration: 1ms !important;
+        transition-delay: 0s !important; scroll-behavior: auto !important; }}
+    /* while a run trains, its chart's frames are not drawn: the progress bar says how far */
+    [data-test-script-state="running"] .dnn-live .stPlotlyChart {{ visibility: hidden; }}
+}}
+"""
+
+# Runs on every script run (Streamlit draws the element again when its text changes, i.e.
+# after a language switch); the observer is installed once per browser tab.
+SCRIPT = """
+(() => {
+  const d = document, root = d.documentElement;
+  root.lang = %(lang)s;
+  window.__dnnA11y = %(labels)s;
+  if (window.__dnnA11yOn) { window.__dnnA11yMark(); return; }
+  window.__dnnA11yOn = true;
+  let queued = false;
+  const mark = () => {
+    queued = false;
+    for (const el of d.querySelectorAll(%(scrollers)s)) {
+      const scrolls = el.scrollWidth > el.clientWidth + 1;
+      const name = el.classList.contains('dnn-code') ? window.__dnnA11y.code
+                                                     : window.__dnnA11y.equation;
+      if (scrolls || el.classList.contains('dnn-code')) {
+        if (el.tabIndex !== 0) el.tabIndex = 0;
+        if (el.getAttribute('role') !== 'region') el.setAttribute('role', 'region');
+        if (el.getAttribute('aria-label') !== name) el.setAttribute('aria-label', name);
+      } else if (el.hasAttribute('tabindex')) {
+        el.removeAttribute('tabindex'); el.removeAttribute('role');
+        el.removeAttribute('aria-label');
+      }
+    }
+  };
+  window.__dnnA11yMark = mark;
+  const later = () => { if (!queued) { queued = true; requestAnimationFrame(mark); } };
+  new MutationObserver(later).observe(d.body, {childList: true, subtree: true});
+  window.addEventListener('resize', later);
+  mark();
+})();
+"""
+
+
+def html_lang() -> str:
+    """The ``<html lang>`` of the visitor's language."""
+    return HTML_LANG[lang()]
+
+
+def apply() -> None:
+    """Add the CSS (once per run, with the app's own; a style-only element takes no room)."""
+    st.html(f"<style>{CSS}</style>")
+
+
+def page_script() -> None:
+    """The script that sets ``<html lang>`` and marks scrolling regions; drawn on every run."""
+    labels = {"equation": t("a11y_scroll_equation"), "code": t("a11y_scroll_code")}
+    script = SCRIPT % {
+        "lang": json.dumps(html_lang()),
+        "labels": json.dumps(labels, ensure_ascii=False),
+        "scrollers": json.dumps(SCROLLERS),
+    }
+    st.html(f"<script>{script}</script>", unsafe_allow_javascript=True)
