@@ -20,13 +20,19 @@ import streamlit as st
 from ui.core.i18n import lang, t
 
 HTML_LANG = {"en": "en", "zh": "zh-Hans"}  # BCP 47: Chinese in simplified characters
-SCROLLERS = ".katex-display, .dnn-code"  # what may scroll sideways inside itself
+# what may scroll sideways inside itself (ui/shell/style.py): equations, code, tables
+SCROLLERS = {
+    "equation": ".katex-display",
+    "code": ".dnn-code",
+    "table": '[data-testid="stTable"] > div, [data-testid="stMarkdownContainer"] table',
+}
 FOCUS = "#1864ab"  # the focus ring: 7.8:1 on white, 3:1 or more beside every colour we draw
 
 CSS = f"""
-/* Streamlit's caption grey (#828180) is 3.9:1 on white, below AA's 4.5:1; this is 6.3:1. */
-[data-testid="stCaptionContainer"], [data-testid="stImageCaption"],
-[data-testid="stWidgetLabel"] [data-testid="stCaptionContainer"] {{ color: #5c5b5a; }}
+/* Streamlit's caption grey (#828180, or its text at opacity .6) is 3.9:1 or less on white,
+   below AA's 4.5:1; this is 6.8:1. */
+[data-testid="stCaptionContainer"], [data-testid="stImageCaption"] {{
+    color: #5c5b5a !important; opacity: 1 !important; }}
 /* A visible focus for everything a keyboard reaches. */
 :focus-visible {{ outline: 3px solid {FOCUS} !important; outline-offset: 2px; }}
 .dnn-code {{ font-family: "Source Code Pro", ui-monospace, monospace; font-size: .875rem;
@@ -53,13 +59,19 @@ SCRIPT = """
   if (window.__dnnA11yOn) { window.__dnnA11yMark(); return; }
   window.__dnnA11yOn = true;
   let queued = false;
-  const mark = () => {
+  const later = () => { if (!queued) { queued = true; requestAnimationFrame(mark); } };
+  // a region starts or stops scrolling when it or its content changes size (a late web font,
+  // a column resized), not only when the DOM changes
+  const sizes = new ResizeObserver(later), watched = new WeakSet();
+  const watch = el => { if (el && !watched.has(el)) { watched.add(el); sizes.observe(el); } };
+  function mark() {
     queued = false;
-    for (const el of d.querySelectorAll(%(scrollers)s)) {
-      const scrolls = el.scrollWidth > el.clientWidth + 1;
-      const name = el.classList.contains('dnn-code') ? window.__dnnA11y.code
-                                                     : window.__dnnA11y.equation;
-      if (scrolls || el.classList.contains('dnn-code')) {
+    for (const [kind, selector] of Object.entries(%(scrollers)s))
+    for (const el of d.querySelectorAll(selector)) {
+      watch(el); watch(el.firstElementChild);
+      const scrolls = el.scrollWidth > el.clientWidth;  // as axe-core counts it, 1 px too
+      const name = window.__dnnA11y[kind];
+      if (scrolls || kind === 'code') {
         if (el.tabIndex !== 0) el.tabIndex = 0;
         if (el.getAttribute('role') !== 'region') el.setAttribute('role', 'region');
         if (el.getAttribute('aria-label') !== name) el.setAttribute('aria-label', name);
@@ -68,11 +80,11 @@ SCRIPT = """
         el.removeAttribute('aria-label');
       }
     }
-  };
+  }
   window.__dnnA11yMark = mark;
-  const later = () => { if (!queued) { queued = true; requestAnimationFrame(mark); } };
   new MutationObserver(later).observe(d.body, {childList: true, subtree: true});
   window.addEventListener('resize', later);
+  d.fonts.addEventListener('loadingdone', later);
   mark();
 })();
 """
@@ -90,7 +102,7 @@ def apply() -> None:
 
 def page_script() -> None:
     """The script that sets ``<html lang>`` and marks scrolling regions; drawn on every run."""
-    labels = {"equation": t("a11y_scroll_equation"), "code": t("a11y_scroll_code")}
+    labels = {kind: t("a11y_scroll_" + kind) for kind in SCROLLERS}
     script = SCRIPT % {
         "lang": json.dumps(html_lang()),
         "labels": json.dumps(labels, ensure_ascii=False),

@@ -3,6 +3,7 @@
 EN = {
     "a11y_scroll_equation": "Equation (scrolls sideways)",
     "a11y_scroll_code": "Code (scrolls sideways)",
+    "a11y_scroll_table": "Table (scrolls sideways)",
     "alt_training_picture": "Training picture #{i}: {cls}",
     "alt_test_picture": "Test picture #{i}",
     "alt_flatten_picture": "Training picture #{i}, the one flattened into a column below",
@@ -17,6 +18,7 @@ EN = {
 ZH = {
     "a11y_scroll_equation": "公式（可左右滚动）",
     "a11y_scroll_code": "代码（可左右滚动）",
+    "a11y_scroll_table": "表格（可左右滚动）",
     "alt_training_picture": "训练图片 #{i}：{cls}",
     "alt_test_picture": "测试图片 #{i}",
     "alt_flatten_picture": "训练图片 #{i}，下面把它展平成一列",
