@@ -40,7 +40,8 @@ def axe():
 
 
 def violations(axe, page) -> list[str]:
-    """axe-core's WCAG A/AA violations on the page as it is now, one line per element."""
+    """axe-core's WCAG A/AA violations on the page once settled, one line per element."""
+    page.wait_for_function("() => window.__dnnA11yOn === true")  # the app's script has run
     wait_settled(page)
     found = axe.run(page, options=OPTIONS).response["violations"]
     return [
@@ -52,9 +53,10 @@ def violations(axe, page) -> list[str]:
 
 def assert_accessible(axe, page, where: str, lang: str = "en") -> None:
     """No axe violation, the page's language is the visitor's, and no error on the page."""
+    # drawn at the end of the run, the script may run a frame after the script state is idle
+    page.wait_for_function("l => document.documentElement.lang === l", arg=HTML_LANG[lang])
     problems = violations(axe, page)
     assert not problems, f"{where}: {len(problems)} violations\n" + "\n".join(problems)
-    assert page.evaluate("document.documentElement.lang") == HTML_LANG[lang], where
     assert_no_errors(page)
 
 

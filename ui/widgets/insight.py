@@ -51,7 +51,12 @@ def notice(x: np.ndarray, data: dnn.Dataset, where=None) -> str | None:
         where = where or st.container()
         where.warning(t(f"unfamiliar_{reason}"))
         where.caption(t("unfamiliar_seen"))
-        where.image(list(_examples(data)), width=48, alt=t("alt_examples"))
+        examples = _examples(data)
+        alt = [
+            t("alt_example", cls=t("class_cat" if k % 2 == 0 else "class_noncat"))
+            for k in range(len(examples))
+        ]
+        where.image(list(examples), width=48, alt=alt)
     return reason
 
 

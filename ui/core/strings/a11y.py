@@ -10,7 +10,7 @@ EN = {
     "alt_mistake": "A test picture the model gets wrong: it is a {truth}, P(cat) = {p}",
     "alt_uploaded": "Your picture {name}",
     "alt_model_sees": "Your picture as the model sees it: 64 × 64 pixels",
-    "alt_examples": "Examples of the training photos: cats and non-cats",
+    "alt_example": "A training photo: {cls}",
     "alt_class_picture": "A picture of class {name}",
     "alt_class_picture_test": "A picture of class {name}, held out for the test set",
 }
@@ -25,7 +25,7 @@ ZH = {
     "alt_mistake": "模型判断错误的测试图片：它是{truth}，P(猫) = {p}",
     "alt_uploaded": "你的图片 {name}",
     "alt_model_sees": "模型看到的你的图片：64 × 64 像素",
-    "alt_examples": "训练照片示例：猫和非猫",
+    "alt_example": "一张训练照片：{cls}",
     "alt_class_picture": "类别 {name} 的图片",
     "alt_class_picture_test": "类别 {name} 的图片，留作测试集",
 }
