@@ -122,7 +122,7 @@ def test_training_after_a_run_with_each_result_tab(axe, page, width):
         )
         wait_for_app(page)
         if k == 0:  # the comparison with the accuracies on
-            page.locator(".st-key-compare_accuracy").get_by_role("switch").click()
+            page.locator(".st-key-compare_accuracy label").first.click()
             wait_for_app(page)
         assert_accessible(axe, page, f"training, tab {name!r} {width}px", lang)
 
@@ -152,10 +152,10 @@ def test_step_through_at_several_steps(axe, page):
 
 def test_your_own_classes_with_pictures_trained(axe, page, tmp_path):
     open_page(page, "/classes")
-    class_input(page, 0).set_input_files(files(tmp_path, "warm", range(4)))
-    added(page, "“cat”: 4 added.")
-    class_input(page, 1).set_input_files(files(tmp_path, "cool", range(4)))
-    added(page, "“not cat”: 4 added.")
+    class_input(page, 0).set_input_files(files(tmp_path, "warm", range(5)))
+    added(page, "“cat”: 5 added.")
+    class_input(page, 1).set_input_files(files(tmp_path, "cool", range(5)))
+    added(page, "“not cat”: 5 added.")
     assert_accessible(axe, page, "classes with pictures")
     page.get_by_role("button", name="▶ Train").click()
     page.get_by_text("Finished: 2500 iterations").wait_for(timeout=60_000)

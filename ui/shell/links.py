@@ -123,7 +123,7 @@ def copy_link_button(query: dict[str, str]) -> None:
         f"<script>{script}</script>"
         "<style>.dnn-copy-link{font:inherit;padding:.35rem .75rem;border-radius:.5rem;"
         "border:1px solid rgba(49,51,63,.2);background:white;cursor:pointer;width:100%}"
-        ".dnn-copy-link:hover{border-color:#d9480f;color:#d9480f}</style>",
+        ".dnn-copy-link:hover{border-color:#b83d0b;color:#b83d0b}</style>",
         unsafe_allow_javascript=True,
     )
     with st.expander(t("show_link")):
