@@ -51,10 +51,39 @@ def violations(axe, page) -> list[str]:
     ]
 
 
+# Every chart and picture on the page, with the text a screen reader gets for it: a chart's
+# sentence (drawn by ui/shell/a11y.py from its figure) and table, a picture's alt text.
+TEXTS_JS = """() => ({
+    charts: [...document.querySelectorAll('.js-plotly-plot')].map(g => {
+        const words = g.parentElement.querySelector(':scope > .dnn-chart-words');
+        const rows = g.parentElement.querySelectorAll(':scope > .dnn-chart-table tbody tr');
+        return {words: words ? words.textContent : null, rows: rows.length};
+    }),
+    images: [...document.querySelectorAll('[data-testid="stMain"] img')].map(
+        i => i.getAttribute('alt')),
+})"""
+CJK = re.compile(r"[\u4e00-\u9fff]")
+
+
+def assert_described(page, where: str, lang: str) -> None:
+    """Every chart says what it shows, and every picture has alt text, in the page's language."""
+    page.wait_for_function(  # the script describes a chart on the frame after it is drawn
+        "() => [...document.querySelectorAll('.js-plotly-plot')].every("
+        "g => g.parentElement.querySelector(':scope > .dnn-chart-words'))"
+    )
+    texts = page.evaluate(TEXTS_JS)
+    for k, chart in enumerate(texts["charts"]):
+        assert chart["words"] and len(chart["words"]) > 10, f"{where}: chart {k} has no text"
+        assert bool(CJK.search(chart["words"])) == (lang == "zh"), (where, chart["words"])
+    for k, alt in enumerate(texts["images"]):
+        assert alt and alt.strip(), f"{where}: picture {k} has no alt text"
+
+
 def assert_accessible(axe, page, where: str, lang: str = "en") -> None:
     """No axe violation, the page's language is the visitor's, and no error on the page."""
     # drawn at the end of the run, the script may run a frame after the script state is idle
     page.wait_for_function("l => document.documentElement.lang === l", arg=HTML_LANG[lang])
+    assert_described(page, where, lang)
     problems = violations(axe, page)
     assert not problems, f"{where}: {len(problems)} violations\n" + "\n".join(problems)
     assert_no_errors(page)

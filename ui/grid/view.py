@@ -17,6 +17,7 @@ from ui.grid import axes as grid_axes
 from ui.grid import model as grid
 from ui.grid.axes import GridError
 from ui.grid.figures import heatmap, peak_curves
+from ui.widgets import chart as described
 
 METRICS = ("test", "train", "cost")
 GRID = session.register("grid", None, reset=True)  # the grid last run (a grid.Grid), or None
@@ -213,7 +214,7 @@ def best_and_curves(g: grid.Grid) -> None:
         "iteration": t("chart_iteration"),
         "peak_at": t("grid_peak_at"),
     }
-    st.plotly_chart(peak_curves(series, labels), key="grid_curves_chart")
+    described.show(peak_curves(series, labels), key="grid_curves_chart")
     st.caption(t("grid_curves_caption"))
 
 
@@ -255,6 +256,6 @@ def section(shared) -> None:
         if g is None:
             return
         status(g)
-        heat.plotly_chart(figure(g, metric or "test"), key="grid_heatmap")
+        described.show(figure(g, metric or "test"), heat, key="grid_heatmap")
         st.caption(t("grid_marks_caption"))
         best_and_curves(g)

@@ -17,6 +17,7 @@ import json
 
 import streamlit as st
 
+from ui.core.figures.describe import META
 from ui.core.i18n import lang, t
 
 HTML_LANG = {"en": "en", "zh": "zh-Hans"}  # BCP 47: Chinese in simplified characters
@@ -40,6 +41,12 @@ CSS = f"""
     overflow-x: auto; white-space: pre; color: #262730; line-height: 1.5; }}
 .dnn-sr-only {{ position: absolute; width: 1px; height: 1px; padding: 0; margin: -1px;
     overflow: hidden; clip: rect(0, 0, 0, 0); white-space: nowrap; border: 0; }}
+.dnn-chart-table {{ font-size: .85rem; margin: .25rem 0 .5rem 0; }}
+.dnn-chart-table summary {{ cursor: pointer; color: #31333f; }}
+.dnn-table-box {{ overflow-x: auto; max-height: 24rem; overflow-y: auto; }}
+.dnn-table-box table {{ border-collapse: collapse; }}
+.dnn-table-box th, .dnn-table-box td {{ border: 1px solid #d5d6d9; padding: .15rem .5rem;
+    text-align: right; white-space: nowrap; }}
 @media (prefers-reduced-motion: reduce) {{
     *, *::before, *::after {{ animation-duration: 1ms !important;
         animation-iteration-count: 1 !important; transition-duration: 1ms !important;
@@ -64,7 +71,7 @@ SCRIPT = """
   // a column resized), not only when the DOM changes
   const sizes = new ResizeObserver(later), watched = new WeakSet();
   const watch = el => { if (el && !watched.has(el)) { watched.add(el); sizes.observe(el); } };
-  function mark() {
+  let mark = function () {
     queued = false;
     for (const [kind, selector] of Object.entries(%(scrollers)s))
     for (const el of d.querySelectorAll(selector)) {
@@ -80,7 +87,45 @@ SCRIPT = """
         el.removeAttribute('aria-label');
       }
     }
+  };
+  // a chart's words (ui/core/figures/describe.py, in the figure's layout.meta): a sentence a
+  // screen reader reads at the chart, and its data as a table behind a disclosure
+  const cell = (tag, text, scope) => {
+    const c = d.createElement(tag); c.textContent = text; if (scope) c.scope = scope; return c;
+  };
+  function table(info) {
+    const det = d.createElement('details'), sum = d.createElement('summary');
+    det.className = 'dnn-chart-table'; sum.textContent = info.label; det.append(sum);
+    const box = d.createElement('div'), tab = d.createElement('table');
+    box.className = 'dnn-table-box'; box.tabIndex = 0; box.setAttribute('role', 'region');
+    box.setAttribute('aria-label', info.label);
+    const head = tab.createTHead().insertRow();
+    info.columns.forEach(c => head.append(cell('th', c, 'col')));
+    const body = tab.createTBody();
+    info.rows.forEach(r => {
+      const row = body.insertRow();
+      r.forEach((v, i) => row.append(i ? cell('td', v) : cell('th', v, 'row')));
+    });
+    box.append(tab); det.append(box);
+    return det;
   }
+  function charts() {
+    for (const gd of d.querySelectorAll('.js-plotly-plot')) {
+      const info = gd.layout && gd.layout.meta && gd.layout.meta.%(meta)s;
+      const box = gd.parentElement, key = info ? JSON.stringify(info) : '';
+      if (!box || box.dataset.dnnText === key) continue;
+      box.dataset.dnnText = key;
+      box.querySelectorAll(':scope > .dnn-chart-words, :scope > .dnn-chart-table')
+        .forEach(old => old.remove());
+      if (!info) continue;
+      const words = cell('p', info.summary);
+      words.className = 'dnn-sr-only dnn-chart-words';
+      box.insertBefore(words, gd);
+      if (info.rows && info.rows.length) box.append(table(info));
+    }
+  }
+  const marked = mark;
+  mark = () => { marked(); charts(); };
   window.__dnnA11yMark = mark;
   new MutationObserver(later).observe(d.body, {childList: true, subtree: true});
   window.addEventListener('resize', later);
@@ -107,5 +152,6 @@ def page_script() -> None:
         "lang": json.dumps(html_lang()),
         "labels": json.dumps(labels, ensure_ascii=False),
         "scrollers": json.dumps(SCROLLERS),
+        "meta": META,
     }
     st.html(f"<script>{script}</script>", unsafe_allow_javascript=True)

@@ -21,6 +21,7 @@ from dnn.propagation import forward
 from dnn.saliency import gradient_of_forward
 from ui.core.figures import inside as figures_inside
 from ui.core.i18n import t
+from ui.widgets import chart as described
 
 EXAMPLES = 8  # training thumbnails shown next to the warning
 
@@ -77,7 +78,7 @@ def details(seen: np.ndarray, params, hidden: str, key: str) -> None:
     acts = [A[:, 0] for _, _, A in caches]
     sizes = " → ".join(f"{len(a):,}" for a in acts)
     st.markdown(t("inside_layers", n0=x.shape[0], sizes=sizes))
-    st.plotly_chart(
+    described.show(
         figures_inside.layer_activations(
             acts, t("inside_units"), t("inside_layer"), t("inside_output")
         ),
@@ -89,7 +90,7 @@ def details(seen: np.ndarray, params, hidden: str, key: str) -> None:
     if not np.isfinite(grad).all():
         return
     titles = (t("inside_grad_picture"), t("inside_grad_magnitude"), t("inside_grad_sign"))
-    st.plotly_chart(
+    described.show(
         figures_inside.input_gradient_map(np.asarray(seen, dtype=np.uint8), grad, titles),
         key=f"inside_grad_{key}",
         config={"displayModeBar": False},

@@ -11,6 +11,7 @@ from ui.core.i18n import t
 from ui.core.labels import chart_labels, divergence_text, percent
 from ui.core.live import MAX_RUN_SECONDS
 from ui.core.runs import RunRecord, checkpoints
+from ui.widgets import chart as described
 
 CHART_POINTS = 2500  # the final chart: every iteration of the lesson's run, at most this many
 
@@ -28,7 +29,7 @@ def result_chart(record: RunRecord | None, chart) -> None:
             max_points=CHART_POINTS,
             height=height,
         )
-    chart.plotly_chart(fig, key="result_chart")
+    described.show(fig, chart, key="result_chart")
 
 
 def summary(

@@ -20,6 +20,7 @@ from ui.core.limits import IMAGE_UPLOAD_MB
 from ui.core.pixels import enlarged
 from ui.core.predict import Scored, confidence_key
 from ui.core.text import clean, label, plain
+from ui.widgets import chart as described
 from ui.widgets import insight
 
 
@@ -53,8 +54,9 @@ def show(result: Scored, params, hidden: str, data, names: Sequence[str] | None 
         return
     c_verdict, c_picture, c_seen = st.columns([3, 2, 2])
     c_verdict.markdown(f"### {verdict_text(result.p_cat, names)}")
-    c_verdict.plotly_chart(
+    described.show(
         figures.probability_bar(result.p_cat, {"p": label(probability_label(names))}),
+        c_verdict,
         key=f"bar_{result.name}_{id(result)}",
         config={"displayModeBar": False},
     )
