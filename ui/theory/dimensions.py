@@ -11,6 +11,7 @@ import numpy as np
 import streamlit as st
 
 import dnn
+from ui.core.figures.describe import ChartText
 from ui.core.i18n import t
 from ui.theory.figures import network_diagram
 from ui.widgets import chart as described
@@ -77,7 +78,12 @@ def network_chart(dims: list[int]) -> None:
         "<style>.st-key-network_box [data-testid='stElementContainer']"
         f"{{min-width: {fig.layout.meta['min_width']}px}}</style>"
     )
-    described.show(fig, box, key="network_diagram", config={"displayModeBar": False})
+    words = ChartText(
+        t("desc_network", L=len(dims) - 1, sizes=" → ".join(f"{n:,}" for n in dims)),
+        [t("desc_layer"), t("desc_units")],
+        [[str(layer), f"{n:,}"] for layer, n in enumerate(dims)],
+    )
+    described.show(fig, box, words=words, key="network_diagram", config={"displayModeBar": False})
 
 
 def flatten_code(column: np.ndarray) -> str:

@@ -17,6 +17,10 @@ EN = {
     "desc_point": "{name}: {y} at {x} {x0}.",
     "desc_curve": "curve",
     "desc_heatmap": "heatmap",
+    "desc_network": "The network's diagram: {L} layers after the input, with {sizes} units "
+    "(input first); every unit of a layer is connected to every unit of the next.",
+    "desc_layer": "layer",
+    "desc_units": "units",
     "desc_x": "x",
     "desc_map_empty": "{name}: no values yet.",
     "desc_map": "{name}: a map of {rows} × {cols} values from {lo} up to {hi}, largest at {y} {y0}, {x} {x0}.",
@@ -48,6 +52,10 @@ ZH = {
     "desc_point": "{name}：{x} {x0} 处为 {y}。",
     "desc_curve": "曲线",
     "desc_heatmap": "热图",
+    "desc_network": "网络结构图：输入之后共 {L} 层，各层单元数依次为 {sizes}（第一个是输入）；"
+    "每层的每个单元都与下一层的每个单元相连。",
+    "desc_layer": "层",
+    "desc_units": "单元数",
     "desc_x": "x",
     "desc_map": "{name}：{rows} × {cols} 个数值的热图，从 {lo} 到 {hi}，最大值在 {y} {y0}、{x} {x0}。",
     "desc_map_empty": "{name}：还没有数值。",
