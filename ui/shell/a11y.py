@@ -51,8 +51,9 @@ CSS = f"""
     *, *::before, *::after {{ animation-duration: 1ms !important;
         animation-iteration-count: 1 !important; transition-duration: 1ms !important;
         transition-delay: 0s !important; scroll-behavior: auto !important; }}
-    /* while a run trains, its chart's frames are not drawn: the progress bar says how far */
-    [data-test-script-state="running"] .dnn-live .stPlotlyChart {{ visibility: hidden; }}
+    /* while a run trains, its chart's frames are not drawn (a frame has no words of its own,
+       data-dnn-text=""; every finished chart has): the progress bar says how far */
+    [data-test-script-state="running"] [data-dnn-text=""] {{ visibility: hidden; }}
 }}
 """
 
@@ -124,10 +125,50 @@ SCRIPT = """
       if (info.rows && info.rows.length) box.append(table(info));
     }
   }
+  // Live status for screen readers: one polite live region outside Streamlit's tree, saying
+  // what appears after the page was drawn (a run training, a new status box such as Stopped or
+  // Finished, a verdict or a step's heading); what the page showed on arrival is not repeated.
+  let seen = null, page = null, arrived = false;
+  function announce() {
+    let live = window.__dnnLive;
+    if (!live) {  // in a closed shadow root: read aloud, but no second copy for a page search
+      const host = d.createElement('div');
+      host.id = 'dnn-live'; host.className = 'dnn-sr-only';
+      live = d.createElement('div');
+      live.setAttribute('role', 'status'); live.setAttribute('aria-live', 'polite');
+      host.attachShadow({mode: 'closed'}).append(live);
+      d.body.append(host);
+      window.__dnnLive = live;
+    }
+    const main = d.querySelector('[data-testid="stMain"]');
+    if (!main) return;
+    const now = [];
+    if (main.querySelector('[data-testid="stProgress"]')) now.push(window.__dnnA11y.training);
+    main.querySelectorAll('[data-testid="stAlertContainer"], h3').forEach(e => {
+      const text = e.innerText.trim();
+      if (text) now.push(text);
+    });
+    const app = d.querySelector('[data-testid="stApp"]');
+    const idle = app && app.dataset.testScriptState === 'notRunning';
+    if (page !== location.pathname) { page = location.pathname; arrived = false; }
+    if (!arrived) {  // a page arriving, until its first run ends: nothing to say
+      seen = new Set(now); arrived = idle; return;
+    }
+    const fresh = now.filter(text => !seen.has(text));
+    seen = new Set(now);
+    for (const text of fresh) {  // each news a node of its own: read once, the last 3 kept
+      const news = d.createElement('p');
+      news.textContent = text;
+      live.append(news);
+      while (live.childNodes.length > 3) live.firstChild.remove();
+    }
+  }
   const marked = mark;
-  mark = () => { marked(); charts(); };
+  mark = () => { marked(); charts(); announce(); };
   window.__dnnA11yMark = mark;
-  new MutationObserver(later).observe(d.body, {childList: true, subtree: true});
+  new MutationObserver(later).observe(d.body, {
+    childList: true, subtree: true, attributes: true, attributeFilter: ['data-test-script-state'],
+  });
   window.addEventListener('resize', later);
   d.fonts.addEventListener('loadingdone', later);
   mark();
@@ -148,6 +189,7 @@ def apply() -> None:
 def page_script() -> None:
     """The script that sets ``<html lang>`` and marks scrolling regions; drawn on every run."""
     labels = {kind: t("a11y_scroll_" + kind) for kind in SCROLLERS}
+    labels["training"] = t("a11y_training")
     script = SCRIPT % {
         "lang": json.dumps(html_lang()),
         "labels": json.dumps(labels, ensure_ascii=False),
