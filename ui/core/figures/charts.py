@@ -137,29 +137,14 @@ def training_chart(
         checkpoints = [checkpoints[k] for k in thin(len(checkpoints), max_points)]
         it = [c[0] for c in checkpoints]
         mode = "lines+markers" if len(it) <= 60 else "lines"
-        traces.append(
-            _line(
-                it,
-                [c[1] for c in checkpoints],
-                lab["train"],
-                TRAIN_COLOR,
-                "y2",
-                dash=TRAIN_DASH,
-                mode=mode,
-            )
-        )
-        if checkpoints[0][2] is not None:
-            traces.append(
-                _line(
-                    it,
-                    [c[2] for c in checkpoints],
-                    lab["test"],
-                    TEST_COLOR,
-                    "y2",
-                    mode=mode,
-                    dash=TEST_DASH,
-                )
-            )
+        tested = checkpoints[0][2] is not None
+        curves = [(1, "train", TRAIN_COLOR, TRAIN_DASH)] + tested * [
+            (2, "test", TEST_COLOR, TEST_DASH)
+        ]
+        for column, key, color, dash in curves:  # told apart by dash style, not colour alone
+            ys = [c[column] for c in checkpoints]
+            traces.append(_line(it, ys, lab[key], color, "y2", dash=dash, mode=mode))
+        if tested:
             traces.append(peak_marker(peak, lab["peak"], TEST_COLOR, showlegend=False))
             notes.append(peak_note(peak, lab["peak"], TEST_COLOR))  # not one more legend entry
     legend = dict(orientation="h", y=1.02, x=0, yanchor="bottom")  # above the plot when it wraps
