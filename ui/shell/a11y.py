@@ -39,6 +39,7 @@ CSS = f"""
 .dnn-code {{ font-family: "Source Code Pro", ui-monospace, monospace; font-size: .875rem;
     background: #f6f7f9; border-radius: .5rem; padding: .75rem 1rem; margin: 0 0 1rem 0;
     overflow-x: auto; white-space: pre; color: #262730; line-height: 1.5; }}
+.dnn-code.dnn-wrap {{ white-space: pre-wrap; overflow-wrap: anywhere; }}
 .dnn-sr-only {{ position: absolute; width: 1px; height: 1px; padding: 0; margin: -1px;
     overflow: hidden; clip: rect(0, 0, 0, 0); white-space: nowrap; border: 0; }}
 .dnn-chart-table {{ font-size: .85rem; margin: .25rem 0 .5rem 0; }}

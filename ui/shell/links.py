@@ -127,4 +127,9 @@ def copy_link_button(query: dict[str, str]) -> None:
         unsafe_allow_javascript=True,
     )
     with st.expander(t("show_link")):
-        st.code(link, language=None, wrap_lines=True)
+        # plain text, not st.code: its syntax highlighter would cost every first visit 0.5 MB
+        name = html.escape(t("a11y_scroll_code"), quote=True)
+        st.html(
+            f'<pre class="dnn-code dnn-wrap" tabindex="0" role="region" aria-label="{name}">'
+            f"<code>{html.escape(link)}</code></pre>"
+        )
