@@ -55,9 +55,12 @@ def violations(axe, page) -> list[str]:
 # sentence (drawn by ui/shell/a11y.py from its figure) and table, a picture's alt text.
 TEXTS_JS = """() => ({
     charts: [...document.querySelectorAll('.js-plotly-plot')].map(g => {
-        const words = g.parentElement.querySelector(':scope > .dnn-chart-words');
-        const rows = g.parentElement.querySelectorAll(':scope > .dnn-chart-table tbody tr');
-        return {words: words ? words.textContent : null, rows: rows.length};
+        const box = g.parentElement.parentElement;  // the chart's frame (ui/shell/a11y.py)
+        const words = box.querySelector(':scope > .dnn-chart-words');
+        const table = box.querySelector(':scope > .dnn-chart-table');
+        if (table) table.open = true;  // the table is built when its disclosure opens
+        const rows = box.querySelectorAll(':scope > .dnn-chart-table tbody tr');
+        return {words: words ? words.textContent : null, table: Boolean(table)};
     }),
     images: [...document.querySelectorAll('[data-testid="stMain"] img')].map(
         i => i.getAttribute('alt')),
@@ -69,7 +72,7 @@ def assert_described(page, where: str, lang: str) -> None:
     """Every chart says what it shows, and every picture has alt text, in the page's language."""
     page.wait_for_function(  # the script describes a chart on the frame after it is drawn
         "() => [...document.querySelectorAll('.js-plotly-plot')].every("
-        "g => g.parentElement.querySelector(':scope > .dnn-chart-words'))"
+        "g => g.parentElement.parentElement.querySelector(':scope > .dnn-chart-words'))"
     )
     texts = page.evaluate(TEXTS_JS)
     for k, chart in enumerate(texts["charts"]):

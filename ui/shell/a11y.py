@@ -98,6 +98,12 @@ SCRIPT = """
   function table(info) {
     const det = d.createElement('details'), sum = d.createElement('summary');
     det.className = 'dnn-chart-table'; sum.textContent = info.label; det.append(sum);
+    det.addEventListener('toggle', () => {  // built when asked for: nothing to lay out before
+      if (det.open && det.childNodes.length === 1) det.append(rows(info));
+    });
+    return det;
+  }
+  function rows(info) {
     const box = d.createElement('div'), tab = d.createElement('table');
     box.className = 'dnn-table-box'; box.tabIndex = 0; box.setAttribute('role', 'region');
     box.setAttribute('aria-label', info.label);
@@ -108,13 +114,15 @@ SCRIPT = """
       const row = body.insertRow();
       r.forEach((v, i) => row.append(i ? cell('td', v) : cell('th', v, 'row')));
     });
-    box.append(tab); det.append(box);
-    return det;
+    box.append(tab);
+    return box;
   }
   function charts() {
     for (const gd of d.querySelectorAll('.js-plotly-plot')) {
       const info = gd.layout && gd.layout.meta && gd.layout.meta.%(meta)s;
-      const box = gd.parentElement, key = info ? JSON.stringify(info) : '';
+      // beside the chart's own box (stPlotlyChart), which Streamlit sizes the plot from
+      const chart = gd.parentElement, box = chart && chart.parentElement;
+      const key = info ? JSON.stringify(info) : '';
       if (!box || box.dataset.dnnText === key) continue;
       box.dataset.dnnText = key;
       box.querySelectorAll(':scope > .dnn-chart-words, :scope > .dnn-chart-table')
@@ -122,8 +130,8 @@ SCRIPT = """
       if (!info) continue;
       const words = cell('p', info.summary);
       words.className = 'dnn-sr-only dnn-chart-words';
-      box.insertBefore(words, gd);
-      if (info.rows && info.rows.length) box.append(table(info));
+      box.insertBefore(words, chart);
+      if (info.rows && info.rows.length) chart.after(table(info));
     }
   }
   // Live status for screen readers: one polite live region outside Streamlit's tree, saying
