@@ -8,6 +8,7 @@ from ui.core.settings import LESSON
 from ui.core.strings import EQUATIONS
 from ui.shell.router import guard
 from ui.theory.dimensions import dimension_rows, flatten_code, network_chart, parse_layer_sizes
+from ui.widgets.code_block import code_block
 from ui.widgets.data_gate import require_data
 
 guard()
@@ -35,10 +36,9 @@ with all_m:
     for eq in EQUATIONS["backward"]:
         st.latex(eq)
 st.markdown(t("backward_sum"))
-st.code(
+code_block(
     f"dW = dZ @ A_prev.T / m                      # (7) {t('code_dw')}\n"
-    f"db = np.sum(dZ, axis=1, keepdims=True) / m  # (8) {t('code_db')}",
-    language="python",
+    f"db = np.sum(dZ, axis=1, keepdims=True) / m  # (8) {t('code_db')}"
 )
 st.markdown(t("update_title"))
 st.latex(EQUATIONS["update"])
@@ -82,9 +82,15 @@ st.image(
     [data.train_images[i] for i in idx],
     width=96,
     caption=[f"#{i} {names[int(data.train_y[0, i])]}" for i in idx],
+    alt=[t("alt_training_picture", i=i, cls=names[int(data.train_y[0, i])]) for i in idx],
 )
 st.markdown(t("flatten_text"))
 i = st.number_input(t("flatten_pick"), 0, data.train_images.shape[0] - 1, 7, key="flatten_pick")
 col_img, col_vec = st.columns([1, 2])
-col_img.image(data.train_images[i], width=192, caption=t("flatten_caption", i=i))
-col_vec.code(flatten_code(data.train_x[:, i]), language="python")
+col_img.image(
+    data.train_images[i],
+    width=192,
+    caption=t("flatten_caption", i=i),
+    alt=t("alt_flatten_picture", i=i),
+)
+code_block(flatten_code(data.train_x[:, i]), col_vec)

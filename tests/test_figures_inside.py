@@ -2,6 +2,7 @@
 
 import numpy as np
 
+from ui.core.figures import style
 from ui.core.figures.inside import (
     NUMBERS_UP_TO,
     input_gradient_map,
@@ -58,7 +59,8 @@ def test_layer_activations_one_bar_per_unit():
         "A[3] (5)",
         "A[4] = P(cat)",
     ]
-    assert fig.data[0].marker.color[0] == "#1971c2" and fig.data[0].marker.color[-1] == "#d9480f"
+    negative, positive = fig.data[0].marker.color[0], fig.data[0].marker.color[-1]
+    assert (negative, positive) == (style.TRAIN_COLOR, style.COST_COLOR)  # blue < 0, vermillion > 0
 
 
 def test_input_gradient_map_sums_over_colours():

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import io
 
 import numpy as np
@@ -53,7 +54,7 @@ def test_theory_has_both_backward_forms_and_the_sum_over_examples(data):
         assert sum(f"({n})" in eq for eq in latex) == 1, n
     single = next(eq for eq in latex if "(2)" in eq)
     assert "dz^{[l]}" in single and "a^{[l-1]" in single and "frac" not in single
-    code = "\n".join(c.value for c in at.code)
+    code = shown_code(at)
     assert "np.sum(dZ, axis=1, keepdims=True) / m" in code and "sum over the m examples" in code
     text = "\n".join(m.value for m in at.markdown)
     for item in ("learning rate", "number of iterations", "number of layers", "hidden units"):
@@ -78,7 +79,7 @@ def test_theory_in_chinese_translates_code_captions_table_and_diagram(data):
     at = app("pages/theory.py")
     at.radio(key="lang_choice").set_value("zh").run()
     assert not at.exception
-    code = "\n".join(c.value for c in at.code)
+    code = shown_code(at)
     assert "对 m 个样本求和" in code and "像素 (0, 0)，通道 R" in code and "X 的一列" in code
     assert "channel" not in code and "pixel" not in code
     assert "参数个数" in at.table[0].value.columns
@@ -112,3 +113,9 @@ def test_prediction_in_chinese_says_p_猫_in_the_bar_and_the_captions(data):
     assert "模型看到的图片 (64×64)，放大显示" in captions
     test_set = [c for c in captions if c.startswith(("✅", "❌"))]
     assert len(test_set) == 50 and all("P(猫) = " in c for c in test_set)
+
+
+def shown_code(at) -> str:
+    """The code blocks' text (plain <pre> blocks, ui/widgets/code_block.py)."""
+    blocks = [e.proto.body for e in at.get("html") if 'class="dnn-code"' in e.proto.body]
+    return "\n".join(html.unescape(b) for b in blocks)

@@ -215,7 +215,9 @@ def thumbnails(two: TwoClasses, k: int, test_ids: set[int]) -> None:
         cols = st.columns(GRID, gap="small")
         for col, p in zip(cols, pics[row : row + GRID], strict=False):
             name = caption(p.name)
-            col.image(thumbnail(p.pixels, p.id in test_ids), caption=name, width="stretch")
+            held = p.id in test_ids
+            alt = t("alt_class_picture_test" if held else "alt_class_picture", name=clean(p.name))
+            col.image(thumbnail(p.pixels, held), caption=name, width="stretch", alt=alt)
             col.button(
                 "✕",
                 key=f"classes_remove_{p.id}",

@@ -19,6 +19,7 @@ from ui.grid import axes as grid_axes
 from ui.grid import model as grid
 from ui.grid.axes import GridError
 from ui.grid.figures import heatmap, peak_curves
+from ui.widgets import chart as described
 
 METRICS = ("test", "train", "cost")
 GRID = session.register("grid", None, reset=True)  # the grid last run (a grid.Grid), or None
@@ -231,7 +232,7 @@ def best_and_curves(g: grid.Grid) -> None:
         "no_peak": t("grid_no_peak"),
     }
     pictures = g.cells[best].pictures
-    st.plotly_chart(peak_curves(series, labels, pictures), key="grid_curves_chart")
+    described.show(peak_curves(series, labels, pictures), key="grid_curves_chart")
     st.caption(t("grid_curves_caption"))
 
 
@@ -273,6 +274,6 @@ def section(shared) -> None:
         if g is None:
             return
         status(g)
-        heat.plotly_chart(figure(g, metric or "test"), key="grid_heatmap")
+        described.show(figure(g, metric or "test"), heat, key="grid_heatmap")
         st.caption(t("grid_marks_caption"))
         best_and_curves(g)

@@ -147,8 +147,13 @@ def copy_link_button(query: dict[str, str]) -> None:
         f"<script>{script}</script>"
         "<style>.dnn-copy-link{font:inherit;padding:.35rem .75rem;border-radius:.5rem;"
         "border:1px solid rgba(49,51,63,.2);background:white;cursor:pointer;width:100%}"
-        ".dnn-copy-link:hover{border-color:#d9480f;color:#d9480f}</style>",
+        ".dnn-copy-link:hover{border-color:#b83d0b;color:#b83d0b}</style>",
         unsafe_allow_javascript=True,
     )
     with st.expander(t("show_link")):
-        st.code(link, language=None, wrap_lines=True)
+        # plain text, not st.code: its syntax highlighter would cost every first visit 0.5 MB
+        name = html.escape(t("a11y_scroll_code"), quote=True)
+        st.html(
+            f'<pre class="dnn-code dnn-wrap" tabindex="0" role="region" aria-label="{name}">'
+            f"<code>{html.escape(link)}</code></pre>"
+        )

@@ -20,7 +20,7 @@ from ui.board import link as board_link
 from ui.core import kept
 from ui.core.i18n import LANG, LANGUAGES, lang, t
 from ui.core.session import init_state
-from ui.shell import links, presenter, style, visitor_cookie
+from ui.shell import a11y, links, presenter, style, visitor_cookie
 from ui.shell.uploads import lost_said, show_lost
 from ui.shell.uploads import track as track_uploads
 
@@ -70,6 +70,7 @@ def main() -> None:
         initial_sidebar_state=presenter.sidebar_state(),
     )
     style.apply()
+    a11y.apply()
     visitor_cookie.adopt()  # the browser's token: its own pictures outlive a reload
     track_uploads()  # forget uploads no widget holds; bounds on the server's upload store
     page = st.navigation(pages())
@@ -93,6 +94,7 @@ def main() -> None:
     query = links.write_url(page.url_path)
     visitor_cookie.cookie_script(settle=True)
     with st.sidebar:
+        a11y.page_script()  # <html lang>, scrolling regions reachable by keyboard
         links.copy_link_button(board_link.shareable(query))  # never the teacher's key
 
 

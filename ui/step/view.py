@@ -19,6 +19,7 @@ from ui.step.walk import (
     step_title,
     walk,
 )
+from ui.widgets import chart as described
 from ui.widgets.data_gate import require_data
 
 
@@ -82,7 +83,7 @@ def show(w: Walk, index: int) -> None:
     cols = st.columns(2)
     for k, mtx in enumerate(step.matrices):
         with cols[k % 2]:
-            st.plotly_chart(
+            described.show(
                 figures_inside.matrix_heatmap(mtx.values, mtx.label),
                 key=f"step_heat_{index}_{k}",
                 config={"displayModeBar": False},

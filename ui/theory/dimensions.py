@@ -11,8 +11,10 @@ import numpy as np
 import streamlit as st
 
 import dnn
+from ui.core.figures.describe import ChartText
 from ui.core.i18n import t
 from ui.theory.figures import network_diagram
+from ui.widgets import chart as described
 
 MAX_LAYERS = 20  # n^[0] … n^[L] in the dimension table: at most 19 layers after the input
 MAX_UNITS = 100_000
@@ -76,7 +78,12 @@ def network_chart(dims: list[int]) -> None:
         "<style>.st-key-network_box [data-testid='stElementContainer']"
         f"{{min-width: {fig.layout.meta['min_width']}px}}</style>"
     )
-    box.plotly_chart(fig, key="network_diagram", config={"displayModeBar": False})
+    words = ChartText(
+        t("desc_network", L=len(dims) - 1, sizes=" → ".join(f"{n:,}" for n in dims)),
+        [t("desc_layer"), t("desc_units")],
+        [[str(layer), f"{n:,}"] for layer, n in enumerate(dims)],
+    )
+    described.show(fig, box, words=words, key="network_diagram", config={"displayModeBar": False})
 
 
 def flatten_code(column: np.ndarray) -> str:

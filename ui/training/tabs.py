@@ -15,6 +15,7 @@ from ui.core.labels import chart_labels, percent, run_name
 from ui.core.runs import RunRecord, checkpoints
 from ui.core.settings import Settings
 from ui.training.link import COMPARE, choice, choose
+from ui.widgets import chart as described
 
 WEIGHT_UNITS = 12  # first-layer units drawn (raw and change side by side)
 
@@ -37,7 +38,7 @@ def compare_tab() -> None:
     else:
         series = [(names[r.run_id], r.costs, checkpoints(r.history)) for r in picked]
         fig = figures.compare_chart(series, chart_labels(), accuracy=accuracy)
-        st.plotly_chart(fig, key="compare_chart")
+        described.show(fig, key="compare_chart")
     st.dataframe(
         [
             {
@@ -64,11 +65,11 @@ def weights_tab(params, record: RunRecord) -> None:
     with left:
         st.markdown(t("weights_trained"))
         fig = figures.weight_images(W, WEIGHT_UNITS, 4, unit_label=unit)
-        st.plotly_chart(fig, key="weights")
+        described.show(fig, key="weights")
     with right:
         st.markdown(t("weights_change"))
         fig = figures.weight_images(W - W0, WEIGHT_UNITS, 4, unit_label=unit, centered=True)
-        st.plotly_chart(fig, key="weights_change")
+        described.show(fig, key="weights_change")
     st.caption(
         t(
             "weights_caption",
@@ -92,6 +93,10 @@ def mistakes_tab(proba, data) -> None:
                 t("mistake_caption", p=f"{proba[0, i]:.2f}", truth=classes[int(data.test_y[0, i])])
                 for i in wrong
             ],
+            alt=[
+                t("alt_mistake", p=f"{proba[0, i]:.2f}", truth=classes[int(data.test_y[0, i])])
+                for i in wrong
+            ],
         )
 
 
@@ -108,7 +113,7 @@ def model_tabs(tabs, params, record: RunRecord, data, downloads) -> None:
             proba = dnn.predict_proba(params, data.test_x, hidden)
             labels = {"true": t("true_class"), "predicted": t("predicted_class")}
             fig = figures.confusion_matrix(data.test_y, proba > 0.5, classes, labels)
-            st.plotly_chart(fig, key="confusion")
+            described.show(fig, title=t("tab_confusion"), key="confusion")
     if tabs[1].open:
         with tabs[1]:
             mistakes_tab(dnn.predict_proba(params, data.test_x, hidden), data)

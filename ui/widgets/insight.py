@@ -21,6 +21,7 @@ from dnn.propagation import forward
 from dnn.saliency import gradient_of_forward
 from ui.core.figures import inside as figures_inside
 from ui.core.i18n import t
+from ui.widgets import chart as described
 
 EXAMPLES = 8  # training thumbnails shown next to the warning
 
@@ -68,7 +69,12 @@ def show_notice(found: tuple[str, list], data: dnn.Dataset, where=None) -> None:
     else:
         where.warning(t(f"unfamiliar_{reason}"))
     where.caption(t("unfamiliar_seen"))
-    where.image(list(_examples(data)), width=48)
+    examples = _examples(data)
+    alt = [
+        t("alt_example", cls=t("class_cat" if k % 2 == 0 else "class_noncat"))
+        for k in range(len(examples))
+    ]
+    where.image(list(examples), width=48, alt=alt)
 
 
 def notice(x: np.ndarray, data: dnn.Dataset, where=None) -> str | None:
@@ -100,7 +106,7 @@ def details(seen: np.ndarray, params, hidden: str, key: str) -> None:
     acts = [A[:, 0] for _, _, A in caches]
     sizes = " → ".join(f"{len(a):,}" for a in acts)
     st.markdown(t("inside_layers", n0=x.shape[0], sizes=sizes))
-    st.plotly_chart(
+    described.show(
         figures_inside.layer_activations(
             acts, t("inside_units"), t("inside_layer"), t("inside_output")
         ),
@@ -112,7 +118,7 @@ def details(seen: np.ndarray, params, hidden: str, key: str) -> None:
     if not np.isfinite(grad).all():
         return
     titles = (t("inside_grad_picture"), t("inside_grad_magnitude"), t("inside_grad_sign"))
-    st.plotly_chart(
+    described.show(
         figures_inside.input_gradient_map(np.asarray(seen, dtype=np.uint8), grad, titles),
         key=f"inside_grad_{key}",
         config={"displayModeBar": False},
@@ -157,6 +163,7 @@ def test_picture(data: dnn.Dataset, params, hidden: str, proba: np.ndarray) -> N
         seen = data.test_images[i]
         p = float(proba[i])
         c1, c2 = st.columns([1, 3])
-        c1.image(seen, width=128, caption=t("inside_test_caption", i=i, p=f"{p:.2f}"))
+        caption = t("inside_test_caption", i=i, p=f"{p:.2f}")
+        c1.image(seen, width=128, caption=caption, alt=t("alt_test_picture", i=i))
         notice(data.test_x[:, [i]], data, c2)
         details(seen, params, hidden, f"test_{i}")

@@ -12,6 +12,7 @@ from ui.core.labels import chart_labels, divergence_text, percent
 from ui.core.live import MAX_RUN_SECONDS
 from ui.core.runs import RunRecord, checkpoints
 from ui.core.validation import columns
+from ui.widgets import chart as described
 
 CHART_POINTS = 2500  # the final chart: every iteration of the lesson's run, at most this many
 
@@ -36,7 +37,7 @@ def result_chart(record: RunRecord | None, chart, data=None, every: int | None =
             pictures=held_out_pictures(record, data),
             every=every,
         )
-    chart.plotly_chart(fig, key="result_chart")
+    described.show(fig, chart, key="result_chart")
 
 
 def held_out_pictures(record: RunRecord, data) -> int | None:

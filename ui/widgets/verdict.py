@@ -20,6 +20,7 @@ from ui.core.limits import IMAGE_UPLOAD_MB, PICTURES
 from ui.core.pixels import enlarged
 from ui.core.predict import Scored, confidence_key
 from ui.core.text import clean, label, plain
+from ui.widgets import chart as described
 from ui.widgets import insight
 
 
@@ -55,17 +56,19 @@ def show(result: Scored, params, hidden: str, data, names: Sequence[str] | None 
     work.hold("photo")  # the browser's marker: a restart or failover loses this verdict
     c_verdict, c_picture, c_seen = st.columns([3, 2, 2])
     c_verdict.markdown(f"### {verdict_text(result.p_cat, names)}")
-    c_verdict.plotly_chart(
+    described.show(
         figures.probability_bar(result.p_cat, {"p": label(probability_label(names))}),
+        c_verdict,
         key=f"bar_{result.name}_{id(result)}",
         config={"displayModeBar": False},
     )
     c_verdict.caption(confidence_text(result.p_cat, names, found is not None))
     if found is not None:
         insight.show_notice(found, data, c_verdict)
-    c_picture.image(result.preview, caption=plain(result.name))  # captions are Markdown
+    alt = t("alt_uploaded", name=clean(result.name))  # alt text is an attribute, not Markdown
+    c_picture.image(result.preview, caption=plain(result.name), alt=alt)  # captions: Markdown
     c_picture.caption(t("framing_shown_" + result.framing))
-    c_seen.image(enlarged(result.seen), caption=t("model_sees"))
+    c_seen.image(enlarged(result.seen), caption=t("model_sees"), alt=t("alt_model_sees"))
     insight.look_inside(
         result.seen, params, hidden, None, c_verdict, key=f"{result.name}_{id(result)}"
     )
@@ -92,7 +95,8 @@ def graded(images: Sequence, proba: Sequence[float], right: Sequence[bool], labe
     """Labelled pictures as thumbnails, each captioned ✅/❌ and ``label = 0.93`` (its P)."""
     marks = ["✅ " if ok else "❌ " for ok in right]
     captions = [f"{mark}{label} = {p:.2f}" for mark, p in zip(marks, proba, strict=True)]
-    st.image(list(images), width=112, caption=captions)
+    alts = [c.replace("\\", "") for c in captions]  # an attribute: no Markdown escapes
+    st.image(list(images), width=112, caption=captions, alt=alts)
 
 
 def uploaded(key: str) -> list[tuple[str, bytes]]:

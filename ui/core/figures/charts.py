@@ -11,7 +11,16 @@ from plotly.subplots import make_subplots
 
 from ui.core.checks import spans_orders_of_magnitude
 from ui.core.figures.peak import accuracy_peak, peak_marker, peak_note, smoothed_line
-from ui.core.figures.style import COST_COLOR, FONT, MODEBAR, PALETTE, TEST_COLOR, TRAIN_COLOR
+from ui.core.figures.style import (
+    COST_COLOR,
+    FONT,
+    MODEBAR,
+    TEST_COLOR,
+    TEST_DASH,
+    TRAIN_COLOR,
+    TRAIN_DASH,
+    run_style,
+)
 from ui.core.settings import N_INPUT
 
 LABELS = {
@@ -146,21 +155,13 @@ def training_chart(
         checkpoints = [checkpoints[k] for k in kept]
         it = [c[0] for c in checkpoints]
         mode = "lines+markers" if len(it) <= 60 else "lines"
-        traces.append(
-            _line(
-                it,
-                [c[1] for c in checkpoints],
-                lab["train"],
-                TRAIN_COLOR,
-                "y2",
-                dash="dot",
-                mode=mode,
-            )
-        )
-        if checkpoints[0][2] is not None:
-            traces.append(
-                _line(it, [c[2] for c in checkpoints], lab["test"], TEST_COLOR, "y2", mode=mode)
-            )
+        tested = checkpoints[0][2] is not None
+        curves = [(1, "train", TRAIN_COLOR, TRAIN_DASH)] + tested * [
+            (2, "test", TEST_COLOR, TEST_DASH)
+        ]
+        for column, key, color, dash in curves:  # told apart by dash style, not colour alone
+            ys = [c[column] for c in checkpoints]
+            traces.append(_line(it, ys, lab[key], color, "y2", dash=dash, mode=mode))
         if peak is not None:  # on the averaged curve, with its text (not one more legend entry)
             where = dict(window=peak.window, acc=f"{peak.accuracy:.0%}", it=peak.iteration)
             traces.append(mean)
@@ -183,39 +184,45 @@ def compare_chart(
 
     ``runs`` holds (label, costs, checkpoints) with checkpoints as in :func:`training_chart`.
     With ``accuracy``, each run's test accuracy (dashed) and train accuracy (dotted) join on a
-    second axis. The legend sits below the plot, so 6 or more runs keep it readable; each run
-    keeps at most about ``max_points`` points.
+    second axis. Every curve is named in the legend (below the plot, one entry per curve, each
+    clickable on its own); a run has its own colour and marker symbol, so that neither runs nor
+    a run's three curves are told apart by colour alone. Each run keeps at most about
+    ``max_points`` points.
     """
     lab = {**LABELS, **(labels or {})}
     traces = []
     for k, (name, costs, checkpoints) in enumerate(runs):
-        color = PALETTE[k % len(PALETTE)]
+        color, symbol = run_style(k)
         y = np.asarray(costs, dtype=float)
         keep = thin(len(y), max_points)
         cost_name = f"{name} · {lab['cost']}" if accuracy else name
-        traces.append(_line(keep, y[keep], cost_name, color, width=3, legendgroup=str(k)))
+        cost = _line(keep, y[keep], cost_name, color, width=3, legendgroup=str(k))
+        cost.update(mode="lines+markers", marker=dict(symbol=symbol, size=9, maxdisplayed=12))
+        traces.append(cost)
         if accuracy and checkpoints and checkpoints[0][2] is not None:
             checkpoints = [checkpoints[j] for j in thin(len(checkpoints), max_points)]
             it = [c[0] for c in checkpoints]
-            for column, key, line in (
-                (2, "test", {"dash": "dash"}),
-                (1, "train", {"dash": "dot", "width": 1}),
+            for column, key, line, hollow in (
+                (2, "test", {"dash": TEST_DASH, "width": 2}, ""),
+                (1, "train", {"dash": TRAIN_DASH, "width": 2}, "-open"),
             ):
-                traces.append(
-                    _line(
-                        it,
-                        [c[column] for c in checkpoints],
-                        f"{name} · {lab[key]}",
-                        color,
-                        "y2",
-                        legendgroup=str(k),
-                        showlegend=False,
-                        **line,
-                    )
+                trace = _line(
+                    it,
+                    [c[column] for c in checkpoints],
+                    f"{name} · {lab[key]}",
+                    color,
+                    "y2",
+                    legendgroup=str(k),
+                    **line,
                 )
-    rows = max(1, len(runs))
-    legend = dict(orientation="h", y=-0.15, x=0, yanchor="top", font=dict(size=14))
-    layout = _two_axis_layout(lab, 420 + 24 * rows, legend)
+                marker = dict(symbol=symbol + hollow, size=8, maxdisplayed=12)
+                trace.update(mode="lines+markers", marker=marker)
+                traces.append(trace)
+    entries = len(traces) or 1
+    legend = dict(
+        orientation="h", y=-0.15, x=0, yanchor="top", font=dict(size=14), groupclick="toggleitem"
+    )
+    layout = _two_axis_layout(lab, 420 + 24 * entries, legend)
     layout["margin"] = dict(l=10, r=10, t=20, b=10)
     if not accuracy:
         del layout["yaxis2"]

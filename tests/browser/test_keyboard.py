@@ -1,0 +1,195 @@
+"""The lesson by keyboard alone, and with reduced motion, in Chromium (issue 20, items 4 and 5).
+
+The keyboard test presses only keys (Tab, Shift+Tab, Enter, Space, arrows, typed digits): from
+the theory page to a finished run, a Stop and a Continue, the result tabs, an upload's verdict
+(the file chooser a key opens is the browser's), Step through's Next and Back. Every control it
+lands on shows a visible focus, and the page's live region says what happened (training,
+stopped, finished, the verdict, the step).
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from tests.browser.conftest import assert_no_errors, open_page, wait_for_app, wait_settled
+from tests.browser.test_e2e import CHART_POINTS_JS
+from tests.test_images import PHOTO
+
+pytestmark = pytest.mark.browser
+
+FOCUSED_JS = """() => {
+    const e = document.activeElement;
+    if (!e || e === document.body) return null;
+    const s = getComputedStyle(e);
+    const ring = (s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) >= 2)
+        || (s.boxShadow && s.boxShadow !== 'none');
+    const text = (e.getAttribute('aria-label') || e.innerText || e.value || '').trim();
+    return {text, role: e.getAttribute('role') || e.tagName.toLowerCase(),
+            ring: Boolean(ring), focusVisible: e.matches(':focus-visible')};
+}"""
+# the live region's latest news, one line each (ui/shell/a11y.py)
+LIVE_JS = (
+    "() => [...((window.__dnnLive || {}).childNodes || [])].map(n => n.textContent).join('\\n')"
+)
+
+
+def tab_to(page, match, back: bool = False, limit: int = 250) -> dict:
+    """Press Tab (Shift+Tab) until the focused element matches; it must show its focus."""
+    for _ in range(limit):
+        page.keyboard.press("Shift+Tab" if back else "Tab")
+        focused = page.evaluate(FOCUSED_JS)
+        if focused and match(focused):
+            assert focused["focusVisible"], f"no visible focus: {focused}"
+            try:  # a focus ring may grow in with a short transition
+                page.wait_for_function(f"() => ({FOCUSED_JS})().ring", timeout=5_000)
+            except Exception as exc:  # Playwright's TimeoutError
+                raise AssertionError(f"no focus ring: {page.evaluate(FOCUSED_JS)}") from exc
+            return focused
+    raise AssertionError("the keyboard never reached the control")
+
+
+def named(text: str):
+    return lambda f: f["text"] == text
+
+
+def wait_live(page, pattern: str) -> str:
+    """Wait until the live region announces text matching ``pattern``."""
+    try:
+        page.wait_for_function(
+            f"p => new RegExp(p).test(({LIVE_JS})())", arg=pattern, timeout=60_000
+        )
+    except Exception as exc:  # Playwright's TimeoutError: say what was announced instead
+        said = page.evaluate(LIVE_JS)
+        raise AssertionError(f"never announced {pattern!r}; the live region says {said!r}") from exc
+    return page.evaluate(LIVE_JS)
+
+
+def type_into(page, label: str, value: str) -> None:
+    tab_to(page, named(label))
+    page.keyboard.press("Control+A")
+    page.keyboard.type(value)
+    page.keyboard.press("Enter")
+    wait_for_app(page)
+
+
+def test_the_lesson_by_keyboard_alone(page):
+    open_page(page, "/theory")
+    wait_settled(page)
+    tab_to(page, lambda f: f["role"] == "a" and f["text"].endswith("Training"))
+    page.keyboard.press("Enter")
+    page.wait_for_url(re.compile(r"/training"))
+    wait_for_app(page)
+    # a finished run
+    tab_to(page, named("▶ Train"))
+    page.keyboard.press("Enter")
+    assert "Finished: 2500 iterations" in wait_live(page, "Finished: 2500 iterations")
+    wait_for_app(page)
+    # a long run, stopped, then continued
+    type_into(page, "n[1]", "256")
+    page.wait_for_function(
+        "() => document.querySelector('input[aria-label=\"Preset\"]').value === 'Custom'"
+    )
+    type_into(page, "Iterations", "10000")
+    tab_to(page, named("▶ Train"))
+    page.keyboard.press("Enter")
+    wait_live(page, "(^|\\n)Training…$")  # the latest news: this run trains
+    page.wait_for_function(f"({CHART_POINTS_JS})() > 50")
+    tab_to(page, named("■ Stop"))
+    page.keyboard.press("Enter")
+    wait_live(page, r"(^|\n)Stopped at iteration \d+[^\n]*$")
+    wait_for_app(page)
+    tab_to(page, named("⏩ Continue"), back=True)
+    page.keyboard.press("Enter")
+    wait_live(page, "Finished: 10000 iterations")
+    wait_for_app(page)
+    # the result tabs: arrows move between them
+    tab_to(page, lambda f: f["role"] == "tab")
+    for name in ("Confusion matrix", "Mistakes"):
+        page.keyboard.press("ArrowRight")
+        page.keyboard.press("Enter")
+        page.wait_for_function(
+            "n => (document.activeElement.innerText || '').includes(n)"
+            " && document.activeElement.getAttribute('aria-selected') === 'true'",
+            arg=name,
+        )
+        wait_for_app(page)
+    assert_no_errors(page)
+
+
+def test_a_verdict_and_step_through_by_keyboard(page):
+    open_page(page, "/prediction")
+    wait_settled(page)
+    tab_to(page, lambda f: f["role"] == "button" and f["text"].endswith("Upload"))
+    with page.expect_file_chooser() as chooser:
+        page.keyboard.press("Enter")
+    chooser.value.set_files(str(PHOTO))
+    wait_live(page, "(^|\\n)\\S+ (Cat|Not a cat)(\\n|$)")  # the verdict
+    wait_for_app(page)
+    open_page(page, "/step")
+    wait_settled(page)
+    tab_to(page, named("Next ▶"))
+    for n in (2, 3):
+        page.keyboard.press("Enter")
+        wait_live(page, f"(^|\\n){n}/[^\\n]*$")  # the latest news
+        wait_for_app(page)
+    tab_to(page, named("◀ Back"), back=True)
+    page.keyboard.press("Enter")
+    wait_live(page, "(^|\\n)2/11 · Forward[^\\n]*$")
+    assert page.locator("h3").first.inner_text().startswith("2/")
+    assert_no_errors(page)
+
+
+@pytest.fixture
+def calm_page(browser, server, warmed):
+    """A page whose browser asks for reduced motion (the operating system's setting)."""
+    context = browser.new_context(
+        viewport={"width": 1280, "height": 800}, base_url=server, reduced_motion="reduce"
+    )
+    pg = context.new_page()
+    pg.set_default_timeout(30_000)
+    yield pg
+    context.close()
+
+
+# At every animation frame: is a chart visible, and how many iterations does it show?
+SAMPLE_VISIBLE_JS = f"""() => {{
+    window.__dnnSeen = [];
+    window.__dnnSampling = true;
+    const sample = () => {{
+        const g = document.querySelector('.js-plotly-plot');
+        const shown = g && getComputedStyle(g.parentElement).visibility !== 'hidden'
+            && getComputedStyle(g).visibility !== 'hidden';
+        window.__dnnSeen.push([Boolean(shown), ({CHART_POINTS_JS})()]);
+        // read after the frame's own callbacks (the page's script marks a new chart in one)
+        if (window.__dnnSampling) requestAnimationFrame(() => setTimeout(sample));
+    }};
+    sample();
+}}"""
+
+
+def test_reduced_motion_draws_no_chart_animation(calm_page):
+    page = calm_page
+    assert page.evaluate("matchMedia('(prefers-reduced-motion: reduce)').matches")
+    open_page(page, "/training?it=5000")
+    wait_settled(page)
+    page.evaluate(SAMPLE_VISIBLE_JS)
+    page.get_by_role("button", name="▶ Train").click()
+    page.get_by_text("Finished: 5000 iterations").wait_for(timeout=60_000)
+    wait_settled(page)
+    seen = page.evaluate("() => { window.__dnnSampling = false; return window.__dnnSeen; }")
+    shown = sorted({points for visible, points in seen if visible})
+    hidden = {points for visible, points in seen if not visible}
+    # only the empty chart before and the whole run after were ever on screen; the frames the
+    # server sent while training (still there, hidden) never were
+    assert shown == [0, 5000], shown
+    assert any(0 < p < 5000 for p in hidden), "the run sent no frames to hide"
+    # no transition or animation runs longer than a blink
+    durations = page.evaluate(
+        "() => [...document.querySelectorAll('*')].map(e => getComputedStyle(e))"
+        ".flatMap(s => [s.transitionDuration, s.animationDuration])"
+        ".flatMap(v => v.split(',')).map(v => parseFloat(v) * (v.includes('ms') ? 1 : 1000))"
+    )
+    assert max(durations) <= 1, max(durations)
+    assert_no_errors(page)

@@ -1,0 +1,243 @@
+"""A chart in words and as a table, for a screen reader (issue 20): a pure function of a figure.
+
+:func:`describe` reads any figure the app draws — lines (the cost and accuracy curves), a
+horizontal bar (P(cat)), heatmaps (the confusion matrix, a step's matrices, the grid, where the
+network looked), bars (a layer's activations) and pictures (W^[1]) — and says what it shows in
+the visitor's language: each curve from what to what over which iterations, the bar's value,
+what a heatmap maps and where it is largest. Its data comes as a table of at most
+``MAX_ROWS`` rows. The texts come from ``text(key, **values)`` (``ui.core.i18n.t``), so the
+function itself reads no session. :func:`attach` puts both into the figure's ``layout.meta``,
+where the page's script (``ui/shell/a11y.py``) shows them beside the chart.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+import numpy as np
+import plotly.graph_objects as go
+
+MAX_ROWS = 30  # a table a screen reader can walk; a longer curve is sampled evenly
+MAX_CELLS = 30  # a heatmap wider or taller than this gets words only
+META = "dnn_text"  # the key in layout.meta
+
+
+@dataclass(frozen=True)
+class ChartText:
+    """What a chart shows in words, and its data as a table (columns, rows of text)."""
+
+    summary: str
+    columns: list[str] = field(default_factory=list)
+    rows: list[list[str]] = field(default_factory=list)
+
+
+def _plain(value) -> str:
+    """A Plotly label as text (labels are HTML-escaped for Plotly, see ui.core.text.label)."""
+    return html.unescape(str(value)) if value is not None else ""
+
+
+def _number(v, percent: bool) -> str:
+    if v is None or not np.isfinite(v):
+        return "—"
+    if percent:
+        return f"{v:.1%}"
+    if float(v).is_integer() and abs(v) < 1e15:
+        return f"{int(v):,}"
+    return f"{v:.4g}"
+
+
+def _axis_title(layout, name: str) -> str:
+    axis = layout[name] if name in layout else None
+    title = axis.title.text if axis is not None and axis.title is not None else None
+    return _plain(title or "")
+
+
+def _is_percent(layout, axis: str) -> bool:
+    name = "yaxis" + ("" if axis in ("y", "y1") else axis[1:])
+    return name in layout and (layout[name].tickformat or "").endswith("%")
+
+
+def _panel_titles(layout) -> list[str]:
+    return [_plain(a.text) for a in layout.annotations or () if a.text]
+
+
+def _panel(tr, panels: list[str]) -> str:
+    """The subplot title of the panel a trace is drawn in (make_subplots' titles, in order)."""
+    axis = tr.xaxis or "x"
+    k = int(axis[1:] or 1) - 1
+    return panels[k] if k < len(panels) else ""
+
+
+def _x_title(layout, tr) -> str:
+    axis = tr.xaxis or "x"
+    return _axis_title(layout, "xaxis" + axis[1:])
+
+
+def describe(fig: go.Figure, text: Callable[..., str]) -> ChartText:
+    """The figure in words and as a table (see the module's docstring)."""
+    layout = fig.layout
+    title = _plain(layout.title.text) if layout.title and layout.title.text else ""
+    panels = _panel_titles(layout)
+    parts: list[str] = []
+    lines, heatmaps, bars, images = [], [], [], []
+    for tr in fig.data:
+        {"scatter": lines, "heatmap": heatmaps, "bar": bars, "image": images}.get(
+            tr.type, []
+        ).append(tr)
+    x_title = _axis_title(layout, "xaxis") or text("desc_x")
+    columns: list[str] = []
+    rows: list[list[str]] = []
+    curves = [tr for tr in lines if tr.x is not None and len(tr.x) >= 2]
+    for tr in lines:
+        pct = _is_percent(layout, tr.yaxis or "y")
+        x = [] if tr.x is None else list(tr.x)
+        y = [] if tr.y is None else list(tr.y)
+        if not x:
+            continue
+        name = _plain(tr.name) or text("desc_curve")
+        if len(x) >= 2:
+            parts.append(
+                text(
+                    "desc_line",
+                    name=name,
+                    first=_number(y[0], pct),
+                    last=_number(y[-1], pct),
+                    x=x_title,
+                    x0=_number(x[0], False),
+                    x1=_number(x[-1], False),
+                )
+            )
+        else:
+            parts.append(
+                text(
+                    "desc_point",
+                    name=name,
+                    y=_number(y[0], pct),
+                    x=x_title,
+                    x0=_number(x[0], False),
+                )
+            )
+    if curves:
+        columns, rows = _curve_table(curves, layout, x_title)
+    for tr in heatmaps:
+        shared = [h for h in heatmaps if h is not tr and (h.xaxis or "x") == (tr.xaxis or "x")]
+        if tr.hoverinfo == "skip" and shared:  # a backdrop under another map (the picture)
+            continue
+        name = _plain(tr.name) or _panel(tr, panels) or title or text("desc_heatmap")
+        words, table = _heatmap(tr, name, layout, text)
+        parts.append(words)
+        if table and not rows:
+            columns, rows = table
+    for tr in bars:
+        words, table = _bars(tr, panels, layout, text)
+        parts.append(words)
+        if table and not rows:
+            columns, rows = table
+    if images:
+        names = [_panel(tr, panels) or title for tr in images]
+        parts.append(text("desc_images", n=len(images), names=", ".join(n for n in names if n)))
+    if not parts:
+        parts.append(text("desc_empty"))
+    summary = (f"{title}: " if title and not heatmaps else "") + " ".join(parts)
+    return ChartText(summary, columns, rows)
+
+
+def _curve_table(curves, layout, x_title: str) -> tuple[list[str], list[list[str]]]:
+    """One row per x of the sparsest curve (at most MAX_ROWS, evenly), a column per curve."""
+    sparse = min(curves, key=lambda tr: len(tr.x))
+    xs = list(sparse.x)
+    if len(xs) > MAX_ROWS:
+        xs = [xs[int(i)] for i in np.unique(np.linspace(0, len(xs) - 1, MAX_ROWS).round())]
+    columns = [x_title] + [_plain(tr.name) for tr in curves]
+    values = [dict(zip(list(tr.x), list(tr.y), strict=False)) for tr in curves]
+    pcts = [_is_percent(layout, tr.yaxis or "y") for tr in curves]
+    rows = [
+        [_number(x, False)]
+        + [_number(v.get(x), p) if x in v else "—" for v, p in zip(values, pcts, strict=True)]
+        for x in xs
+    ]
+    return columns, rows
+
+
+def _heatmap(tr, name: str, layout, text):
+    z = np.array(tr.z, dtype=float)
+    if z.ndim != 2 or not np.isfinite(z).any():
+        return text("desc_map_empty", name=name), None
+    r, c = np.unravel_index(np.nanargmax(np.where(np.isfinite(z), z, -np.inf)), z.shape)
+    ys = [_plain(v) for v in tr.y] if tr.y is not None else [str(i + 1) for i in range(z.shape[0])]
+    xs = [_plain(v) for v in tr.x] if tr.x is not None else [str(i + 1) for i in range(z.shape[1])]
+    shown = np.array(tr.text, dtype=object) if tr.text is not None else None
+
+    def cell(i, j) -> str:
+        if shown is not None and shown.shape == z.shape and shown[i, j] not in (None, ""):
+            return _plain(shown[i, j])
+        return _number(z[i, j], False)
+
+    y_title = _axis_title(layout, "yaxis") or text("desc_row")
+    x_title = _axis_title(layout, "xaxis") or text("desc_column")
+    words = text(
+        "desc_map",
+        name=name,
+        rows=z.shape[0],
+        cols=z.shape[1],
+        lo=_number(np.nanmin(z), False),
+        hi=cell(r, c),
+        y=y_title,
+        y0=ys[r] if r < len(ys) else r + 1,
+        x=x_title,
+        x0=xs[c] if c < len(xs) else c + 1,
+    )
+    if max(z.shape) > MAX_CELLS:
+        return words, None
+    columns = [f"{y_title} \\ {x_title}"] + xs[: z.shape[1]]
+    rows = [
+        [ys[i] if i < len(ys) else str(i + 1)] + [cell(i, j) for j in range(z.shape[1])]
+        for i in range(z.shape[0])
+    ]
+    return words, (columns, rows)
+
+
+def _bars(tr, panels: list[str], layout, text):
+    horizontal = tr.orientation == "h"
+    values = np.array(tr.x if horizontal else tr.y, dtype=float)
+    labels = list(tr.y if horizontal else (tr.x if tr.x is not None else range(1, len(values) + 1)))
+    pct = _is_percent(layout, "x") if horizontal else False
+    if horizontal and "xaxis" in layout and (layout.xaxis.tickformat or "").endswith("%"):
+        pct = True
+    name = _plain(tr.name) or _panel(tr, panels)
+    x_title = "" if horizontal else _x_title(layout, tr)
+    table = (
+        [text("desc_label"), text("desc_value")],
+        [[_plain(lab), _number(v, pct)] for lab, v in zip(labels, values, strict=False)],
+    )
+    if len(values) == 1:
+        return text(
+            "desc_bar", name=name or _plain(labels[0]), value=_number(values[0], pct)
+        ), table
+    i = int(np.nanargmax(values))
+    words = text(
+        "desc_bars",
+        name=name,
+        n=len(values),
+        lo=_number(np.nanmin(values), pct),
+        hi=_number(values[i], pct),
+        at=f"{x_title} {_plain(labels[i])}".strip(),
+    )
+    return words, table if len(values) <= MAX_ROWS else None
+
+
+def attach(fig: go.Figure, words: ChartText, table_label: str) -> go.Figure:
+    """``fig`` with ``words`` in its ``layout.meta`` (kept beside any meta it had)."""
+    meta = fig.layout.meta if isinstance(fig.layout.meta, dict) else {}
+    fig.layout.meta = {
+        **meta,
+        META: {
+            "summary": words.summary,
+            "columns": words.columns,
+            "rows": words.rows,
+            "label": table_label,
+        },
+    }
+    return fig

@@ -1,0 +1,208 @@
+"""What every page needs for assistive technology that Streamlit does not give (issue 20).
+
+* ``<html lang>``: Streamlit's page always says ``en``; a screen reader would read 简体中文 with
+  English rules. A small script, drawn on every run in the same place (as the visitor cookie's),
+  sets it to the visitor's language (``zh-Hans`` or ``en``) on every page and after a switch.
+* Scrolling regions reachable by keyboard: a display equation wider than the screen scrolls
+  sideways inside itself (``ui/shell/style.py``); the script makes every such region focusable
+  (``tabindex=0``, a named region) while it scrolls, also after a resize or a new element.
+* CSS: captions dark enough for WCAG AA contrast, a visible keyboard focus, and with
+  ``prefers-reduced-motion`` no animation: no transitions, and the training chart's frames are
+  not shown while a run trains (the finished run's chart appears at once).
+"""
+
+from __future__ import annotations
+
+import json
+
+import streamlit as st
+
+from ui.core.figures.describe import META
+from ui.core.i18n import lang, t
+
+HTML_LANG = {"en": "en", "zh": "zh-Hans"}  # BCP 47: Chinese in simplified characters
+# what may scroll sideways inside itself (ui/shell/style.py): equations, code, tables
+SCROLLERS = {
+    "equation": ".katex-display",
+    "code": ".dnn-code",
+    "table": '[data-testid="stTable"] > div, [data-testid="stMarkdownContainer"] table',
+}
+FOCUS = "#1864ab"  # the focus ring: 7.8:1 on white, 3:1 or more beside every colour we draw
+
+CSS = f"""
+/* Streamlit's caption grey (#828180, or its text at opacity .6) is 3.9:1 or less on white,
+   below AA's 4.5:1; this is 6.8:1. */
+[data-testid="stCaptionContainer"], [data-testid="stImageCaption"] {{
+    color: #5c5b5a !important; opacity: 1 !important; }}
+/* A visible focus for everything a keyboard reaches. */
+:focus-visible {{ outline: 3px solid {FOCUS} !important; outline-offset: 2px; }}
+.dnn-code {{ font-family: "Source Code Pro", ui-monospace, monospace; font-size: .875rem;
+    background: #f6f7f9; border-radius: .5rem; padding: .75rem 1rem; margin: 0 0 1rem 0;
+    overflow-x: auto; white-space: pre; color: #262730; line-height: 1.5; }}
+.dnn-code.dnn-wrap {{ white-space: pre-wrap; overflow-wrap: anywhere; }}
+.dnn-sr-only {{ position: absolute; width: 1px; height: 1px; padding: 0; margin: -1px;
+    overflow: hidden; clip: rect(0, 0, 0, 0); white-space: nowrap; border: 0; }}
+.dnn-chart-table {{ font-size: .85rem; margin: .25rem 0 .5rem 0; }}
+.dnn-chart-table summary {{ cursor: pointer; color: #31333f; }}
+.dnn-table-box {{ overflow-x: auto; max-height: 24rem; overflow-y: auto; }}
+.dnn-table-box table {{ border-collapse: collapse; }}
+.dnn-table-box th, .dnn-table-box td {{ border: 1px solid #d5d6d9; padding: .15rem .5rem;
+    text-align: right; white-space: nowrap; }}
+@media (prefers-reduced-motion: reduce) {{
+    *, *::before, *::after {{ animation-duration: 1ms !important;
+        animation-iteration-count: 1 !important; transition-duration: 1ms !important;
+        transition-delay: 0s !important; scroll-behavior: auto !important; }}
+    /* while a run trains, its chart's frames are not drawn (a frame has no words of its own,
+       data-dnn-text=""; every finished chart has): the progress bar says how far */
+    [data-test-script-state="running"] [data-dnn-text=""] {{ visibility: hidden; }}
+}}
+"""
+
+# Runs on every script run (Streamlit draws the element again when its text changes, i.e.
+# after a language switch); the observer is installed once per browser tab.
+SCRIPT = """
+(() => {
+  const d = document, root = d.documentElement;
+  root.lang = %(lang)s;
+  window.__dnnA11y = %(labels)s;
+  if (window.__dnnA11yOn) { window.__dnnA11yMark(); return; }
+  window.__dnnA11yOn = true;
+  let queued = false;
+  const later = () => { if (!queued) { queued = true; requestAnimationFrame(mark); } };
+  // a region starts or stops scrolling when it or its content changes size (a late web font,
+  // a column resized), not only when the DOM changes
+  const sizes = new ResizeObserver(later), watched = new WeakSet();
+  const watch = el => { if (el && !watched.has(el)) { watched.add(el); sizes.observe(el); } };
+  let mark = function () {
+    queued = false;
+    for (const [kind, selector] of Object.entries(%(scrollers)s))
+    for (const el of d.querySelectorAll(selector)) {
+      watch(el); watch(el.firstElementChild);
+      const scrolls = el.scrollWidth > el.clientWidth;  // as axe-core counts it, 1 px too
+      const name = window.__dnnA11y[kind];
+      if (scrolls || kind === 'code') {
+        if (el.tabIndex !== 0) el.tabIndex = 0;
+        if (el.getAttribute('role') !== 'region') el.setAttribute('role', 'region');
+        if (el.getAttribute('aria-label') !== name) el.setAttribute('aria-label', name);
+      } else if (el.hasAttribute('tabindex')) {
+        el.removeAttribute('tabindex'); el.removeAttribute('role');
+        el.removeAttribute('aria-label');
+      }
+    }
+  };
+  // a chart's words (ui/core/figures/describe.py, in the figure's layout.meta): a sentence a
+  // screen reader reads at the chart, and its data as a table behind a disclosure
+  const cell = (tag, text, scope) => {
+    const c = d.createElement(tag); c.textContent = text; if (scope) c.scope = scope; return c;
+  };
+  function table(info) {
+    const det = d.createElement('details'), sum = d.createElement('summary');
+    det.className = 'dnn-chart-table'; sum.textContent = info.label; det.append(sum);
+    det.addEventListener('toggle', () => {  // built when asked for: nothing to lay out before
+      if (det.open && det.childNodes.length === 1) det.append(rows(info));
+    });
+    return det;
+  }
+  function rows(info) {
+    const box = d.createElement('div'), tab = d.createElement('table');
+    box.className = 'dnn-table-box'; box.tabIndex = 0; box.setAttribute('role', 'region');
+    box.setAttribute('aria-label', info.label);
+    const head = tab.createTHead().insertRow();
+    info.columns.forEach(c => head.append(cell('th', c, 'col')));
+    const body = tab.createTBody();
+    info.rows.forEach(r => {
+      const row = body.insertRow();
+      r.forEach((v, i) => row.append(i ? cell('td', v) : cell('th', v, 'row')));
+    });
+    box.append(tab);
+    return box;
+  }
+  function charts() {
+    for (const gd of d.querySelectorAll('.js-plotly-plot')) {
+      const info = gd.layout && gd.layout.meta && gd.layout.meta.%(meta)s;
+      // beside the chart's own box (stPlotlyChart), which Streamlit sizes the plot from
+      const chart = gd.parentElement, box = chart && chart.parentElement;
+      const key = info ? JSON.stringify(info) : '';
+      if (!box || box.dataset.dnnText === key) continue;
+      box.dataset.dnnText = key;
+      box.querySelectorAll(':scope > .dnn-chart-words, :scope > .dnn-chart-table')
+        .forEach(old => old.remove());
+      if (!info) continue;
+      const words = cell('p', info.summary);
+      words.className = 'dnn-sr-only dnn-chart-words';
+      box.insertBefore(words, chart);
+      if (info.rows && info.rows.length) chart.after(table(info));
+    }
+  }
+  // Live status for screen readers: one polite live region outside Streamlit's tree, saying
+  // what appears after the page was drawn (a run training, a new status box such as Stopped or
+  // Finished, a verdict or a step's heading); what the page showed on arrival is not repeated.
+  let seen = null, page = null, arrived = false;
+  function announce() {
+    let live = window.__dnnLive;
+    if (!live) {  // in a closed shadow root: read aloud, but no second copy for a page search
+      const host = d.createElement('div');
+      host.id = 'dnn-live'; host.className = 'dnn-sr-only';
+      live = d.createElement('div');
+      live.setAttribute('role', 'status'); live.setAttribute('aria-live', 'polite');
+      host.attachShadow({mode: 'closed'}).append(live);
+      d.body.append(host);
+      window.__dnnLive = live;
+    }
+    const main = d.querySelector('[data-testid="stMain"]');
+    if (!main) return;
+    const now = [];
+    if (main.querySelector('[data-testid="stProgress"]')) now.push(window.__dnnA11y.training);
+    main.querySelectorAll('[data-testid="stAlertContainer"], h3').forEach(e => {
+      const text = e.innerText.trim();
+      if (text) now.push(text);
+    });
+    const app = d.querySelector('[data-testid="stApp"]');
+    const idle = app && app.dataset.testScriptState === 'notRunning';
+    if (page !== location.pathname) { page = location.pathname; arrived = false; }
+    if (!arrived) {  // a page arriving, until its first run ends: nothing to say
+      seen = new Set(now); arrived = idle; return;
+    }
+    const fresh = now.filter(text => !seen.has(text));
+    seen = new Set(now);
+    for (const text of fresh) {  // each news a node of its own: read once, the last 3 kept
+      const news = d.createElement('p');
+      news.textContent = text;
+      live.append(news);
+      while (live.childNodes.length > 3) live.firstChild.remove();
+    }
+  }
+  const marked = mark;
+  mark = () => { marked(); charts(); announce(); };
+  window.__dnnA11yMark = mark;
+  new MutationObserver(later).observe(d.body, {
+    childList: true, subtree: true, attributes: true, attributeFilter: ['data-test-script-state'],
+  });
+  window.addEventListener('resize', later);
+  d.fonts.addEventListener('loadingdone', later);
+  mark();
+})();
+"""
+
+
+def html_lang() -> str:
+    """The ``<html lang>`` of the visitor's language."""
+    return HTML_LANG[lang()]
+
+
+def apply() -> None:
+    """Add the CSS (once per run, with the app's own; a style-only element takes no room)."""
+    st.html(f"<style>{CSS}</style>")
+
+
+def page_script() -> None:
+    """The script that sets ``<html lang>`` and marks scrolling regions; drawn on every run."""
+    labels = {kind: t("a11y_scroll_" + kind) for kind in SCROLLERS}
+    labels["training"] = t("a11y_training")
+    script = SCRIPT % {
+        "lang": json.dumps(html_lang()),
+        "labels": json.dumps(labels, ensure_ascii=False),
+        "scrollers": json.dumps(SCROLLERS),
+        "meta": META,
+    }
+    st.html(f"<script>{script}</script>", unsafe_allow_javascript=True)
