@@ -57,7 +57,7 @@ def test_a_teacher_starts_a_class_its_code_link_and_qr_never_carry_the_key(db):
     code, key = class_of(at)
     assert code in texts(at)  # the code, shown large in the container keyed class_code
     assert at.query_params["class"] == code and at.query_params["teacher"] == key
-    (link,) = [c.value for c in at.code if "?class=" in c.value]
+    (link,) = [m.value.strip("`") for m in at.markdown if "?class=" in m.value]
     assert link.endswith(f"/?class={code}") and key not in link
     assert [c for e in at.get("image") for c in e.captions] == ["QR code of the join link"]
     assert store.is_teacher(db, code, key, __import__("time").time())

@@ -141,3 +141,34 @@ def test_the_ranking_takes_each_students_best_public_run_and_ranks_the_private_h
         ("m1", 1, 2),  # tuned to the public half: first there, second on the private half
         ("m2", 2, 1),
     ]
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_the_board_scatter_in_words_names_the_best_run_and_every_run_as_text(lang):
+    """The scatter's text alternative: counts, the best run, a table row per run, names as typed."""
+    from ui.board import figures as board_figures
+    from ui.core.strings import STRINGS
+
+    def text(key, **values):
+        return STRINGS[lang][key].format(**values)
+
+    rows = [
+        dict(nickname="Ada", hidden_layers="20-7-5", learning_rate=0.0075, public_acc=0.84),
+        dict(nickname="<b>Cy</b>", hidden_layers="7", learning_rate=0.01, public_acc=0.9),
+        dict(lesson="4-layer", hidden_layers="20-7-5", learning_rate=0.0075, public_acc=0.8),
+    ]
+    names = {"hidden_layers": "H", "learning_rate": "A", "y": "Y"}
+    words = board_figures.scatter_words(
+        rows, ("hidden_layers", "learning_rate"), "public_acc", names, text
+    )
+    assert "90 %" in words.summary and "<b>Cy</b>" in words.summary  # as typed: shown as text
+    assert words.columns[1:] == ["H", "A", "Y"]
+    assert words.rows == [
+        ["Ada", "[20, 7, 5]", "0.0075", "84 %"],
+        ["<b>Cy</b>", "[7]", "0.01", "90 %"],
+        ["4-layer", "[20, 7, 5]", "0.0075", "80 %"],
+    ]
+    none = board_figures.scatter_words(
+        rows[2:], ("hidden_layers", "learning_rate"), "public_acc", names, text
+    )
+    assert "4-layer 80 %" in none.summary

@@ -25,7 +25,7 @@ pytestmark = pytest.mark.browser
 
 TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 OPTIONS = {"runOnly": {"type": "tag", "values": TAGS}, "resultTypes": ["violations"]}
-PATHS = ["/theory", "/training", "/prediction", "/step", "/classes"]
+PATHS = ["/theory", "/training", "/prediction", "/step", "/classes", "/board"]
 HTML_LANG = {"en": "en", "zh": "zh-Hans"}
 PHONE, PROJECTOR = 390, 1280
 
@@ -203,3 +203,16 @@ def test_the_grid_run(axe, page):
     page.get_by_text(re.compile(r"Grid finished: \d+ runs")).wait_for(timeout=120_000)
     wait_for_app(page)
     assert_accessible(axe, page, "the grid run")
+
+
+@pytest.mark.parametrize("width", [PROJECTOR, PHONE])
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_the_class_board_with_a_class_started(axe, page, lang, width):
+    """The teacher's board once a class is on: code, join link, QR code, the live scatter."""
+    viewport(page, width)
+    open_page(page, f"/board?lang={lang}")
+    page.locator(".st-key-board_start button").click()
+    page.locator(".st-key-class_code").wait_for()
+    page.locator(".st-key-board_scatter .js-plotly-plot").wait_for()
+    wait_for_app(page)
+    assert_accessible(axe, page, f"/board started {lang} {width}px", lang)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
+from ui.core.figures.describe import ChartText
 from ui.core.figures.style import FONT, MODEBAR, PALETTE, TEST_COLOR
 from ui.core.text import label
 
@@ -93,3 +94,35 @@ def _points(rows, field, y_field, colour, names) -> go.Scatter:
         hovertemplate="%{customdata[0]}<br>%{x}: %{y:.0f} % %{customdata[1]}<extra></extra>",
         showlegend=False,
     )
+
+
+def scatter_words(rows: list[dict], axes: tuple[str, str], y_field: str, names: dict, text):
+    """The scatter in words and as a table: a run a row, the best run named (screen readers).
+
+    ``text(key, **values)`` is the visitor's language (:func:`ui.core.i18n.t`); the same
+    ``rows``, ``axes``, ``y_field`` and ``names`` as :func:`scatter`. Nicknames stay as typed:
+    the page's script puts these texts in as text (``textContent``), never as markup.
+    """
+    runs = [r for r in rows if not r.get("lesson")]
+    lesson = [r for r in rows if r.get("lesson")]
+    columns = [text("board_words_student"), names[axes[0]], names[axes[1]], names["y"]]
+    table = [
+        [str(r.get("lesson") or r["nickname"]), str(_x(r, axes[0])), str(_x(r, axes[1]))]
+        + [f"{100 * r[y_field]:.0f} %"]
+        for r in runs + lesson
+    ]
+    if not runs:
+        stars = ", ".join(f"{r['lesson']} {100 * r[y_field]:.0f} %" for r in lesson)
+        return ChartText(text("board_words_none", lesson=stars), columns, table)
+    best = max(runs, key=lambda r: r[y_field])
+    words = text(
+        "board_words",
+        runs=len(runs),
+        students=len({r["nickname"] for r in runs}),
+        y=names["y"],
+        x1=names[axes[0]],
+        x2=names[axes[1]],
+        best=f"{100 * best[y_field]:.0f} %",
+        who=best["nickname"],
+    )
+    return ChartText(words, columns, table)

@@ -22,6 +22,7 @@ from ui.board.figures import SETTINGS
 from ui.core.figures.style import FONT, PALETTE, TEST_COLOR
 from ui.core.i18n import t
 from ui.core.text import label, plain
+from ui.widgets import chart as described
 
 EVERY = 1.0  # seconds between the board's redraws (a run shows within 2 s)
 LAST = "board_last"  # the last rows read: shown while the database is offline
@@ -131,8 +132,10 @@ def runs_part(code: str, key: str, state: dict, shared) -> None:
     x1 = c1.selectbox(t("board_x"), SETTINGS, format_func=names.get, key="board_x")
     x2 = c2.selectbox(t("board_x2"), SETTINGS, index=1, format_func=names.get, key="board_x2")
     y = "test_acc" if revealed else "public_acc"
-    fig = figures.scatter(shown + lesson_rows(shared), (x1, x2), y, names)
-    st.plotly_chart(fig, key="board_scatter", config={"displaylogo": False})  # the stars at once
+    points = shown + lesson_rows(shared)
+    fig = figures.scatter(points, (x1, x2), y, names)
+    words = figures.scatter_words(points, (x1, x2), y, names, t)
+    described.show(fig, words=words, key="board_scatter", config={"displaylogo": False})
     if not shown:
         st.info(t("board_no_runs"))
     else:
@@ -243,7 +246,7 @@ def question_part(state: dict) -> None:
             tickformat="d", dtick=max(1, -(-max(tally, default=0) // 10)), rangemode="tozero"
         ),
     )
-    st.plotly_chart(fig, key="board_tally", config={"displayModeBar": False})
+    described.show(fig, key="board_tally", config={"displayModeBar": False})
     if q["shown"]:
         best = best_cell(state["runs"], q) if q["kind"] == "bet" else None
         if best is not None:

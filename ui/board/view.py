@@ -56,10 +56,10 @@ def header(code: str) -> None:
         with st.container(key="class_code"):
             st.markdown(f"<div class='dnn-class-code'>{code}</div>", unsafe_allow_html=True)
         st.caption(t("board_join_at"))
-        st.code(link, language=None, wrap_lines=True)
+        st.markdown(f"`{link}`")  # inline code: no syntax highlighter to load (st.code's)
         st.caption(t("board_started_note"))
     with right:
-        st.image(qr_png(link), width=QR_PIXELS, caption=t("board_qr_alt"))
+        st.image(qr_png(link), width=QR_PIXELS, caption=t("board_qr_alt"), alt=t("board_qr_alt"))
     st.html(
         "<style>.dnn-class-code{font-size:4.5rem;font-weight:700;letter-spacing:.4rem;"
         "font-family:ui-monospace,monospace;line-height:1.1}</style>"

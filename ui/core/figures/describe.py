@@ -39,6 +39,8 @@ def _plain(value) -> str:
 
 
 def _number(v, percent: bool) -> str:
+    if v is not None and (isinstance(v, str) or not np.isscalar(v)):  # a category: "[20, 7]"
+        return _plain(v)
     if v is None or not np.isfinite(v):
         return "—"
     if percent:
