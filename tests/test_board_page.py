@@ -204,7 +204,7 @@ def test_the_database_stopped_mid_class_training_goes_on_runs_wait_then_post_onc
     engine.dispose()
 
 
-def test_every_grid_cell_goes_to_the_class_marked_as_a_cell_and_the_bet_is_settled(db):
+def test_every_grid_cell_goes_to_the_class_marked_as_a_cell_and_the_bet_is_settled(db, data):
     at = teacher()
     code, _ = class_of(at)
     at.selectbox(key="board_kind").set_value("bet").run()
