@@ -39,6 +39,20 @@ def test_compare_chart_has_cost_and_accuracy_per_run():
     assert fig.data[0].line.color != fig.data[3].line.color
 
 
+def test_compare_chart_names_a_validation_runs_held_out_curve_as_such():
+    """A run with a validation split holds out validation pictures: its curve says so."""
+    runs = [("A", [0.7], [(0, 0.6, 0.5)]), ("V", [0.7], [(0, 0.6, 0.4)], "validation accuracy")]
+    names = [tr.name for tr in figures.compare_chart(runs).data]
+    assert names == [
+        "A · cost",
+        "A · test accuracy",
+        "A · train accuracy",
+        "V · cost",
+        "V · validation accuracy",
+        "V · train accuracy",
+    ]
+
+
 def test_confusion_matrix_counts():
     y_true = np.array([[1, 1, 0, 0, 0]])
     y_pred = np.array([[1, 0, 0, 0, 1]])

@@ -36,7 +36,9 @@ def compare_tab() -> None:
     if len(picked) < 2:  # one run is the chart above (and a class's first runs cost less)
         st.caption(t("compare_one"))
     else:
-        series = [(names[r.run_id], r.costs, checkpoints(r.history)) for r in picked]
+        series = [  # a run with a validation split: its held-out curve is the validation one
+            (names[r.run_id], r.costs, checkpoints(r.history), held_out_name(r)) for r in picked
+        ]
         fig = figures.compare_chart(series, chart_labels(), accuracy=accuracy)
         described.show(fig, key="compare_chart")
     st.dataframe(
@@ -133,3 +135,8 @@ def initial_first_layer(settings: Settings) -> np.ndarray:
     cfg = settings.config()
     rng = np.random.RandomState(cfg.seed)
     return initialize(cfg.layer_dims, rng, cfg.initialization)["W1"]
+
+
+def held_out_name(record) -> str:
+    """What a run's held-out accuracy curve measures: the test or the validation pictures."""
+    return chart_labels(bool(record.settings.validation))["test"]

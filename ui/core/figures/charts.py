@@ -182,7 +182,9 @@ def compare_chart(
 ) -> go.Figure:
     """Several runs overlaid: their costs, and (``accuracy``) their accuracies.
 
-    ``runs`` holds (label, costs, checkpoints) with checkpoints as in :func:`training_chart`.
+    ``runs`` holds (label, costs, checkpoints) with checkpoints as in :func:`training_chart`,
+    and optionally a fourth item: the name of that run's held-out curve (a run with a validation
+    split holds out validation pictures, not the test ones; default ``labels["test"]``).
     With ``accuracy``, each run's test accuracy (dashed) and train accuracy (dotted) join on a
     second axis. Every curve is named in the legend (below the plot, one entry per curve, each
     clickable on its own); a run has its own colour and marker symbol, so that neither runs nor
@@ -191,7 +193,8 @@ def compare_chart(
     """
     lab = {**LABELS, **(labels or {})}
     traces = []
-    for k, (name, costs, checkpoints) in enumerate(runs):
+    for k, (name, costs, checkpoints, *held) in enumerate(runs):
+        names = {"test": held[0] if held else lab["test"], "train": lab["train"]}
         color, symbol = run_style(k)
         y = np.asarray(costs, dtype=float)
         keep = thin(len(y), max_points)
@@ -209,7 +212,7 @@ def compare_chart(
                 trace = _line(
                     it,
                     [c[column] for c in checkpoints],
-                    f"{name} · {lab[key]}",
+                    f"{name} · {names[key]}",
                     color,
                     "y2",
                     legendgroup=str(k),
