@@ -126,7 +126,7 @@ WIDE_EQUATIONS_JS = """() => [...document.querySelectorAll('.katex-display')]
 
 
 def set_layer_sizes(page, sizes: str) -> None:
-    box = page.locator('[data-testid="stTextInput"] input').first
+    box = page.locator(".st-key-dims_arch input")  # not the sidebar's class code box
     box.fill(sizes)
     box.press("Enter")
     wait_for_app(page)
