@@ -70,7 +70,7 @@ def test_a_class_of_three_on_two_replicas_runs_and_answers_reach_the_board(brows
         code_box.wait_for()
         code = code_box.inner_text().strip()
         teacher.wait_for_url(re.compile("teacher="))
-        link = teacher.locator('[data-testid="stCode"]', has_text="?class=").inner_text()
+        link = teacher.locator('[data-testid="stMarkdown"] code', has_text="?class=").inner_text()
         assert link.strip().endswith(f"/?class={code}") and "teacher" not in link
 
         students = []
