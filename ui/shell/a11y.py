@@ -19,6 +19,7 @@ import streamlit as st
 
 from ui.core.figures.describe import META
 from ui.core.i18n import lang, t
+from ui.core.live import FRAME_KEY
 
 HTML_LANG = {"en": "en", "zh": "zh-Hans"}  # BCP 47: Chinese in simplified characters
 # what may scroll sideways inside itself (ui/shell/style.py): equations, code, tables
@@ -53,8 +54,10 @@ CSS = f"""
         animation-iteration-count: 1 !important; transition-duration: 1ms !important;
         transition-delay: 0s !important; scroll-behavior: auto !important; }}
     /* while a run trains, its chart's frames are not drawn (a frame has no words of its own,
-       data-dnn-text=""; every finished chart has): the progress bar says how far */
-    [data-test-script-state="running"] [data-dnn-text=""] {{ visibility: hidden; }}
+       data-dnn-text=""; every finished chart has): the progress bar says how far. A chart not
+       marked yet by the script below is hidden too, from its first paint. */
+    [data-test-script-state="running"] [data-dnn-text=""],
+    [data-test-script-state="running"] [class*="st-key-{FRAME_KEY}"] {{ visibility: hidden; }}
 }}
 """
 
