@@ -59,7 +59,7 @@ def test_encode_and_decode_round_trip():
     assert step_link.decode(step_link.encode(values)) == (values, [])
 
 
-def test_other_pages_links_do_not_carry_the_step():
+def test_other_pages_links_do_not_carry_the_step(data):  # the Training page needs the data
     at = open_step({"step": "4"})
     at.switch_page("pages/training.py").run()
     assert "step" not in at.query_params
