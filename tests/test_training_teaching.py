@@ -196,6 +196,9 @@ class Recorder:
     def plotly_chart(self, fig, **_):
         self.frames.append((self.trainer.iteration, fig))
 
+    def container(self, **_):
+        return self  # a live frame is drawn in its own keyed container
+
     def progress(self, *_, **__):
         pass
 
