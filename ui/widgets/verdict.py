@@ -55,7 +55,12 @@ def show(result: Scored, params, hidden: str, data, names: Sequence[str] | None 
     found = insight.finding(insight.as_column(result.seen), data)
     work.hold("photo")  # the browser's marker: a restart or failover loses this verdict
     c_verdict, c_picture, c_seen = st.columns([3, 2, 2])
-    c_verdict.markdown(f"### {verdict_text(result.p_cat, names)}")
+    answer = verdict_text(result.p_cat, names)
+    if found is None:
+        c_verdict.markdown(f"### {answer}")
+    else:  # no verdict in big letters for a picture the model cannot judge
+        c_verdict.markdown(f"### {t('verdict_unfamiliar')}")
+        c_verdict.markdown(t("verdict_forced", answer=answer))
     described.show(
         figures.probability_bar(result.p_cat, {"p": label(probability_label(names))}),
         c_verdict,
