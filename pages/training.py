@@ -7,6 +7,7 @@ from ui.core.i18n import t
 from ui.core.labels import run_name
 from ui.grid import view as grid_view
 from ui.notebook import button as notebook
+from ui.shell import links
 from ui.shell.router import guard
 from ui.training import actions
 from ui.training import tabs as result_tabs
@@ -76,7 +77,8 @@ with session.exclusive():
             bar.empty()
         run_panel.result_chart(record, chart, shared.data, every)
         if record is None:
-            first_note.info(t("no_run_yet"))
+            # a link's runs train at the top of the page: not "no run yet" under that note
+            first_note.info(t("link_runs_coming") if links.filling() else t("no_run_yet"))
         else:
             first_note.empty()
             run_panel.summary(record, metrics, shared.data, note=actions.step_note(record))

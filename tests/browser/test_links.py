@@ -169,6 +169,9 @@ def test_a_link_shows_its_page_with_a_note_while_its_runs_train(page):
     note.wait_for()
     assert page.locator("h1").first.is_visible()  # the page is there, above and below the note
     assert page.get_by_text("Pick an architecture and hyperparameters").is_visible()
+    # under the note, where the chart will be: not "No run yet", which the note contradicts
+    assert page.get_by_text("The link's runs appear here once they are trained").is_visible()
+    assert page.get_by_text("No run yet").count() == 0
     note.wait_for(state="detached")  # then the page with the runs, without the note
     page.get_by_text("Finished: 2500 iterations").wait_for()
     page.locator('[data-testid="stMetricValue"]').nth(2).wait_for()

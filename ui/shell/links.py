@@ -63,10 +63,15 @@ def restore_once() -> None:
     st.session_state[NOTES] = link.notes
 
 
+def filling() -> bool:
+    """Whether the link's runs are still to be trained again (the page is drawn before them)."""
+    return bool(st.session_state.get(PENDING))
+
+
 def show_notes() -> None:
     """What the link said that could not be used (once, at the top of the page)."""
-    filling = bool(st.session_state.get(PENDING))  # then again once the page is filled in
-    notes = st.session_state.get(NOTES) if filling else st.session_state.pop(NOTES, None)
+    # while the runs train the notes stay, to be shown again once the page is filled in
+    notes = st.session_state.get(NOTES) if filling() else st.session_state.pop(NOTES, None)
     if notes:
         lines = [t("link_" + code, **values) for code, values in notes]
         st.warning(t("link_notes") + "\n\n" + "\n".join(f"- {line}" for line in lines))

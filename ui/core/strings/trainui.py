@@ -73,6 +73,8 @@ EN = {
     "link_replaying": "Training again run {k} of {n} from the link…",
     "link_filling": "This link's runs ({n}) are being trained again on this server; the page "
     "below fills in with their results when they are done.",
+    "link_runs_coming": "The link's runs appear here once they are trained again (see the note "
+    "at the top of the page).",
     "link_cut_short": "The runs of this link took more than {s} s to train again on this "
     "server: the last ones stopped early. Continue finishes them.",
     # presenter mode
@@ -146,6 +148,7 @@ ZH = {
     "link_more_notes": "还有 {n} 条。",
     "link_replaying": "正在重新训练链接中的第 {k} 次运行（共 {n} 次）…",
     "link_filling": "这个链接包含 {n} 次运行，正在这台服务器上重新训练。训练完成后，下面的页面会显示它们的结果。",
+    "link_runs_coming": "链接中的运行重新训练完成后会显示在这里（见页面顶部的提示）。",
     "link_cut_short": "在这台服务器上重新训练这个链接的运行超过了 {s} 秒：最后几次运行提前停止了。"
     "点击“继续”即可完成。",
     "presenter_mode": "演示模式",
