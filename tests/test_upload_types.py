@@ -115,3 +115,40 @@ def test_wrongly_typed_files_get_the_apps_message_on_a_real_server(data):
     assert "This model file was refused" in page_texts(models)
     assert "pictures.h5" in page_texts(loaded, again)
     assert "readme.md" in page_texts(taken, after)
+
+
+def png_of(jpeg: bytes) -> bytes:
+    from io import BytesIO
+
+    from PIL import Image
+
+    out = BytesIO()
+    Image.open(BytesIO(jpeg)).save(out, "PNG")
+    return out.getvalue()
+
+
+@pytest.mark.parametrize(
+    "name,raw,mime", [("shot.png", "png", "image/png"), ("notes.txt", "text", "text/plain")]
+)
+def test_the_camera_takes_a_picture_by_content_whatever_its_name(data, name, raw, mime):
+    """Streamlit's camera refused any name but ``.jpg`` before the page ran (a redacted box)."""
+    content = png_of(PHOTO) if raw == "png" else TEXT
+    proc, url = start_server()
+    try:
+        tab = Session(url, page="prediction")
+        tab.run()
+        tab.set("camera_on", True)
+        tab.run()
+        statuses = tab.upload("camera", [(name, content, mime)])
+        shot = tab.run()
+        tab.close()
+    finally:
+        log = stop_server(proc)
+    assert statuses == [204]
+    assert not shot.exceptions  # no redacted error box
+    assert "Traceback" not in log and "Invalid file extension" not in log, log
+    shown = page_texts(shot)
+    if raw == "png":  # a picture: its verdict, under the camera's own name for it
+        assert "The model is" in shown, shown
+    else:
+        assert "This is not a picture the app can read" in shown, shown

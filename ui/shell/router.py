@@ -20,10 +20,11 @@ from ui.board import link as board_link
 from ui.core import kept
 from ui.core.i18n import LANG, LANGUAGES, lang, t
 from ui.core.session import init_state
-from ui.shell import a11y, links, presenter, style, visitor_cookie
+from ui.shell import a11y, camera_names, links, presenter, style, visitor_cookie
 from ui.shell.uploads import lost_said, show_lost
 from ui.shell.uploads import track as track_uploads
 
+camera_names.install()  # the camera's picture is judged by its content, as uploads are
 _run = threading.local()  # one script thread per session run
 
 # One BLAS thread per computation, for the whole server process. The engine's matrices are small
