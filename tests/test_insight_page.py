@@ -45,7 +45,7 @@ def test_prediction_warns_on_a_diagram_not_on_a_photo(data):
     headings = [m.value for m in at.markdown if m.value.startswith("### ")]
     assert headings.count("### ❓ No answer to trust") == 1
     assert sum(h in ("### 🐱 Cat", "### 🚫 Not a cat") for h in headings) == 1  # the photo's
-    assert any(m.value.startswith("A network must output something") for m in at.markdown)
+    assert any(m.value.startswith("A network must give one of its answers") for m in at.markdown)
     # both pictures still get their verdict, and each its activations and gradient map
     specs = plotly_specs(at)
     bars = [s for s in specs if any(tr["type"] == "bar" for tr in s["data"])]

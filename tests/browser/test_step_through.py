@@ -114,6 +114,7 @@ def test_look_inside_a_photo_and_a_diagram_screenshots(page, tmp_path, data):
     wait_for_app(page)
     assert page.get_by_text("does not look like the training photos").count() == 1
     assert page.get_by_text("The model has only seen photos like these").count() == 1
+    assert page.get_by_text("No answer to trust").count() == 1  # the diagram: no verdict heading
     page.get_by_text("Look inside: what the network computed").first.click()
     page.get_by_text("From 12,288 numbers to 1").first.wait_for()
     wait_for_app(page)
