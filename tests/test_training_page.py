@@ -148,8 +148,22 @@ def test_a_stalled_run_says_it_learned_nothing(data):
     warnings = " ".join(w.value for w in at.warning)
     assert "learned nothing useful" in warnings
     assert "“non-cat” for every training picture" in warnings and "stalled" in warnings
+    assert "“small” initialization does this" in warnings and "too large" not in warnings
     lesson = click(training(), "train_button")
     assert not lesson.warning
+
+
+def test_a_run_stalled_by_a_large_learning_rate_blames_the_learning_rate(data):
+    """α = 5 with the lesson's initialization: J jumps, then sits at the guessing cost."""
+    at = training()
+    at.select_slider(key="learning_rate").set_value(5.0).run()
+    click(at, "train_button")
+    costs = np.asarray(at.session_state.runs[-1].costs)
+    warnings = " ".join(w.value for w in at.warning)
+    assert "stalled" in warnings and "initialization does this" not in warnings
+    at_peak = int(np.argmax(costs))
+    assert f"On the way J jumped from {costs[0]:.3f} to {costs[at_peak]:,.3f}" in warnings
+    assert f"(at iteration {at_peak})" in warnings and "Try a smaller α" in warnings
 
 
 def test_costs_spanning_orders_of_magnitude_get_a_log_axis(data):

@@ -197,7 +197,10 @@ class Recorder:
         self.frames.append((self.trainer.iteration, fig))
 
     def container(self, **_):
-        return self  # a live frame is drawn in its own keyed container
+        return self  # the live frames are drawn in a keyed container
+
+    def empty(self):
+        return self  # each frame in the same place
 
     def progress(self, *_, **__):
         pass

@@ -22,6 +22,9 @@ def guessing_cost(Y: np.ndarray) -> float:
     return -(p * math.log(p) + (1 - p) * math.log(1 - p))
 
 
+JUMP = 2.0  # a cost that rose past twice its start: the steps overshot (the learning rate)
+
+
 def diagnose(
     costs: Sequence[float], cat_share: float | None, guess: float
 ) -> list[tuple[str, dict]]:
@@ -40,7 +43,9 @@ def diagnose(
     -------
     list of (str, dict)
         ``one_class`` (the same answer for every picture), ``cost_up`` (the cost ended above
-        its start), ``stalled`` (the cost ended no lower than guessing the share of cats).
+        its start), ``stalled`` (the cost ended no lower than guessing the share of cats; its
+        values say whether J ``jumped`` past :data:`JUMP` times its start on the way, at
+        iteration ``at`` to ``peak``: then the steps overshot, the learning rate's doing).
     """
     reasons: list[tuple[str, dict]] = []
     if not costs:
@@ -50,7 +55,11 @@ def diagnose(
     if len(costs) > 1 and costs[-1] > costs[0]:
         reasons.append(("cost_up", {"first": costs[0], "last": costs[-1]}))
     elif costs[-1] >= guess - STALL_MARGIN:
-        reasons.append(("stalled", {"last": costs[-1], "guess": guess}))
+        y = np.asarray(costs, dtype=float)
+        at = int(np.nanargmax(y)) if np.isfinite(y).any() else 0
+        jumped = bool(y[at] > JUMP * y[0])  # a step overshot: J far above where it started
+        stalled = {"last": costs[-1], "guess": guess, "jumped": jumped, "peak": float(y[at])}
+        reasons.append(("stalled", {**stalled, "first": costs[0], "at": at}))
     return reasons
 
 

@@ -5,6 +5,7 @@ Every run goes through :func:`stream` (the same computation, with or without the
 
 from __future__ import annotations
 
+import itertools
 import time
 
 import dnn
@@ -39,6 +40,7 @@ MAX_RUN_SECONDS = 60.0  # computing time of one run on a shared server (waits no
 REPLAY_SECONDS = 10.0  # all the runs of one link, on a shared server
 
 FRAME_KEY = "dnn_frame_"  # a live frame's container: hidden while training with reduced motion
+_STREAMS = itertools.count(1)  # a number for each run's frame container (keys never repeat)
 
 
 def stream(
@@ -105,10 +107,14 @@ def stream(
             max_points=STREAM_POINTS,
             every=every,
         )
-        # in a container keyed as a frame (one key a frame: keys are unique in a script run), so
-        # that CSS hides it from its first paint for a visitor who asked for reduced motion
-        clock["frames"] = clock.get("frames", 0) + 1
-        chart.container(key=f"{FRAME_KEY}{clock['frames']}").plotly_chart(fig)
+        # in a container keyed as a frame, so that CSS hides it from its first paint for a
+        # visitor who asked for reduced motion; one container for all the run's frames (a key
+        # is unique in a script run), each frame in its same place: the browser updates the
+        # chart drawn (measured: a new container a frame mounted a new chart each time, and
+        # on a busy machine the chart stayed blank for a whole lesson-paced run)
+        if "box" not in clock:
+            clock["box"] = chart.container(key=f"{FRAME_KEY}{next(_STREAMS)}").empty()
+        clock["box"].plotly_chart(fig)
         paced.show()
         paced.take()
 

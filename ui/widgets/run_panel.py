@@ -94,6 +94,17 @@ def summary(
     )
 
 
+def stall_text(values: dict, settings) -> str:
+    """Why a run stalled, from what the run did: a jump of J, a small start, or neither."""
+    said = t("useless_stalled", last=f"{values['last']:.3f}", guess=f"{values['guess']:.3f}")
+    if values.get("jumped"):  # the learning rate, whatever the initialization
+        jump = {"first": f"{values['first']:.3f}", "peak": f"{values['peak']:,.3f}"}
+        return said + " " + t("stall_jumped", at=values["at"], **jump)
+    if getattr(settings, "initialization", None) == "small":
+        return said + " " + t("stall_small_init")
+    return said + " " + t("stall_other")
+
+
 def status_message(record: RunRecord, guess: float, names=None, resumable=True) -> None:
     """How the run ended (info, warning or success box), and whether it learned anything.
 
@@ -125,6 +136,6 @@ def status_message(record: RunRecord, guess: float, names=None, resumable=True) 
             names = names or (t("class_noncat"), t("class_cat"))
             useless.append(t("useless_one_class", cls=names[1 if values["cat"] else 0]))
         elif code == "stalled":
-            useless.append(t("useless_stalled", last=f"{values['last']:.3f}", guess=f"{guess:.3f}"))
+            useless.append(stall_text(values, record.settings))
     if useless and record.done:
         st.warning(t("useless_intro") + " " + " ".join(useless))

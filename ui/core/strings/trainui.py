@@ -46,8 +46,14 @@ EN = {
     "useless_intro": "This run finished but learned nothing useful:",
     "useless_one_class": "it answers “{cls}” for every training picture.",
     "useless_stalled": "its cost ({last}) is no lower than that of always guessing the share of "
-    "cats ({guess}) — it stalled. A “small” initialization does this to a deep net: the signal "
-    "fades layer after layer.",
+    "cats ({guess}) — it stalled.",
+    "stall_jumped": "On the way J jumped from {first} to {peak} (at iteration {at}): the learning "
+    "rate α is too large for this network, its steps overshoot, and units they push into "
+    "ReLU's flat side stay silent. Try a smaller α.",
+    "stall_small_init": "A “small” initialization does this to a deep net: the signal fades "
+    "layer after layer.",
+    "stall_other": "J barely moved: try another learning rate, another initialization or more "
+    "iterations.",
     # comparison and weights
     "compare_accuracy": "Show the accuracies too",
     "compare_one": "Pick two or more runs to overlay their curves; the chart above shows the current one.",
@@ -125,8 +131,11 @@ ZH = {
     "{after} {delta}。参数移动了 ‖Δθ‖ = {size}。",
     "useless_intro": "这次运行结束了，但没有学到有用的东西：",
     "useless_one_class": "它对每张训练图片都回答“{cls}”。",
-    "useless_stalled": "它的成本（{last}）并不低于总是按猫的比例猜测的成本（{guess}）——训练停滞"
-    "了。对深层网络使用“小值”初始化就会这样：信号一层层地衰减。",
+    "useless_stalled": "它的成本（{last}）并不低于总是按猫的比例猜测的成本（{guess}）——训练停滞了。",
+    "stall_jumped": "途中 J 从 {first} 跳到了 {peak}（第 {at} 次迭代）：对这个网络来说学习率 α 太大，"
+    "每一步都走过了头，被推到 ReLU 平坦一侧的单元从此不再激活。请试试更小的 α。",
+    "stall_small_init": "对深层网络使用“小值”初始化就会这样：信号一层层地衰减。",
+    "stall_other": "J 几乎没有变化：请试试别的学习率、别的初始化方式或更多的迭代次数。",
     "compare_accuracy": "同时显示准确率",
     "compare_one": "选择两次或更多次运行来叠加它们的曲线；上面的图表显示的是当前这一次。",
     "weights_trained": "**训练后的 W[1]**",
