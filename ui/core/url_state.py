@@ -1,6 +1,7 @@
 """The page's state as a link: parsing and writing query strings (pure: no Streamlit here).
 
-A link holds the language, presenter mode, the training settings, the runs on the page and the
+A link holds the language, presenter mode, the live chart's pace (when the visitor chose one
+other than the mode's default), the training settings, the runs on the page and the
 experiment grid's axes (a :class:`Section` of the link, :mod:`ui.grid.link`)::
 
     ?lang=zh&dims=12288-20-7-5-1&lr=0.0075&it=2500
@@ -24,6 +25,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, fields, replace
 
 from ui.core import settings as bounds
+from ui.core.pacing import PACES
 from ui.core.settings import LESSON, Settings
 
 Note = tuple[str, dict]  # (code, values): shown as the text "link_" + code
@@ -73,6 +75,7 @@ class LinkState:
 
     lang: str | None = None
     present: bool = False
+    pace: str | None = None  # one of PACES; None: the default of the mode (presenter or not)
     settings: Settings | None = None
     runs: list[RunSpec] = field(default_factory=list)
     compare: list[int] | None = None  # run numbers on the comparison chart
@@ -292,6 +295,11 @@ def parse(query: Mapping[str, str | Sequence[str]], sections: Sequence[Section] 
                 link.present = True
             elif value.lower() not in ("0", "false", "no", "off", ""):
                 notes.append(("bad_value", {"name": key, "value": shown(value)}))
+        elif key == "pace":
+            if value.lower() in PACES:
+                link.pace = value.lower()
+            else:
+                notes.append(("bad_value", {"name": key, "value": shown(value)}))
         elif key in KEYS:
             setting_values[key] = value
         elif key in owner:
@@ -355,6 +363,8 @@ def encode(link: LinkState, sections: Sequence[Section] = ()) -> dict[str, str]:
         out["lang"] = link.lang
     if link.present:
         out["present"] = "1"
+    if link.pace in PACES:
+        out["pace"] = link.pace
     if link.settings is not None and link.settings != LESSON:
         out.update(encode_settings(link.settings, always=("hidden", "learning_rate", "iterations")))
     runs = link.runs[-MAX_RUNS:]
