@@ -3,8 +3,8 @@
 Opening a link restores its language, presenter mode, the chart's pace, training settings,
 runs (trained again, see :func:`ui.core.live.replay`), the comparison's choice and the
 experiment grid's axes; as the visitor changes anything the URL follows, so a reload or a shared
-link shows the same page. The codec is :mod:`ui.core.url_state` (pure, tested); each feature's own part of a link is
-its ``link`` module (:data:`SECTIONS`).
+link shows the same page. The codec is :mod:`ui.core.url_state` (pure, tested); each feature's
+own part of a link is its ``link`` module (:data:`SECTIONS`).
 """
 
 from __future__ import annotations
