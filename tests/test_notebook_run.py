@@ -99,13 +99,17 @@ SCRIPT_RUN = "tanh-xavier-l2-momentum-batches"
 # name → (the Training page's settings with a validation split, language): the app's own run
 VALIDATION = {
     "validation-20": (Settings(hidden=(10, 5), iterations=300, validation=20), "en"),
-    "validation-30-l2-adam-batches": (
+    "validation-10-tanh": (
+        Settings(hidden=(10, 5), iterations=300, activation="tanh", validation=10),
+        "en",
+    ),
+    "validation-30-leaky-l2-adam-batches": (
         Settings(
             hidden=(7,),
             learning_rate=0.001,
-            iterations=200,
+            iterations=300,
             seed=3,
-            activation="tanh",
+            activation="leaky_relu",
             l2=0.1,
             optimizer="adam",
             batch_size=32,
