@@ -158,20 +158,6 @@ EN = {
     "100 iterations. Where does it peak? (The lesson's 4-layer network peaks at 82 % near "
     "iteration 860 and ends at 80 %.) Choosing the iteration by the test pictures calls for a "
     "third set of pictures: why?",
-    "nb_md_next_stop_validation": "**When to stop.** Inside `L_layer_model`, print the validation "
-    "accuracy every 100 iterations (add `val_x` and `val_y` to its parameters). Where does it "
-    "peak? Set `num_iterations` there and train again, and only then look at the test accuracy, "
-    "once: why not choose by the test pictures?",
-    "nb_set_validation": "{share} % of the training pictures held out for validation",
-    "nb_md_data_validation": "**The validation split.** As in the app, {share} % of the "
-    "training pictures of each class (at least one, and at least one left to train on) are held "
-    "out as a validation set, `val_x` and `val_y`: the same pictures as the app's, drawn by "
-    "`np.random.RandomState({seed})`, cats and non-cats alike. The network trains on the rest; "
-    "the validation pictures are there to choose by (such as the number of iterations), so that "
-    "the test pictures stay unseen until the very end.",
-    "nb_md_accuracy_validation": "With the validation split, the training accuracy is on the "
-    "pictures trained on, the validation accuracy on the {share} % held out from them, and the "
-    "test accuracy on the 50 test pictures: the three numbers the app shows.",
     "nb_md_next": "## Try this next\n\n"
     "1. **Another depth.** Set `layers_dims = {other}` in the hyperparameters cell and run the "
     "cells from there again. Is the test accuracy higher or lower? And the training accuracy?\n"
@@ -304,16 +290,6 @@ ZH = {
     "nb_md_mistakes": "## 12. 分错的图片\n\n网络判断错误的测试图片，每张都标出它的预测和图片的真实类别。",
     "nb_md_next_stop": "**什么时候停下。**在 `L_layer_model` 里每 100 次迭代打印一次测试集准确率。它在哪里达到最高？"
     "（本课的 4 层网络在第 860 次迭代附近达到 82 %，最后是 80 %。）按测试图片来选择迭代次数，就需要第三组图片：为什么？",
-    "nb_md_next_stop_validation": "**什么时候停下。**在 `L_layer_model` 里每 100 次迭代打印一次验证集准确率（给它加上 "
-    "`val_x` 和 `val_y` 两个参数）。它在哪里达到最高？把 `num_iterations` 设成那个值重新训练，然后才看一次测试集"
-    "准确率：为什么不按测试图片来选择？",
-    "nb_set_validation": "训练图片中留出 {share}% 作为验证集",
-    "nb_md_data_validation": "**验证集划分。**与应用中一样，每类训练图片中留出 {share}%（至少一张，并且至少留一张"
-    "用于训练）作为验证集 `val_x` 和 `val_y`：与应用留出的是同样的图片，由 `np.random.RandomState({seed})` "
-    "抽取，猫和非猫都按各自的比例。网络在其余图片上训练；验证集用来做选择（比如迭代次数），这样测试图片直到最后"
-    "都没有被看过。",
-    "nb_md_accuracy_validation": "有验证集划分时，训练集准确率是在用于训练的图片上，验证集准确率是在从中留出的 "
-    "{share}% 上，测试集准确率是在 50 张测试图片上：正是应用显示的三个数字。",
     "nb_md_next": "## 接下来试试\n\n"
     "1. **换一个深度。**在超参数单元格里设 `layers_dims = {other}`，再从那里开始重新运行。测试集准确率是更高"
     "还是更低？训练集准确率呢？\n"
