@@ -19,7 +19,8 @@ from dnn.model_io import InvalidModelError, load_model, save_model
 from dnn.propagation import predict, predict_proba
 from dnn.saliency import input_gradient
 from dnn.shapes import dimension_table, param_shapes
-from dnn.trainer import Progress, Trainer, TrainResult, train
+from dnn.trainer import Progress, Trainer
+from dnn.training import TrainResult, train
 
 __all__ = [
     "ConfigError",

@@ -1,11 +1,11 @@
-"""Training: a resumable Trainer (pause, continue, callbacks, divergence) and ``train()``."""
+"""A resumable Trainer: pause, continue, callbacks, divergence (``train()``: dnn.training)."""
 
 from __future__ import annotations
 
 import math
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass
 
 import numpy as np
 
@@ -260,63 +260,3 @@ def _check_xy(X, Y, n_x: int, xname: str, yname: str) -> None:
         raise ValueError(f"{xname} must have shape ({n_x}, m), got {X.shape}")
     if Y.shape != (1, X.shape[1]):
         raise ValueError(f"{yname} must have shape (1, {X.shape[1]}), got {Y.shape}")
-
-
-@dataclass
-class TrainResult:
-    """What ``train`` returns: the parameters, the cost per iteration and how the run ended."""
-
-    params: Params
-    costs: list[float]
-    config: TrainConfig
-    status: str
-    engine: str
-    seconds: float
-    history: list[Progress] = field(default_factory=list)
-    trainer: Trainer | None = field(default=None, repr=False)
-
-
-_CONFIG_FIELDS = {f.name for f in fields(TrainConfig)}
-_RUN_OPTIONS = ("callback", "every", "max_seconds", "pause", "slice_seconds", "blas_threads")
-
-
-def train(
-    X: np.ndarray,
-    Y: np.ndarray,
-    layer_dims,
-    learning_rate: float = 0.0075,
-    num_iterations: int = 2500,
-    seed: int = 1,
-    **options,
-) -> TrainResult:
-    """Train the lesson's network; the defaults reproduce the lesson's runs.
-
-    Parameters
-    ----------
-    X : ndarray of shape (n_0, m)
-    Y : ndarray of shape (1, m)
-    layer_dims : sequence of int
-        n^[0], …, n^[L], e.g. ``[12288, 20, 7, 5, 1]``.
-    learning_rate, num_iterations, seed
-        As in :class:`TrainConfig`.
-    **options
-        Any other :class:`TrainConfig` field (``hidden_activation``, ``optimizer``, ``l2``, …),
-        ``X_val``, ``Y_val``, ``gram``, ``gram_val`` (see :class:`Trainer`), and ``callback``,
-        ``every``, ``max_seconds``, ``pause``, ``slice_seconds``, ``blas_threads`` (see
-        :meth:`Trainer.run`; BLAS runs on one thread unless ``blas_threads`` says otherwise).
-    """
-    cfg_opts = {k: options.pop(k) for k in list(options) if k in _CONFIG_FIELDS}
-    config = TrainConfig(tuple(layer_dims), learning_rate, num_iterations, seed, **cfg_opts)
-    run_opts = {k: options.pop(k) for k in _RUN_OPTIONS if k in options}
-    trainer = Trainer(X, Y, config, **options)
-    status = trainer.run(config.num_iterations, **run_opts)
-    return TrainResult(
-        trainer.params,
-        list(trainer.costs),
-        config,
-        status,
-        trainer.engine,
-        trainer.seconds,
-        list(trainer.history),
-        trainer,
-    )

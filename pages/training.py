@@ -23,9 +23,7 @@ guard()
 def files_and_notebook(params, record) -> None:
     """The Download tab: the model, the costs, and the run as a notebook and a script."""
     downloads(params, record)
-    if record.settings.validation:  # the notebook is the lesson's: all the training pictures
-        st.caption(t("notebook_no_split", share=record.settings.validation))
-    notebook.run_buttons(record)
+    notebook.run_buttons(record)  # with the run's validation split, if it had one
 
 
 shared = require_data()

@@ -10,6 +10,7 @@ import streamlit as st
 from PIL import ImageFont
 
 from dnn.shapes import dimension_table
+from ui.core.figures import axes
 from ui.core.figures import charts as figures
 from ui.theory.figures import network_diagram
 
@@ -187,7 +188,7 @@ def test_charts_built_without_validation_are_valid_plotly():
         figures.compare_chart([("a", costs, checkpoints)], accuracy=False),
     ):
         go.Figure(fig.to_dict())  # raises ValueError on any invalid property
-    bad = figures._unchecked([{"type": "scatter", "x": [0], "colour": "red"}], {})
+    bad = axes.unchecked([{"type": "scatter", "x": [0], "colour": "red"}], {})
     with pytest.raises(ValueError):
         go.Figure(bad.to_dict())  # the check above can fail
 

@@ -67,6 +67,30 @@ def test_presenter_mode_off_from_any_no(value):
     assert not link.present and link.notes == []
 
 
+@pytest.mark.parametrize(
+    ("value", "pace"), [("lesson", "lesson"), ("fast", "fast"), ("LESSON", "lesson")]
+)
+def test_a_links_pace_is_one_of_the_paces(value, pace):
+    link = parse({"pace": value})
+    assert link.pace == pace and link.notes == []
+    assert encode(link)["pace"] == pace and parse(encode(link)).pace == pace
+
+
+@pytest.mark.parametrize(
+    "value", ["slow", "", "0", "lesson;", "<script>", "fast" * 40, "lesson%00", "1e9"]
+)
+def test_a_hostile_pace_is_ignored_with_a_note(value):
+    link = parse({"pace": value})
+    assert link.pace is None and len(link.notes) == 1
+    assert link.notes[0][0] in ("bad_value", "too_long")
+    assert "pace" not in encode(link)
+
+
+def test_a_link_says_no_pace_unless_one_was_chosen():
+    assert parse({}).pace is None and "pace" not in encode(LinkState(lang="en"))
+    assert parse({"pace": ["fast", "lesson"]}).pace == "lesson"  # a repeated key: its last
+
+
 def test_the_language_is_its_first_two_letters():
     assert parse({"lang": "zh-CN"}).lang == "zh" and parse({"lang": "EN-gb"}).lang == "en"
 

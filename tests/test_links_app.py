@@ -177,3 +177,34 @@ def test_a_replayed_run_cut_by_a_rerun_is_trained_again_not_kept_cut(data):
     whole = dnn.train(data.train_x, data.train_y, [12288, 20, 7, 5, 1], num_iterations=6000)
     assert run.costs == whole.costs
     assert at.session_state.model.params is at.session_state.trainer.params  # the prediction model
+
+
+def test_a_chosen_pace_goes_into_the_link_and_comes_back_from_it(data):
+    at = open_link({})
+    assert at.segmented_control(key="pace").value == "fast" and "pace" not in at.query_params
+    at.segmented_control(key="pace").set_value("lesson").run()
+    assert at.query_params["pace"] == "lesson"  # not the default: the link carries it
+    receiver = open_link(dict(at.query_params))
+    assert receiver.segmented_control(key="pace").value == "lesson" and not receiver.warning
+    assert receiver.query_params["pace"] == "lesson"  # and the receiver's link keeps it
+    at.segmented_control(key="pace").set_value("fast").run()
+    assert "pace" not in at.query_params  # the default again: links stay as they were
+
+
+def test_presenter_mode_brings_the_lesson_pace_and_a_link_can_say_otherwise(data):
+    shown = open_link({"present": "1"})
+    assert (
+        shown.segmented_control(key="pace").value == "lesson" and "pace" not in shown.query_params
+    )
+    fast = open_link({"present": "1", "pace": "fast"})
+    assert fast.segmented_control(key="pace").value == "fast"
+    assert fast.query_params["pace"] == "fast" and fast.query_params["present"] == "1"
+
+
+def test_a_hostile_pace_in_a_link_is_a_note_and_the_default_pace(data):
+    at = open_link({"pace": "<b>slow</b>", "lang": "zh"}, page=None)  # the note: first page
+    (note,) = [w.value for w in at.warning]
+    assert "`pace`" in note and "<b>" not in note
+    at.switch_page("pages/training.py").run()
+    assert at.segmented_control(key="pace").value == "fast"
+    assert "pace" not in at.query_params and not at.exception

@@ -11,6 +11,7 @@ import re
 from pathlib import Path
 
 import nbformat
+import numpy as np
 import pytest
 from streamlit.testing.v1 import AppTest
 
@@ -181,3 +182,60 @@ def test_the_buttons_have_stable_keys_say_where_the_data_goes_and_never_rerun():
         assert ("test_catvnoncat.h5" in button.help) == key.endswith("run")
     assert buttons["notebook_download_run"].label == "Open as a notebook (.ipynb)"
     assert buttons["notebook_script_run"].label == "Open as a Python script (.py)"
+
+
+def split_code(nb) -> str:
+    """The data cell's validation split, from its first line to the cell's end."""
+    (data,) = [cell.source for cell in nb.cells if cell.get("id") == "data"]
+    return data[data.index("validation_share =") :]
+
+
+@pytest.mark.parametrize("share", [10, 20, 30])
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_the_notebooks_validation_split_holds_out_the_apps_pictures(share, lang):
+    from ui.core.validation import columns
+
+    rng = np.random.RandomState(5)
+    for labels in ([0] * 137 + [1] * 72, rng.randint(0, 2, 209), [0, 1, 1], [1] * 40 + [0] * 3):
+        train_y = np.array(labels).reshape(1, -1)
+        train_x = rng.rand(4, train_y.shape[1])
+        space = {"np": np, "train_x": train_x, "train_y": train_y, "print": lambda *a: None}
+        exec(split_code(notebook(Settings(validation=share), lang)), space)
+        kept, out = columns(train_y, share)
+        assert np.array_equal(space["val_index"], out) and np.array_equal(
+            space["train_index"], kept
+        )
+        assert np.array_equal(space["val_x"], train_x[:, out])
+        assert np.array_equal(space["train_y"], train_y[:, kept])
+
+
+def test_a_run_with_a_validation_split_prints_its_validation_accuracy_in_both_languages():
+    settings = Settings(hidden=(7,), validation=20)
+    for lang, said in (("en", "Validation accuracy:"), ("zh", "验证集准确率：")):
+        nb = notebook(settings, lang)
+        code, md = code_of(nb), markdown_of(nb)
+        assert "validation_share = 20" in code and said in code
+        assert "np.random.RandomState(0)" in code and "np.random.RandomState(0)" in md
+        assert ("20 %" if lang == "en" else "20%") in md
+        compile(code, "notebook", "exec")
+        assert notebook_bytes(settings, lang) == notebook_bytes(
+            settings.config(), lang, validation=20
+        )
+    plain_run = code_of(notebook(Settings(hidden=(7,)), "en"))
+    assert "val_x" not in plain_run and "Validation" not in plain_run
+    assert "print(f'Cost at the last iteration" in plain_run  # every run: the page's last cost
+
+
+def test_a_validation_split_is_one_of_the_pages_shares_and_only_for_the_lessons_pictures():
+    for bad in (15, -10, 100, "20"):
+        with pytest.raises(ValueError):
+            notebook(dnn.TrainConfig(), "en", validation=bad)
+    with pytest.raises(ValueError):
+        notebook(dnn.TrainConfig(), "en", OWN_FILE, ("a", "b"), validation=20)
+
+
+def test_the_lessons_own_notes_are_left_out_of_a_run_with_a_validation_split():
+    lesson = markdown_of(notebook(Settings(), "en"))
+    split = markdown_of(notebook(Settings(validation=10), "en"))
+    assert "206 of the 209" in lesson and "206 of the 209" not in split
+    assert "0.771749" in lesson and "0.771749" not in split

@@ -27,9 +27,13 @@ from nbclient import NotebookClient
 
 import dnn
 from dnn import datasets
+from dnn.dual import gram
 from dnn.images import preprocess_image
 from tests.class_pictures import picture_bytes
 from ui.classes.sets import TwoClasses, build, image_set
+from ui.core.data import SharedData
+from ui.core.runs import RunRecord, new_trainer
+from ui.core.settings import Settings
 from ui.core.strings import STRINGS
 from ui.notebook.build import notebook, script_text
 
@@ -92,6 +96,29 @@ RUNS = {
 }
 SCRIPT_RUN = "tanh-xavier-l2-momentum-batches"
 
+# name → (the Training page's settings with a validation split, language): the app's own run
+VALIDATION = {
+    "validation-20": (Settings(hidden=(10, 5), iterations=300, validation=20), "en"),
+    "validation-10-tanh": (
+        Settings(hidden=(10, 5), iterations=300, activation="tanh", validation=10),
+        "en",
+    ),
+    "validation-30-leaky-l2-adam-batches": (
+        Settings(
+            hidden=(7,),
+            learning_rate=0.001,
+            iterations=300,
+            seed=3,
+            activation="leaky_relu",
+            l2=0.1,
+            optimizer="adam",
+            batch_size=32,
+            validation=30,
+        ),
+        "zh",
+    ),
+}
+
 PROBE = """\
 import json
 print("PROBE", json.dumps({
@@ -123,6 +150,24 @@ def reference(config: dnn.TrainConfig, data) -> dict:
         "train": float(np.mean(train == data.train_y)),
         "test": float(np.mean(test == data.test_y)),
         "wrong": int(np.sum(test != data.test_y)),
+    }
+
+
+def app_run(settings: Settings, data) -> dict:
+    """What the Training page computes for ``settings``: its trainer and its run's record."""
+    shared = SharedData(data, gram(data.train_x), gram(data.train_x, data.test_x))
+    trainer = new_trainer(shared, settings.config(), settings.validation)
+    assert trainer.run(settings.iterations) == "finished"
+    record = RunRecord(1, settings, trainer.config, trainer.engine, settings.iterations)
+    record.update_from(trainer, data)
+    test = dnn.predict(trainer.params, data.test_x, settings.activation)
+    return {
+        "costs": record.costs,
+        "train": record.train_accuracy,
+        "val": record.val_accuracy,
+        "test": record.test_accuracy,
+        "wrong": int(np.sum(test != data.test_y)),
+        "trained_on": trainer.X.shape[1],
     }
 
 
@@ -200,6 +245,11 @@ def executed(data, tmp_path_factory):
             jobs[name + ".py"] = (run_script, script, folder)
             expected[name + ".py"] = (config, lang, reference(config, run_data))
         expected[name] = (config, lang, reference(config, run_data))
+    for name, (settings, lang) in VALIDATION.items():
+        nb = notebook(settings, lang)
+        nb.cells.append(nbformat.v4.new_code_cell(PROBE))
+        jobs[name] = (execute, nb, folder_with(tmp_path_factory.mktemp("nb") / name, lesson))
+        expected[name] = (settings.config(), lang, app_run(settings, data))
     with pytest.MonkeyPatch.context() as mp:
         for key, value in {"MPLBACKEND": "Agg", **ONE_THREAD}.items():
             mp.setenv(key, value)
@@ -216,20 +266,25 @@ def printed_numbers(out: str, lang: str) -> dict:
     line = line.replace(r"\{i\}", r"(\d+)").replace(r"\{cost:\.12f\}", r"(\S+)")
     costs = {int(i): float(c) for i, c in re.findall(line, out)}
     accuracy = {}
-    for key, what in (("train", "nb_s_train_accuracy"), ("test", "nb_s_test_accuracy")):
-        accuracy[key] = float(re.search(re.escape(words[what]) + r" (\S+)", out).group(1))
+    for key in ("train", "val", "test"):
+        found = re.search(re.escape(words[f"nb_s_{key}_accuracy"]) + r" (\S+)", out)
+        accuracy[key] = float(found.group(1)) if found else None
+    last = re.escape(words["nb_f_last_cost"])
+    last = last.replace(r"\{last\}", r"(\d+)").replace(r"\{final_cost:\.12f\}", r"(\S+)")
+    last_i, last_cost = re.search(last, out).groups()
     wrong = re.escape(words["nb_f_mistakes"])
     wrong = wrong.replace(r"\{wrong\}", r"(?P<wrong>\d+)").replace(r"\{m_test\}", r"\d+")
     probe = json.loads(out.split("PROBE ", 1)[1])
     return {
         "costs": costs,
         **accuracy,
+        "last": (int(last_i), float(last_cost)),
         "wrong": int(re.search(wrong, out).group("wrong")),
         "probe": probe,
     }
 
 
-@pytest.mark.parametrize("name", [*RUNS, SCRIPT_RUN + ".py"])
+@pytest.mark.parametrize("name", [*RUNS, *VALIDATION, SCRIPT_RUN + ".py"])
 def test_a_run_as_a_notebook_prints_the_apps_costs_and_accuracies(executed, name):
     out, config, lang, expected = executed[name]
     found = printed_numbers(out, lang)
@@ -243,6 +298,9 @@ def test_a_run_as_a_notebook_prints_the_apps_costs_and_accuracies(executed, name
     print(f"{name}: the largest difference of a cost from dnn.train's is {gap:.3g}")
     assert gap < TOLERANCE
     assert (found["train"], found["test"]) == (expected["train"], expected["test"])
+    assert found["val"] == expected.get("val")  # printed only with a validation split
+    i, last = found["last"]
+    assert i == config.num_iterations - 1 and abs(last - expected["costs"][-1]) < TOLERANCE
     assert found["wrong"] == expected["wrong"]
     figures = 1 + (expected["wrong"] > 0)  # the costs, and the mistakes if there are any
     assert found["probe"]["figures"] == figures
@@ -260,3 +318,21 @@ def test_the_lessons_runs_print_the_lessons_numbers(executed):
     assert (found["train"], found["test"]) == (206 / 209, 0.8)
     found = printed_numbers(executed["lesson2"][0], "en")
     assert (found["train"], found["test"]) == (1.0, 0.74)
+
+
+@pytest.mark.parametrize("name", VALIDATION)
+def test_a_run_with_a_validation_split_prints_the_training_pages_numbers(executed, name):
+    out, config, lang, expected = executed[name]
+    found = printed_numbers(out, lang)
+    settings = VALIDATION[name][0]
+    held = 209 - expected["trained_on"]
+    assert held == pytest.approx(209 * settings.validation / 100, abs=1.5)  # the share held out
+    assert f"train_x: (12288, {expected['trained_on']})  val_x: (12288, {held})" in out
+    # train on the pictures trained on, validation on those held out, test on the 50 test ones
+    assert (found["train"], found["val"], found["test"]) == (
+        expected["train"],
+        expected["val"],
+        expected["test"],
+    )
+    assert found["val"] is not None
+    assert abs(found["last"][1] - expected["costs"][-1]) < TOLERANCE  # the page's "Last cost"

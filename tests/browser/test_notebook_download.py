@@ -12,6 +12,7 @@ import pytest
 
 import dnn
 from tests.browser.conftest import assert_no_errors, open_page, wait_for_app
+from ui.core.settings import Settings
 from ui.notebook.build import notebook_bytes, script_text
 
 pytestmark = pytest.mark.browser
@@ -58,4 +59,18 @@ def test_the_notebook_speaks_the_pages_language(page):
     train_the_lesson(page, "▶ 训练", "完成：2500 次迭代")
     open_tab(page, "下载")
     assert download(page, "notebook_download_run") == notebook_bytes(dnn.TrainConfig(), "zh")
+    assert_no_errors(page)
+
+
+def test_a_run_with_a_validation_split_downloads_with_its_split(page):
+    settings = Settings(hidden=(7,), iterations=300, validation=20)
+    open_page(page, "/training?dims=12288-7-1&it=300&val=20")
+    train_the_lesson(page, "▶ Train", "Finished: 300 iterations")
+    open_tab(page, "Download")
+    raw = download(page, "notebook_download_run")
+    assert raw == notebook_bytes(settings.config(), "en", validation=20)
+    assert "validation_share = 20" in raw.decode("utf-8")  # the same pictures held out
+    text = download(page, "notebook_script_run").decode("utf-8")
+    assert text == script_text(settings, "en")
+    assert page.get_by_text("without this run's").count() == 0  # no "it ignores the split" note
     assert_no_errors(page)

@@ -5,6 +5,7 @@ prints the costs of ``dnn.train`` with the same configuration (to rounding: the 
 the same operations in the same order) and the same accuracies::
 
     nb = notebook(dnn.TrainConfig((12288, 7, 1)), "zh")        # nbformat.NotebookNode
+    notebook(settings, "en")                      # a Settings' validation split comes along
     notebook_bytes(config, "en", "my_two_classes.h5", ("apple", "banana"))  # .ipynb file
     script_text(config, "en")                                   # the same cells, "# %%"
 
@@ -18,6 +19,7 @@ import nbformat
 from nbformat import v4
 
 import dnn
+from ui.core.validation import SHARES
 from ui.notebook import prose
 from ui.notebook.source import DEFAULT_TEST_SHARE, OwnClasses, own_classes
 from ui.notebook.templates import backward, network, optimize, results, tidy
@@ -39,17 +41,21 @@ def as_config(config) -> dnn.TrainConfig:
 
 
 def cells(
-    config: dnn.TrainConfig, lang: str, source: OwnClasses | None
+    config: dnn.TrainConfig, lang: str, source: OwnClasses | None, validation: int = 0
 ) -> list[tuple[str, str, str]]:
     """The notebook's cells in order, as (id, ``markdown`` or ``code``, source)."""
     if lang not in LANGUAGES:
         raise ValueError(f"lang must be one of {LANGUAGES}, got {lang!r}")
+    if validation not in SHARES:
+        raise ValueError(f"validation must be one of {SHARES}, got {validation!r}")
+    if validation and source is not None:
+        raise ValueError("the validation split is the lesson data's, not an own picture set's")
     if source is None:
         names = (prose.text(lang, "class_noncat"), prose.text(lang, "class_cat"))
     else:
         names = (source.names[1], source.names[0])  # label 0, label 1
     fonts = lang == "zh" or not all(n.isascii() for n in names)
-    lesson = prose.lesson_run(config, source)
+    lesson = prose.lesson_run(config, source, validation)
     step = []
     for name, code in (
         ("init", network.init_cell(lang, config.initialization)),
@@ -63,12 +69,12 @@ def cells(
     if config.batch_size is not None:
         step.append(("batches", "code", optimize.batches_cell(lang)))
     if source is None:
-        data = data_cell(lang, None, False, names, DEFAULT_TEST_SHARE, fonts)
+        data = data_cell(lang, None, False, names, DEFAULT_TEST_SHARE, fonts, validation)
     else:
         data = data_cell(lang, source.file, source.with_lesson, names, source.test_share, fonts)
     return [
-        ("title", "markdown", prose.opening(lang, config, source)),
-        ("data-text", "markdown", prose.data(lang, source)),
+        ("title", "markdown", prose.opening(lang, config, source, validation)),
+        ("data-text", "markdown", prose.data(lang, source, validation)),
         ("data", "code", data),
         *step,
         ("model-text", "markdown", prose.step(lang, "model", config)),
@@ -79,11 +85,11 @@ def cells(
         ("train", "code", results.train_cell(lang, config)),
         ("plot-text", "markdown", prose.results(lang, "plot", lesson)),
         ("plot", "code", results.plot_cell(lang)),
-        ("accuracy-text", "markdown", prose.results(lang, "accuracy", lesson)),
-        ("accuracy", "code", results.accuracy_cell(lang)),
+        ("accuracy-text", "markdown", prose.results(lang, "accuracy", lesson, validation)),
+        ("accuracy", "code", results.accuracy_cell(lang, bool(validation))),
         ("mistakes-text", "markdown", prose.results(lang, "mistakes", lesson)),
         ("mistakes", "code", results.mistakes_cell(lang)),
-        ("next", "markdown", prose.next_steps(lang, config)),
+        ("next", "markdown", prose.next_steps(lang, config, validation)),
     ]
 
 
@@ -95,6 +101,7 @@ def notebook(
     *,
     test_share: float = DEFAULT_TEST_SHARE,
     with_lesson: bool = False,
+    validation: int | None = None,
 ) -> nbformat.NotebookNode:
     """The run as a notebook (nbformat 4, validated).
 
@@ -111,10 +118,15 @@ def notebook(
         An own set's names as its page shows them (label 1, then label 0); needed with it.
     test_share, with_lesson
         How the page split the own set, and whether the lesson's pictures joined it.
+    validation : int, optional
+        The % of the lesson's training pictures the run held out for validation (one of
+        :data:`ui.core.validation.SHARES`); default: the ``Settings``' own, 0 for a config.
     """
     source = own_classes(data, class_names, test_share, with_lesson)
+    if validation is None:
+        validation = getattr(config, "validation", 0)
     made = []
-    for cell_id, kind, text in cells(as_config(config), lang, source):
+    for cell_id, kind, text in cells(as_config(config), lang, source, validation):
         if kind == "markdown":
             cell = v4.new_markdown_cell(text)
         else:

@@ -32,6 +32,7 @@ def notebook_buttons(
     *,
     test_share: float = DEFAULT_TEST_SHARE,
     with_lesson: bool = False,
+    validation: int = 0,
 ) -> None:
     """Draw "Open as a notebook (.ipynb)" and "… as a Python script (.py)" for one run.
 
@@ -48,11 +49,14 @@ def notebook_buttons(
         lesson's data.
     test_share, with_lesson
         How the own classes' page split them, and whether the lesson's pictures joined.
+    validation : int
+        The % of the lesson's training pictures the run held out for validation.
     """
     language = lang()
     data = data_file or "lesson"
     options = {"test_share": test_share, "with_lesson": with_lesson}
     source = own_classes(data, class_names, **options)  # refuses bad names now, not on click
+    options["validation"] = validation
     files = prose.files(language, source)
     stem = file_stem(key, source is not None)
     st.download_button(
@@ -81,7 +85,11 @@ def run_config(record):
 
 
 def run_buttons(record, key: str = "run", **kwargs) -> None:
-    """:func:`notebook_buttons` for a training run (a ``RunRecord``), as far as it got."""
+    """:func:`notebook_buttons` for a training run (a ``RunRecord``), as far as it got.
+
+    The run's validation split (if any) comes with it: the notebook holds out the same pictures.
+    """
+    kwargs.setdefault("validation", getattr(record.settings, "validation", 0))
     notebook_buttons(run_config(record), key, **kwargs)
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import dnn
 from ui.core.strings import STRINGS
 from ui.core.text import plain
+from ui.core.validation import SEED
 from ui.notebook.source import OwnClasses
 
 LESSON4 = (12288, 20, 7, 5, 1)
@@ -27,10 +28,13 @@ def sentence_gap(lang: str) -> str:
     return "" if lang == "zh" else " "
 
 
-def lesson_run(config: dnn.TrainConfig, source: OwnClasses | None) -> str | None:
+def lesson_run(
+    config: dnn.TrainConfig, source: OwnClasses | None, validation: int = 0
+) -> str | None:
     """``lesson4`` or ``lesson2`` for exactly one of the lesson's runs, else None."""
     for name, dims in (("lesson4", LESSON4), ("lesson2", LESSON2)):
-        if source is None and config == dnn.TrainConfig(dims, engine=config.engine):
+        lesson_data = source is None and not validation
+        if lesson_data and config == dnn.TrainConfig(dims, engine=config.engine):
             return name
     return None
 
@@ -49,7 +53,9 @@ def files(lang: str, source: OwnClasses | None) -> str:
     return text(lang, "nb_files_both", classes=mine, lesson=lesson) if source.with_lesson else mine
 
 
-def settings(lang: str, config: dnn.TrainConfig, source: OwnClasses | None) -> str:
+def settings(
+    lang: str, config: dnn.TrainConfig, source: OwnClasses | None, validation: int = 0
+) -> str:
     """Every setting of the run, in one line."""
     if source is None:
         parts = [text(lang, "nb_set_data_lesson")]
@@ -73,21 +79,28 @@ def settings(lang: str, config: dnn.TrainConfig, source: OwnClasses | None) -> s
     b1, b2, eps = (f"{v:g}" for v in (config.beta1, config.beta2, config.epsilon))
     opt = {"gd": {}, "momentum": {"beta": b1}, "adam": {"beta1": b1, "beta2": b2, "epsilon": eps}}
     parts.append(text(lang, "nb_set_" + config.optimizer, **opt[config.optimizer]))
+    if validation:
+        parts.append(text(lang, "nb_set_validation", share=validation))
     return text(lang, "nb_set_sep").join(parts)
 
 
-def opening(lang: str, config: dnn.TrainConfig, source: OwnClasses | None) -> str:
+def opening(
+    lang: str, config: dnn.TrainConfig, source: OwnClasses | None, validation: int = 0
+) -> str:
     """The title, what the notebook is and needs, and the run's settings."""
     title = text(lang, "nb_md_title", L=config.num_layers, dims=dims_text(config.layer_dims))
     intro = text(lang, "nb_md_intro", files=files(lang, source))
-    run = text(lang, "nb_md_run", settings=settings(lang, config, source))
+    run = text(lang, "nb_md_run", settings=settings(lang, config, source, validation))
     return "\n\n".join([title, intro, run])
 
 
-def data(lang: str, source: OwnClasses | None) -> str:
-    """What the data is and how it becomes X and Y."""
+def data(lang: str, source: OwnClasses | None, validation: int = 0) -> str:
+    """What the data is and how it becomes X and Y (and the validation split, if any)."""
     if source is None:
-        return text(lang, "nb_md_data_lesson")
+        found = text(lang, "nb_md_data_lesson")
+        if validation:
+            found += "\n\n" + text(lang, "nb_md_data_validation", share=validation, seed=SEED)
+        return found
     first, second = (plain(n) for n in source.names)
     share = f"{source.test_share:.0%}"
     found = text(lang, "nb_md_data_classes", first=first, second=second, share=share)
@@ -110,18 +123,20 @@ def step(lang: str, name: str, config: dnn.TrainConfig) -> str:
     return text(lang, f"nb_md_{name}")
 
 
-def results(lang: str, name: str, lesson: str | None) -> str:
+def results(lang: str, name: str, lesson: str | None, validation: int = 0) -> str:
     """The Markdown before training, the plot, the accuracies, the mistakes."""
     found = text(lang, f"nb_md_{name}")
     if lesson is not None and f"nb_md_{name}_{lesson}" in STRINGS[lang]:
         found += "\n\n" + text(lang, f"nb_md_{name}_{lesson}")
+    if validation and name == "accuracy":
+        found += "\n\n" + text(lang, "nb_md_accuracy_validation", share=validation)
     return found
 
 
-def next_steps(lang: str, config: dnn.TrainConfig) -> str:
+def next_steps(lang: str, config: dnn.TrainConfig, validation: int = 0) -> str:
     """Homework: another depth, another learning rate, when to stop, back to the app."""
     other = LESSON2 if tuple(config.layer_dims) == LESSON4 else LESSON4
     lr = config.learning_rate
-    return text(
-        lang, "nb_md_next", other=dims_text(other), faster=f"{lr * 4:g}", slower=f"{lr / 4:g}"
-    )
+    stop = text(lang, "nb_md_next_stop_validation" if validation else "nb_md_next_stop")
+    values = {"other": dims_text(other), "faster": f"{lr * 4:g}", "slower": f"{lr / 4:g}"}
+    return text(lang, "nb_md_next", stop=stop, **values)

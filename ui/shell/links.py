@@ -1,10 +1,10 @@
 """The page's state in its URL: read once when a session starts, written on every run.
 
-Opening a link restores its language, presenter mode, training settings, runs (trained
-again, see :func:`ui.core.live.replay`), the comparison's choice and the experiment grid's axes;
-as the visitor changes anything the URL follows, so a reload or a shared link shows the same
-page. The codec is :mod:`ui.core.url_state` (pure, tested); each feature's own part of a link is
-its ``link`` module (:data:`SECTIONS`).
+Opening a link restores its language, presenter mode, the chart's pace, training settings,
+runs (trained again, see :func:`ui.core.live.replay`), the comparison's choice and the
+experiment grid's axes; as the visitor changes anything the URL follows, so a reload or a shared
+link shows the same page. The codec is :mod:`ui.core.url_state` (pure, tested); each feature's
+own part of a link is its ``link`` module (:data:`SECTIONS`).
 """
 
 from __future__ import annotations
@@ -49,6 +49,7 @@ def restore_once() -> None:
     link = url_state.parse(query, SECTIONS)
     kept.put(i18n.LANG, link.lang or browser_language())
     kept.put(presenting.PRESENT, link.present)
+    training_link.open_pace(link.pace)
     if link.settings is not None:
         chosen.apply_settings(link.settings)
     if link.extra.get("grid"):
@@ -113,6 +114,7 @@ def current_link(page: str = "") -> url_state.LinkState:
     return url_state.LinkState(
         lang=i18n.lang(),
         present=presenting.on(),
+        pace=training_link.link_pace(),
         settings=chosen.current_settings(),
         runs=specs,
         compare=training_link.choice(),

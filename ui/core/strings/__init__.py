@@ -11,7 +11,7 @@ from __future__ import annotations
 import importlib
 import pkgutil
 
-from ui.core.strings.core import EQUATIONS
+from ui.core.strings.theory import EQUATIONS
 
 __all__ = ["EN", "EQUATIONS", "STRINGS", "ZH"]
 

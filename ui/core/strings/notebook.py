@@ -154,15 +154,16 @@ EN = {
     "(1.0), 37 of the 50 test pictures (0.74).",
     "nb_md_mistakes": "## 12. The mistakes\n\nThe test pictures the network got wrong, each with "
     "what it predicted and what the picture really is.",
+    "nb_md_next_stop": "**When to stop.** Inside `L_layer_model`, print the test accuracy every "
+    "100 iterations. Where does it peak? (The lesson's 4-layer network peaks at 82 % near "
+    "iteration 860 and ends at 80 %.) Choosing the iteration by the test pictures calls for a "
+    "third set of pictures: why?",
     "nb_md_next": "## Try this next\n\n"
     "1. **Another depth.** Set `layers_dims = {other}` in the hyperparameters cell and run the "
     "cells from there again. Is the test accuracy higher or lower? And the training accuracy?\n"
     "2. **Another learning rate.** Try `learning_rate = {faster}`, then `{slower}`. Which curve "
     "falls faster? Does one of them stop falling, or blow up?\n"
-    "3. **When to stop.** Inside `L_layer_model`, print the test accuracy every 100 iterations. "
-    "Where does it peak? (The lesson's 4-layer network peaks at 82 % near iteration 860 and ends "
-    "at 80 %.) Choosing the iteration by the test pictures calls for a third set of pictures: "
-    "why?\n"
+    "3. {stop}\n"
     "4. **Back to the app.** Train your new settings there too and download their notebook: the "
     "numbers must be the same.",
 }
@@ -287,12 +288,13 @@ ZH = {
     "（0.8）。",
     "nb_md_accuracy_lesson2": "本课的 2 层网络：209 张训练图片全对（1.0），50 张测试图片中对了 37 张（0.74）。",
     "nb_md_mistakes": "## 12. 分错的图片\n\n网络判断错误的测试图片，每张都标出它的预测和图片的真实类别。",
+    "nb_md_next_stop": "**什么时候停下。**在 `L_layer_model` 里每 100 次迭代打印一次测试集准确率。它在哪里达到最高？"
+    "（本课的 4 层网络在第 860 次迭代附近达到 82 %，最后是 80 %。）按测试图片来选择迭代次数，就需要第三组图片：为什么？",
     "nb_md_next": "## 接下来试试\n\n"
     "1. **换一个深度。**在超参数单元格里设 `layers_dims = {other}`，再从那里开始重新运行。测试集准确率是更高"
     "还是更低？训练集准确率呢？\n"
     "2. **换一个学习率。**试试 `learning_rate = {faster}`，再试试 `{slower}`。哪条曲线下降得更快？有没有一条"
     "不再下降，甚至发散？\n"
-    "3. **什么时候停下。**在 `L_layer_model` 里每 100 次迭代打印一次测试集准确率。它在哪里达到最高？（本课的 "
-    "4 层网络在第 860 次迭代附近达到 82 %，最后是 80 %。）按测试图片来选择迭代次数，就需要第三组图片：为什么？\n"
+    "3. {stop}\n"
     "4. **回到应用。**在应用里也用你的新设置训练，并下载它的笔记本：数字应该完全相同。",
 }

@@ -46,8 +46,6 @@ EN = {
     "steep direction of the cost surface; the next steps come back, and over many steps J falls. "
     "The lesson's printout every {every} iterations never shows these spikes.",
     "training_live": "Training… the chart starts at the first iteration.",
-    "notebook_no_split": "The notebook and the script train on all the training pictures, as the "
-    "lesson does: without this run's {share} % validation split, their numbers differ from it.",
 }
 
 ZH = {
@@ -87,6 +85,4 @@ ZH = {
     "第 {i} 次迭代从 {a} 升到 {b}）。α 固定时，一步可能沿成本曲面的陡峭方向走过头；之后的几步会回来，"
     "在许多步上 J 是下降的。课程每 {every} 次迭代打印一次，从来看不到这些尖峰。",
     "training_live": "正在训练……图表从第一次迭代开始显示。",
-    "notebook_no_split": "笔记本和脚本与课程一样在全部训练图片上训练：没有这次运行的 {share}% 验证集划分，"
-    "因此它们的数字与本次运行不同。",
 }

@@ -3,11 +3,14 @@
 The lesson's files are read as the lesson reads them; a file saved on the "Your own classes"
 page has every picture in ``train_set_x``, and the test pictures are picked exactly as the app
 picks them (:func:`ui.classes.sets.split`, written out here: a feature never imports another,
-and a test checks that both agree).
+and a test checks that both agree). A run with a validation split holds out the very training
+pictures the Training page held out (:func:`ui.core.validation.columns`, written out: the
+notebook imports nothing of the app).
 """
 
 from __future__ import annotations
 
+from ui.core.validation import SEED
 from ui.notebook.templates import fill
 
 
@@ -90,6 +93,23 @@ print("train_x:", train_x.shape, " train_y:", train_y.shape)
 print("test_x:", test_x.shape, " test_y:", test_y.shape)
 """
 
+# the rule of ui.core.validation.columns, operation for operation (seed, class order, rounding)
+VALIDATION = """
+# $c_validation
+validation_share = $val_share  # $c_validation_share
+split_rng = np.random.RandomState($val_seed)  # $c_validation_seed
+held = []
+for label in (0, 1):  # $c_validation_classes
+    where = np.flatnonzero(train_y.ravel() == label)
+    count = min(len(where) - 1, max(1, round(len(where) * validation_share / 100)))
+    held.append(split_rng.permutation(where)[:count])
+val_index = np.sort(np.concatenate(held))
+train_index = np.setdiff1d(np.arange(train_y.shape[1]), val_index)
+val_x, val_y = train_x[:, val_index], train_y[:, val_index]
+train_x, train_y = train_x[:, train_index], train_y[:, train_index]  # $c_validation_rest
+print("train_x:", train_x.shape, " val_x:", val_x.shape)  # $c_validation_print
+"""
+
 
 def data_cell(
     lang: str,
@@ -98,6 +118,7 @@ def data_cell(
     classes: tuple[str, str],
     share: float,
     fonts: bool,
+    validation: int = 0,
 ) -> str:
     """The first cell: imports, the data, the test set (own classes), flattening and scaling.
 
@@ -115,6 +136,9 @@ def data_cell(
         The share of each own class held out for testing.
     fonts : bool
         Let Matplotlib draw Chinese (and other CJK) text.
+    validation : int
+        The % of the training pictures held out for validation (0: none, the lesson), as
+        :func:`ui.core.validation.columns` holds them out.
     """
     parts = [imports(own_file is not None, fonts), FONTS if fonts else ""]
     if own_file is None:
@@ -122,6 +146,9 @@ def data_cell(
     else:
         parts += [CLASSES, WITH_LESSON if with_lesson else ""]
     parts.append(FLATTEN)
+    if validation:
+        parts.append(VALIDATION)
     file = f'"{own_file}"'  # a plain name (see ui.notebook.source.SAFE_FILE): no quote in it
     values = {"classes": repr(list(classes)), "file": file, "share": repr(share)}
+    values |= {"val_share": repr(int(validation)), "val_seed": repr(SEED)}
     return fill("".join(parts), lang, **values)

@@ -10,6 +10,9 @@ TRAIN = """\
 parameters, costs = L_layer_model(
     train_x, train_y, layers_dims, learning_rate, num_iterations, seed$options
 )
+if costs:  # $c_last_cost
+    last, final_cost = len(costs) - 1, costs[-1]
+    print($f_last_cost)
 """
 
 PLOT = """\
@@ -22,8 +25,10 @@ plt.show()
 
 ACCURACY = """\
 train_accuracy = float(np.mean(predict(train_x, parameters) == train_y))
+${validation}\
 test_accuracy = float(np.mean(predict(test_x, parameters) == test_y))
 print($s_train_accuracy, train_accuracy)
+${validation_print}\
 print($s_test_accuracy, test_accuracy)
 """
 
@@ -79,9 +84,16 @@ def plot_cell(lang: str) -> str:
     return fill(PLOT, lang)
 
 
-def accuracy_cell(lang: str) -> str:
-    """Train and test accuracy, printed in full."""
-    return fill(ACCURACY, lang)
+def accuracy_cell(lang: str, validation: bool = False) -> str:
+    """Train (and validation) and test accuracy, printed in full."""
+    measure = "val_accuracy = float(np.mean(predict(val_x, parameters) == val_y))\n"
+    show = fill("print($s_val_accuracy, val_accuracy)\n", lang)
+    return fill(
+        ACCURACY,
+        lang,
+        validation=measure if validation else "",
+        validation_print=show if validation else "",
+    )
 
 
 def mistakes_cell(lang: str) -> str:
