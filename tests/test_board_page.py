@@ -223,3 +223,28 @@ def test_every_grid_cell_goes_to_the_class_marked_as_a_cell_and_the_bet_is_settl
     at.button(key="board_show_answer").click().run()
     best = max(rows, key=lambda r: (r["public_acc"], -r["id"]))
     assert f"The class's best grid cell: α = {best['learning_rate']:g}" in texts(at)
+
+
+def test_a_new_session_of_the_same_browser_is_still_the_member_until_it_leaves(db):
+    code = class_of(teacher())[0]
+    ada = student(code, "Ada")
+    token, (_, name, secret) = ada.session_state["visitor_token"], ada.session_state["board_member"]
+
+    def same_browser() -> AppTest:  # a reload, a restarted server, another replica
+        at = AppTest.from_file(APP, default_timeout=120)
+        at.session_state["visitor_token"] = token  # what its cookie brings
+        at.run()
+        at.switch_page("pages/training.py").run()
+        assert not at.exception, at.exception
+        return at
+
+    again = same_browser()
+    assert again.session_state["board_member"] == (code, "Ada", secret) and name == "Ada"
+    assert any(f"**{code}**" in m.value and "Ada" in m.value for m in again.markdown)
+    assert not [w for w in again.text_input if w.key == "join_name"]  # no join form
+    again.button(key="join_leave").click().run()
+    assert again.session_state["board_member"] is None
+    after = same_browser()
+    assert after.session_state["board_member"] is None  # left: forgotten for this browser
+    assert after.text_input(key="join_name").value == ""
+    assert list(store.members(db, code).values()) == ["Ada"]  # the nickname stays taken

@@ -64,7 +64,11 @@ def status() -> None:
     kept.mirror(sharing.SHARE)
     st.caption(t("board_shared", code=code) if sharing.sharing() else t("board_not_shared"))
     if st.button(t("join_leave"), key="join_leave"):
-        sharing.leave()
+        try:
+            sharing.leave()
+        except db.Offline:  # left here, the browser would be back in the class next time
+            st.error(t("board_offline_short"))
+            return
         st.session_state[PREFILL] = ""  # the join form goes back to the sidebar
         st.rerun()
 
