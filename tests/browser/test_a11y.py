@@ -16,6 +16,7 @@ import re
 import pytest
 
 from tests.browser.conftest import assert_no_errors, open_page, wait_for_app, wait_settled
+from tests.browser.test_board import start_class
 from tests.browser.test_classes import added, class_input, files
 from tests.browser.test_e2e import picture_input, wait_for_title
 from tests.browser.test_step_through import wait_for_step
@@ -225,11 +226,7 @@ def test_a_students_page_with_the_teachers_question_open(axe, browser, server, p
     context = browser.new_context(viewport={"width": 1280, "height": 800}, base_url=server)
     try:
         teacher = context.new_page()
-        open_page(teacher, "/board")
-        teacher.locator(".st-key-board_start button").click()
-        box = teacher.locator(".st-key-class_code", has_text=re.compile(r"^\s*[A-Z2-9]{6}\s*$"))
-        box.wait_for()
-        code = box.inner_text().strip()
+        code = start_class(teacher)
         teacher.locator(".st-key-board_ask button").click()
         teacher.locator(".st-key-board_question").wait_for()
         viewport(page, width)

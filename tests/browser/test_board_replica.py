@@ -12,18 +12,16 @@ one member. Every wait is a page condition (the page's own reconnection and firs
 from __future__ import annotations
 
 import os
-import re
 import signal
 
-import pytest
 import sqlalchemy as sa
 
 from deploy import proxy
-from deploy.classroom import Classroom, free_port
 from tests.browser.conftest import assert_no_errors, wait_for_app
-from tests.browser.test_board import WAIT, button, go_to, visitor
-from tests.conftest import require
-from ui.board import schema, store
+from tests.browser.test_board import WAIT, button, go_to, room, start_class, visitor
+from ui.board import db, schema, store
+
+__all__ = ["room"]  # the classroom fixture of tests/browser/test_board.py, a new one here
 
 # Set before the kill: true once the page lost its connection, got it back and a whole script
 # run finished after that (the new session's first run on the replica it reconnected to).
@@ -41,27 +39,13 @@ WATCH_JS = """() => {
 }"""
 
 
-@pytest.fixture(scope="module")
-def room(data, postgres):
-    if proxy.haproxy_binary() is None:
-        require("proxy", "haproxy is not installed (apt-get install haproxy)")
-    url = postgres.new_database()
-    with Classroom(free_port(), replicas=2, bind="127.0.0.1", board_db=url) as r:
-        yield r, url
-
-
 def test_a_replica_killed_mid_class_loses_nothing_and_its_student_stays_a_member(browser, room):
-    room, db_url = room
+    db_url = room.env[db.URL_ENV]  # the PostgreSQL database every replica uses
     opened = []
     try:
         ctx, teacher = visitor(browser, room, "r1")
         opened.append(ctx)
-        teacher.goto("/board")
-        wait_for_app(teacher, WAIT)
-        button(teacher, "board_start").click()
-        box = teacher.locator(".st-key-class_code", has_text=re.compile(r"^\s*[A-Z2-9]{6}\s*$"))
-        box.wait_for()
-        code = box.inner_text().strip()
+        code = start_class(teacher)
 
         ctx, ada = visitor(browser, room, "r2")
         opened.append(ctx)

@@ -8,13 +8,13 @@ dimension table, the network diagram of a deep net) — and such a box must itse
 from __future__ import annotations
 
 import os
-import re
 from pathlib import Path
 
 import pytest
 from PIL import Image
 
 from tests.browser.conftest import VIEWPORT, assert_no_errors, open_page, wait_for_app
+from tests.browser.test_board import start_class
 
 pytestmark = pytest.mark.browser
 
@@ -250,11 +250,7 @@ def test_a_student_on_a_phone_answers_at_the_top_of_the_page_sidebar_folded(
     try:
         teacher = context.new_page()
         teacher.set_default_timeout(30_000)
-        open_page(teacher, "/board")
-        teacher.locator(".st-key-board_start button").click()
-        box = teacher.locator(".st-key-class_code", has_text=re.compile(r"^\s*[A-Z2-9]{6}\s*$"))
-        box.wait_for()
-        code = box.inner_text().strip()
+        code = start_class(teacher)
         open_page(phone, f"/training?class={code}")  # the QR code's link
         phone.locator(".st-key-join_name input").fill("Pip")
         phone.locator(".st-key-join_button button").tap()
