@@ -105,6 +105,9 @@ def test_a_question_from_the_bank_its_answers_live_then_the_right_answer(db):
     assert "Your teacher asked a question" in " ".join(x.value for x in ada.toast)
     right, wrong = question["correct"], (question["correct"] + 1) % 4
     ada.button(key=f"answer_{right}").click().run()
+    bob.button(key=f"answer_main_{wrong}").click().run()  # a phone's copy: the same answer
+    assert "Your answer" in texts(bob)
+    bob.button(key=f"answer_main_{right}").click().run()  # changed his mind: the last counts
     bob.button(key=f"answer_{wrong}").click().run()
     at.run()
     tally = next(s for s in plotly_specs(at) if s["data"][0]["type"] == "bar")
@@ -166,10 +169,11 @@ def test_a_hostile_nickname_and_question_stay_text_on_every_page_that_shows_them
     for page in (at, eve):
         shown = [m.value for m in page.markdown if "Big" in m.value]
         assert shown and not any(LIVE.search(v.removeprefix("### ")) for v in shown)
-    assert [b.label for b in eve.button if b.key.startswith("answer_")] == [
-        "[a](http://e.x)",  # a button's label is shown as text by Streamlit
-        "=1+1",
-    ]
+    for where in ("answer_", "answer_main_"):  # the sidebar's buttons and a phone's
+        assert [b.label for b in eve.button if b.key in (f"{where}0", f"{where}1")] == [
+            "[a](http://e.x)",  # a button's label is shown as text by Streamlit
+            "=1+1",
+        ]
 
 
 def test_the_database_stopped_mid_class_training_goes_on_runs_wait_then_post_once(
