@@ -20,6 +20,7 @@ from ui.board.db import URL_ENV
 @pytest.fixture
 def db(board_url, monkeypatch):
     monkeypatch.setenv(URL_ENV, board_url)
+    monkeypatch.setattr("ui.board.db._offline_at", None)  # no outage of an earlier test
     engine = store.make_engine(board_url)
     yield engine
     engine.dispose()

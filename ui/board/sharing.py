@@ -65,10 +65,13 @@ def member() -> tuple[str, str, str] | None:
 
     A new session (a reload, a restarted server, another replica) looks its browser up in the
     database once (:mod:`ui.board.browsers`): a student never has to join again. While the
-    database is down it tries again every :data:`RETRY` seconds.
+    database is down it tries again every :data:`RETRY` seconds (and not at all while another
+    session of this process found it down within that time).
     """
     joined = st.session_state.get(MEMBER)
     if joined is None and time.monotonic() >= st.session_state.get(LOOKED, 0.0):
+        if db.offline_lately(RETRY):  # another session just failed: no page waits for it
+            return None
         try:
             joined = db.call(browsers.find, visitor.token(), time.time())
         except db.Offline:
