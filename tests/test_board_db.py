@@ -18,10 +18,15 @@ def test_the_default_is_a_sqlite_file_beside_the_app_and_the_env_var_wins(monkey
     assert db.url() == "postgresql+psycopg://u@h/d"
 
 
-def test_an_unreachable_database_is_offline_not_a_crash(monkeypatch):
+def test_an_unreachable_database_is_offline_not_a_crash(monkeypatch, tmp_path):
     monkeypatch.setenv(db.URL_ENV, f"postgresql+psycopg://u@127.0.0.1:{free_port()}/d")
     with pytest.raises(db.Offline):
         db.call(store.class_row, "ABCDEF", 0.0)
+    assert db.offline_lately(60.0)  # a new session does not look its browser up now
+    assert not db.offline_lately(0.0)
+    monkeypatch.setenv(db.URL_ENV, f"sqlite:///{tmp_path / 'b.sqlite3'}")
+    assert db.call(store.class_row, "ABCDEF", 0.0) is None
+    assert not db.offline_lately(60.0)  # back: the next session looks it up
 
 
 def test_the_classroom_passes_its_board_database_to_every_replica():

@@ -20,6 +20,7 @@ from ui.board.db import URL_ENV
 @pytest.fixture
 def db(board_url, monkeypatch):
     monkeypatch.setenv(URL_ENV, board_url)
+    monkeypatch.setattr("ui.board.db._offline_at", None)  # no outage of an earlier test
     engine = store.make_engine(board_url)
     yield engine
     engine.dispose()
@@ -105,6 +106,9 @@ def test_a_question_from_the_bank_its_answers_live_then_the_right_answer(db):
     assert "Your teacher asked a question" in " ".join(x.value for x in ada.toast)
     right, wrong = question["correct"], (question["correct"] + 1) % 4
     ada.button(key=f"answer_{right}").click().run()
+    bob.button(key=f"answer_main_{wrong}").click().run()  # a phone's copy: the same answer
+    assert "Your answer" in texts(bob)
+    bob.button(key=f"answer_main_{right}").click().run()  # changed his mind: the last counts
     bob.button(key=f"answer_{wrong}").click().run()
     at.run()
     tally = next(s for s in plotly_specs(at) if s["data"][0]["type"] == "bar")
@@ -166,10 +170,11 @@ def test_a_hostile_nickname_and_question_stay_text_on_every_page_that_shows_them
     for page in (at, eve):
         shown = [m.value for m in page.markdown if "Big" in m.value]
         assert shown and not any(LIVE.search(v.removeprefix("### ")) for v in shown)
-    assert [b.label for b in eve.button if b.key.startswith("answer_")] == [
-        "[a](http://e.x)",  # a button's label is shown as text by Streamlit
-        "=1+1",
-    ]
+    for where in ("answer_", "answer_main_"):  # the sidebar's buttons and a phone's
+        assert [b.label for b in eve.button if b.key in (f"{where}0", f"{where}1")] == [
+            "[a](http://e.x)",  # a button's label is shown as text by Streamlit
+            "=1+1",
+        ]
 
 
 def test_the_database_stopped_mid_class_training_goes_on_runs_wait_then_post_once(
@@ -223,3 +228,28 @@ def test_every_grid_cell_goes_to_the_class_marked_as_a_cell_and_the_bet_is_settl
     at.button(key="board_show_answer").click().run()
     best = max(rows, key=lambda r: (r["public_acc"], -r["id"]))
     assert f"The class's best grid cell: α = {best['learning_rate']:g}" in texts(at)
+
+
+def test_a_new_session_of_the_same_browser_is_still_the_member_until_it_leaves(db):
+    code = class_of(teacher())[0]
+    ada = student(code, "Ada")
+    token, (_, name, secret) = ada.session_state["visitor_token"], ada.session_state["board_member"]
+
+    def same_browser() -> AppTest:  # a reload, a restarted server, another replica
+        at = AppTest.from_file(APP, default_timeout=120)
+        at.session_state["visitor_token"] = token  # what its cookie brings
+        at.run()
+        at.switch_page("pages/training.py").run()
+        assert not at.exception, at.exception
+        return at
+
+    again = same_browser()
+    assert again.session_state["board_member"] == (code, "Ada", secret) and name == "Ada"
+    assert any(f"**{code}**" in m.value and "Ada" in m.value for m in again.markdown)
+    assert not [w for w in again.text_input if w.key == "join_name"]  # no join form
+    again.button(key="join_leave").click().run()
+    assert again.session_state["board_member"] is None
+    after = same_browser()
+    assert after.session_state["board_member"] is None  # left: forgotten for this browser
+    assert after.text_input(key="join_name").value == ""
+    assert list(store.members(db, code).values()) == ["Ada"]  # the nickname stays taken

@@ -116,8 +116,8 @@ def test_the_teacher_hides_an_entry_reveals_and_ends_the_class(engine):
         store.end_class(engine, code, "not-the-key", NOW)
     store.end_class(engine, code, key, NOW)
     assert counts(engine) == {
-        "board_answers": 0, "board_questions": 0, "board_runs": 0, "board_members": 1,
-        "board_classes": 1,
+        "board_browsers": 0, "board_answers": 0, "board_questions": 0, "board_runs": 0,
+        "board_members": 1, "board_classes": 1,
     }  # fmt: skip
     assert store.class_row(engine, code, NOW) is None
 
@@ -161,7 +161,7 @@ def test_the_schema_is_versioned_and_a_newer_one_refused(board_url):
     engine = store.make_engine(board_url)
     store.make_engine(board_url).dispose()  # a second process starting: nothing changes
     with engine.connect() as conn:
-        assert conn.execute(sa.select(schema.meta.c.value)).scalars().all() == ["1"]
+        assert conn.execute(sa.select(schema.meta.c.value)).scalars().all() == ["2"]
     with engine.begin() as conn:
         conn.execute(schema.meta.update().values(value=str(schema.VERSION + 1)))
     with pytest.raises(schema.SchemaError):

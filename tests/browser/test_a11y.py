@@ -16,6 +16,7 @@ import re
 import pytest
 
 from tests.browser.conftest import assert_no_errors, open_page, wait_for_app, wait_settled
+from tests.browser.test_board import start_class
 from tests.browser.test_classes import added, class_input, files
 from tests.browser.test_e2e import picture_input, wait_for_title
 from tests.browser.test_step_through import wait_for_step
@@ -216,3 +217,29 @@ def test_the_class_board_with_a_class_started(axe, page, lang, width):
     page.locator(".st-key-board_scatter .js-plotly-plot").wait_for()
     wait_for_app(page)
     assert_accessible(axe, page, f"/board started {lang} {width}px", lang)
+
+
+@pytest.mark.parametrize("width", [PROJECTOR, PHONE])
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_a_students_page_with_the_teachers_question_open(axe, browser, server, page, lang, width):
+    """A joined student's Training page with a question: in the sidebar, and on a phone on top."""
+    context = browser.new_context(viewport={"width": 1280, "height": 800}, base_url=server)
+    try:
+        teacher = context.new_page()
+        code = start_class(teacher)
+        teacher.locator(".st-key-board_ask button").click()
+        teacher.locator(".st-key-board_question").wait_for()
+        viewport(page, width)
+        open_page(page, f"/training?class={code}&lang={lang}")
+        page.locator(".st-key-join_name input").fill("Ada")
+        page.locator(".st-key-join_button button").click()
+        shown = "_main" if width == PHONE else ""
+        page.locator(f".st-key-board_student_question{shown} .st-key-answer{shown}_0").wait_for()
+        page.locator(f".st-key-answer{shown}_1 button").click()
+        mine = re.compile("Your answer|你的回答")
+        page.locator(f".st-key-board_student_question{shown}").get_by_text(mine).wait_for()
+        wait_for_app(page)
+        wait_settled(page)
+        assert_accessible(axe, page, f"a student's question {lang} {width}px", lang)
+    finally:
+        context.close()

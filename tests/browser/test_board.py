@@ -49,6 +49,16 @@ def button(page, key: str):
     return page.locator(f".st-key-{key} button")
 
 
+def start_class(teacher) -> str:
+    """The teacher opens /board and starts a class: its code, once shown."""
+    teacher.goto("/board")
+    wait_for_app(teacher, WAIT)
+    teacher.locator(".st-key-board_start button").click()
+    box = teacher.locator(".st-key-class_code", has_text=re.compile(r"^\s*[A-Z2-9]{6}\s*$"))
+    box.wait_for()
+    return box.inner_text().strip()
+
+
 def go_to(page, path: str) -> None:
     """Another page through the sidebar's navigation (the same session, as a student would)."""
     page.locator(f'[data-testid="stSidebarNav"] a[href$="{path}"]').click()
@@ -61,14 +71,7 @@ def test_a_class_of_three_on_two_replicas_runs_and_answers_reach_the_board(brows
     try:
         ctx, teacher = visitor(browser, room, "r1")
         opened.append(ctx)
-        teacher.goto("/board")
-        wait_for_app(teacher, WAIT)
-        button(teacher, "board_start").click()
-        code_box = teacher.locator(
-            ".st-key-class_code", has_text=re.compile(r"^\s*[A-Z2-9]{6}\s*$")
-        )
-        code_box.wait_for()
-        code = code_box.inner_text().strip()
+        code = start_class(teacher)
         teacher.wait_for_url(re.compile("teacher="))
         link = teacher.locator('[data-testid="stMarkdown"] code', has_text="?class=").inner_text()
         assert link.strip().endswith(f"/?class={code}") and "teacher" not in link

@@ -3,8 +3,9 @@
 A real ``streamlit run`` on a SQLite file (the default kind of database); a teacher starts a
 class, a student joins and trains in Chromium; then the server is stopped and a new one started
 on the same file. The teacher's own address (it holds the key) opens the same class with the
-same run; the student, whose session died with the server, joins again under a new session
-and their next run is added, nothing lost and nothing twice.
+same run; the student, whose session died with the server, is still in the class as "Ada" in
+the new server's session (their browser's token finds the membership in the database), without
+joining again, and their next run is added: nothing lost and nothing twice.
 """
 
 from __future__ import annotations
@@ -42,13 +43,19 @@ def test_a_server_restart_loses_nothing_of_the_class(browser, data, tmp_path):
         teacher.goto(url + own_address)
         wait_for_app(teacher, WAIT)
         teacher.locator(".st-key-board_counts", has_text="1 runs from 1 students").wait_for()
-        join_and_train(ada, url, code, "Ada again")
-        teacher.locator(".st-key-board_counts", has_text="2 runs from 2 students").wait_for()
+        ada.goto(f"{url}/training")  # the same browser, its cookie: no link, no join
+        wait_for_app(ada, WAIT)
+        ada.locator(".st-key-board_class_box", has_text=f"In class {code} as Ada.").wait_for()
+        assert ada.locator(".st-key-join_name").count() == 0
+        ada.locator(".st-key-train_button button").click()
+        teacher.locator(".st-key-board_counts", has_text="2 runs from 1 students").wait_for()
         assert_no_errors(teacher)
+        assert_no_errors(ada)
         engine = store.make_engine(url_db)
-        names = sorted(r["nickname"] for r in store.class_runs(engine, code))
+        rows = store.class_runs(engine, code)
         engine.dispose()
-        assert names == ["Ada", "Ada again"]
+        assert [r["nickname"] for r in rows] == ["Ada", "Ada"]
+        assert len({r["member"] for r in rows}) == 1 and len({r["post_key"] for r in rows}) == 2
         ada.close()
     finally:
         ctx.close()

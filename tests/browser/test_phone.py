@@ -13,7 +13,8 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from tests.browser.conftest import assert_no_errors, open_page, wait_for_app
+from tests.browser.conftest import VIEWPORT, assert_no_errors, open_page, wait_for_app
+from tests.browser.test_board import start_class
 
 pytestmark = pytest.mark.browser
 
@@ -239,3 +240,40 @@ def test_prediction_fits_a_phone_and_shows_the_verdict_first(phone, data, tmp_pa
     )
     assert_fits(phone, "prediction, camera")
     assert_no_errors(phone)
+
+
+def test_a_student_on_a_phone_answers_at_the_top_of_the_page_sidebar_folded(
+    browser, server, phone, tmp_path
+):
+    """A class's question on a phone: shown above the page, answered there, counted once."""
+    context = browser.new_context(viewport=VIEWPORT, base_url=server)
+    try:
+        teacher = context.new_page()
+        teacher.set_default_timeout(30_000)
+        code = start_class(teacher)
+        open_page(phone, f"/training?class={code}")  # the QR code's link
+        phone.locator(".st-key-join_name input").fill("Pip")
+        phone.locator(".st-key-join_button button").tap()
+        phone.locator(".st-key-board_join_box").wait_for(state="detached")  # joined
+        wait_for_app(phone)
+        assert not phone.locator(".st-key-board_phone_question").is_visible()  # no question yet
+
+        teacher.locator(".st-key-board_ask button").click()
+        question = phone.locator(".st-key-board_student_question_main")
+        question.wait_for()  # by itself, no reload
+        assert phone.get_by_test_id("stExpandSidebarButton").is_visible()  # still folded
+        choice = phone.locator(".st-key-answer_main_1 button")
+        r = choice.bounding_box()  # on the first screen, within its width
+        assert r["x"] >= 0 and r["x"] + r["width"] <= PHONE["width"]
+        assert 0 <= r["y"] and r["y"] + r["height"] <= PHONE["height"]
+        assert question.bounding_box()["y"] < phone.locator("h1").first.bounding_box()["y"]
+        choice.tap()
+        question.get_by_text("Your answer:").wait_for()
+        teacher.locator(".st-key-board_question", has_text="1 answers").wait_for()
+        assert_fits(phone, "the training page with a class's question")
+        shot(phone, "phone_question", tmp_path)
+        assert_no_errors(phone)
+        phone.set_viewport_size({"width": 1280, "height": 800})  # a wide screen: the sidebar's
+        phone.locator(".st-key-board_phone_question").wait_for(state="hidden")
+    finally:
+        context.close()

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import os
 import threading
+import time
 from pathlib import Path
 
 import sqlalchemy as sa
@@ -27,6 +28,7 @@ DIR_ENV = "DNN_BOARD_DIR"
 ROOT = Path(__file__).resolve().parent.parent.parent
 _ready: set[str] = set()  # URLs whose schema this process has created
 _lock = threading.Lock()
+_offline_at: float | None = None  # when a call last found the database unreachable (monotonic)
 
 
 class Offline(RuntimeError):
@@ -58,9 +60,23 @@ def engine() -> sa.Engine:
 
 def call(fn, *args, **kwargs):
     """``fn(engine, *args, **kwargs)``; :class:`Offline` when the database is unreachable."""
+    global _offline_at
     try:
-        return fn(engine(), *args, **kwargs)
+        found = fn(engine(), *args, **kwargs)
     except (OperationalError, DBAPIError, OSError) as exc:
+        _offline_at = time.monotonic()
         raise Offline(str(exc).splitlines()[0] if str(exc) else type(exc).__name__) from exc
     except SQLAlchemyError as exc:  # anything else the database says: not a crash of the page
+        _offline_at = time.monotonic()
         raise Offline(type(exc).__name__) from exc
+    _offline_at = None
+    return found
+
+
+def offline_lately(seconds: float) -> bool:
+    """Whether this process's last call, within ``seconds``, found the database unreachable.
+
+    What only might concern a visitor (is this new session's browser in a class?) skips the
+    database then, rather than make every new page wait for a connection that fails.
+    """
+    return _offline_at is not None and time.monotonic() - _offline_at < seconds

@@ -4,8 +4,10 @@ The same tables on SQLite (one file, the default) and PostgreSQL (several machin
 belongs to one class (``code``), so ending a class is one delete per table. What is stored is
 only what the board shows: nicknames (no account, no e-mail), the settings and numbers of the
 runs students shared, the teacher's questions and the answers; secrets are stored as SHA-256
-hashes. :data:`VERSION` is written in ``board_meta``; a database of a newer version is refused
-rather than changed.
+hashes, and so is each member's browser token (``board_browsers``: a new session of the same
+browser finds its membership again, :mod:`ui.board.browsers`). :data:`VERSION` is written in
+``board_meta``; an older database is brought up to it by :data:`MIGRATIONS`, a database of a
+newer version is refused rather than changed.
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ from __future__ import annotations
 import sqlalchemy as sa
 from sqlalchemy.exc import DBAPIError
 
-VERSION = 1
+VERSION = 2  # 2: board_browsers
 CODE_CHARS = 6  # a class code: 6 characters of an alphabet without 0/O, 1/I/L
 MAX_NICK = 24
 HASH_CHARS = 64  # SHA-256, hex
@@ -102,33 +104,75 @@ answers = sa.Table(
     sa.UniqueConstraint("question", "member", name="board_answers_one"),  # the last one counts
 )
 
-PER_CLASS = (answers, questions, runs, members, classes)  # deleted in this order
+browsers = sa.Table(
+    "board_browsers",  # version 2: which browser is which member (one class per browser)
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("code", sa.String(CODE_CHARS), nullable=False, index=True),
+    sa.Column("member", sa.Integer, nullable=False),
+    sa.Column("browser_hash", sa.String(HASH_CHARS), nullable=False, unique=True),
+    sa.Column("nonce", sa.String(64), nullable=False),  # the member's secret is HMAC(token, nonce)
+    sa.Column("joined", sa.Float, nullable=False),
+)
+
+PER_CLASS = (browsers, answers, questions, runs, members, classes)  # deleted in this order
 
 
 class SchemaError(RuntimeError):
     """The database holds a board of a newer version than this app knows."""
 
 
+def _add_browsers(conn) -> None:
+    browsers.create(conn, checkfirst=True)
+
+
+MIGRATIONS = {2: _add_browsers}  # version → the step from the one before (in one transaction)
+
+
 def create(engine: sa.Engine) -> None:
-    """Create the tables if missing and record :data:`VERSION` (safe from many processes).
+    """Create the tables or migrate them to :data:`VERSION` (safe from many processes at once).
 
     On SQLite the file is switched to write-ahead logging (readers never wait for a writer;
-    the setting stays with the file).
+    the setting stays with the file). A database of a newer version is left untouched.
     """
     if engine.dialect.name == "sqlite":
         with engine.connect() as conn:
             conn.exec_driver_sql("PRAGMA journal_mode=WAL")
     for attempt in range(3):  # two processes creating at once: one wins, the other sees it
         try:
-            metadata.create_all(engine, checkfirst=True)
-            with engine.begin() as conn:
-                found = conn.execute(sa.select(meta.c.value).where(meta.c.key == "version"))
-                version = found.scalar()
-                if version is None:
-                    conn.execute(meta.insert().values(key="version", value=str(VERSION)))
+            version = _create_or_migrate(engine)
             break
         except DBAPIError:
             if attempt == 2:
                 raise
-    if version is not None and int(version) > VERSION:
+    if version > VERSION:
         raise SchemaError(f"the board's database is version {version}; this app knows {VERSION}")
+
+
+def _version(conn) -> int | None:
+    found = conn.execute(sa.select(meta.c.value).where(meta.c.key == "version")).scalar()
+    return None if found is None else int(found)
+
+
+def _create_or_migrate(engine: sa.Engine) -> int:
+    """The version found (after creating or migrating when it was missing or older)."""
+    meta.create(engine, checkfirst=True)
+    with engine.connect() as conn:
+        version = _version(conn)
+    if version is None:
+        metadata.create_all(engine, checkfirst=True)
+        with engine.begin() as conn:
+            if _version(conn) is None:
+                conn.execute(meta.insert().values(key="version", value=str(VERSION)))
+        return VERSION
+    while version < VERSION:
+        with engine.begin() as conn:
+            MIGRATIONS[version + 1](conn)
+            conn.execute(
+                meta.update()
+                .where(meta.c.key == "version", meta.c.value == str(version))
+                .values(value=str(version + 1))
+            )
+        with engine.connect() as conn:
+            version = _version(conn)
+    return version

@@ -2,10 +2,12 @@
 
 Joining keeps the class code, the nickname and the session's secret in session state (the
 secret never leaves the server: it is what lets this session, and only it, post as that
-nickname). Every finished run and grid cell (:func:`ui.core.runs.on_run_finished`) is put in
-the session's outbox with a fresh idempotency key while sharing is on; :func:`flush` posts the
-outbox in order and stops at the first failure, so while the database is down runs wait, and a
-retry never posts one twice. Posts are rate-limited per session (:class:`Bucket`).
+nickname), and in the database for the browser (:mod:`ui.board.browsers`), so that a new
+session of the same browser, on any server, is still that member. Every finished run and grid
+cell (:func:`ui.core.runs.on_run_finished`) is put in the session's outbox with a fresh
+idempotency key while sharing is on; :func:`flush` posts the outbox in order and stops at
+the first failure, so while the database is down runs wait, and a retry never posts one twice.
+Posts are rate-limited per session (:class:`Bucket`).
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ from dataclasses import dataclass
 
 import streamlit as st
 
-from ui.board import db, halves, store
+from ui.board import browsers, db, halves, store
 from ui.core import runs, session, url_state, visitor
 from ui.core.i18n import t
 from ui.core.runs import FinishedRun
@@ -26,6 +28,8 @@ OUTBOX = session.register("board_outbox", list)  # [(post key, run dict)], oldes
 SHARE = "board_share"  # the sidebar's "share my runs" switch (its widget key)
 LIMIT = session.register("board_bucket", None)  # this session's rate limit
 OFFLINE = session.register("board_offline", False)  # the last try failed
+LOOKED = session.register("board_looked", 0.0)  # when to look the browser up (monotonic)
+RETRY = 10.0  # seconds between look-ups while the database is down
 POSTS_PER_MINUTE = 60  # a 6 × 6 grid's cells and then some; the rest wait in the outbox
 BURST = 40
 
@@ -59,17 +63,23 @@ def bucket() -> Bucket:
 def member() -> tuple[str, str, str] | None:
     """(code, nickname, secret) of the class this session joined, or None.
 
-    A reload keeps it: the membership is also kept for the browser (its visitor token, in this
-    server's memory, :mod:`ui.core.visitor`), so a student never has to pick a new nickname.
+    A new session (a reload, a restarted server, another replica) looks its browser up in the
+    database once (:mod:`ui.board.browsers`): a student never has to join again. While the
+    database is down it tries again every :data:`RETRY` seconds (and not at all while another
+    session of this process found it down within that time).
     """
     joined = st.session_state.get(MEMBER)
-    if joined is None:
-        joined = st.session_state[MEMBER] = _browser().get("member")
+    if joined is None and time.monotonic() >= st.session_state.get(LOOKED, 0.0):
+        if db.offline_lately(RETRY):  # another session just failed: no page waits for it
+            return None
+        try:
+            joined = db.call(browsers.find, visitor.token(), time.time())
+        except db.Offline:
+            st.session_state[LOOKED] = time.monotonic() + RETRY
+            return None
+        st.session_state[LOOKED] = float("inf")  # found, or not a member: asked once
+        st.session_state[MEMBER] = joined
     return joined
-
-
-def _browser() -> dict:
-    return visitor.keep("board_member", dict)
 
 
 def sharing() -> bool:
@@ -133,8 +143,8 @@ def flush() -> bool:
     except db.Offline:
         st.session_state[OFFLINE] = True
         return False
-    except store.BoardError:  # the class ended or expired: its runs have nowhere to go
-        leave()
+    except store.BoardError:  # the class ended or expired (its rows with it): nowhere to go
+        _left()
         return True
     st.session_state[OFFLINE] = False
     return True
@@ -142,14 +152,18 @@ def flush() -> bool:
 
 def join(code: str, nickname: str) -> None:
     """Join class ``code`` as ``nickname`` (BoardError or db.Offline say why not)."""
-    _, secret = db.call(store.join, code, nickname, time.time())
+    _, secret = db.call(browsers.join, code, nickname, visitor.token(), time.time())
     st.session_state[MEMBER] = (code, store.nickname_of(nickname), secret)
-    _browser()["member"] = st.session_state[MEMBER]
     st.session_state[OUTBOX] = []
 
 
 def leave() -> None:
-    """Leave the class (its runs stay on the board until the class ends)."""
+    """Leave the class, for this browser too (db.Offline: not now); its runs stay on the board."""
+    db.call(browsers.forget, visitor.token())
+    _left()
+
+
+def _left() -> None:
     st.session_state[MEMBER] = None
-    _browser().pop("member", None)
+    st.session_state[LOOKED] = float("inf")
     st.session_state[OUTBOX] = []

@@ -179,12 +179,16 @@ def set_flag(engine: sa.Engine, code: str, key: str, now: float, **flags) -> Non
 
 
 # ------------------------------------------------------------------------------ members
-def join(engine: sa.Engine, code: str, nickname: str, now: float) -> tuple[int, str]:
-    """Join class ``code`` as ``nickname``: (member id, the session's secret)."""
+def join(engine, code: str, nickname: str, now: float, browser=None) -> tuple[int, str]:
+    """Join class ``code`` as ``nickname``: (member id, the session's secret).
+
+    ``browser``: (the browser's hash, the secret, its nonce) from :mod:`ui.board.browsers`,
+    kept in the same transaction so that a new session of that browser finds it again.
+    """
     name = nickname_of(nickname)
     if class_row(engine, code, now) is None:
         raise BoardError("board_no_class", code=code)
-    secret = secrets.token_urlsafe(24)
+    secret = secrets.token_urlsafe(24) if browser is None else browser[1]
     with writing(engine) as conn:
         stmt = upsert(engine, S.members).values(
             code=code,
@@ -197,6 +201,13 @@ def join(engine: sa.Engine, code: str, nickname: str, now: float) -> tuple[int, 
         new = conn.execute(stmt.returning(S.members.c.id)).scalar()
         if new is None:
             raise BoardError("board_name_taken", name=name)
+        if browser is not None:  # one class per browser: its last join
+            conn.execute(S.browsers.delete().where(S.browsers.c.browser_hash == browser[0]))
+            conn.execute(
+                S.browsers.insert().values(
+                    code=code, member=new, browser_hash=browser[0], nonce=browser[2], joined=now
+                )
+            )
         touch(conn, code, now)
     return new, secret
 

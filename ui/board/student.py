@@ -5,6 +5,9 @@ and nickname, the "share my runs" switch with what it means now, the runs still 
 the database is down, and the teacher's question with a button per choice (``answer_<i>``).
 The question part is a fragment that runs again every :data:`EVERY` seconds by itself (it
 also posts waiting runs), so a question appears without a reload and nothing else redraws.
+On a narrow screen (a phone, where the sidebar starts folded) the question and its buttons
+(``answer_main_<i>``) are also at the top of the page; both sets of buttons record the answer
+through :func:`send`.
 """
 
 from __future__ import annotations
@@ -24,6 +27,7 @@ PREFILL = session.register("board_prefill", "")  # the code a ?class= link broug
 ANSWERED = session.register("board_answered", dict)  # question id → (choice, post key)
 ANSWER_LIMIT = session.register("board_answer_bucket", None)
 TOLD = session.register("board_told", set)  # questions this session was told of
+PHONE_BOX = "board_phone_question"  # the main area's copy of the question (narrow screens)
 
 
 def error_text(exc: Exception) -> str:
@@ -64,7 +68,11 @@ def status() -> None:
     kept.mirror(sharing.SHARE)
     st.caption(t("board_shared", code=code) if sharing.sharing() else t("board_not_shared"))
     if st.button(t("join_leave"), key="join_leave"):
-        sharing.leave()
+        try:
+            sharing.leave()
+        except db.Offline:  # left here, the browser would be back in the class next time
+            st.error(t("board_offline_short"))
+            return
         st.session_state[PREFILL] = ""  # the join form goes back to the sidebar
         st.rerun()
 
@@ -78,9 +86,8 @@ def live_part() -> None:
     n = sharing.waiting()
     if n:
         st.warning(t("board_waiting", n=n))
-    code, _, secret = sharing.member()
     try:
-        question = db.call(asking.current, code, time.time())
+        question = asked()
     except db.Offline:
         st.caption(t("board_offline_short"))
         return
@@ -90,12 +97,40 @@ def live_part() -> None:
     if question["id"] not in told and question["id"] not in st.session_state[ANSWERED]:
         told.add(question["id"])  # once: a toast shows on a phone too, where the sidebar is folded
         st.toast(t("board_question_toast"), icon="❓")
-    with st.container(border=True, key="board_student_question"):
+    question_box(question, "")
+
+
+@st.fragment(run_every=EVERY)
+def phone_part() -> None:
+    """The question again, at the top of the page: shown by CSS on narrow screens only.
+
+    On a phone the sidebar starts folded; a student answers here (``answer_main_<i>``).
+    """
+    if sharing.member() is None:
+        return
+    try:
+        question = asked()
+    except db.Offline:  # the sidebar says so
+        return
+    if question is not None:
+        question_box(question, "main_")
+
+
+def asked():
+    """The question asked now in this session's class, or None (db.Offline: unknown)."""
+    return db.call(asking.current, sharing.member()[0], time.time())
+
+
+def question_box(question: dict, where: str) -> None:
+    """The question, a button per choice (keys ``answer_<where><i>``) and this student's answer."""
+    code, _, secret = sharing.member()
+    box = "board_student_question_main" if where else "board_student_question"
+    with st.container(border=True, key=box):
         st.markdown(f"**{t('board_question_title')}**")
         st.markdown(wording.prompt(question))
         answered = st.session_state[ANSWERED].get(question["id"])
         for i, text in enumerate(wording.choices(question)):
-            if st.button(text, key=f"answer_{i}", width="stretch"):
+            if st.button(text, key=f"answer_{where}{i}", width="stretch"):
                 answered = send(code, secret, question["id"], i)
         if answered is not None:
             mine = wording.choice_md(question, answered[0])
@@ -145,3 +180,6 @@ def sidebar() -> None:
             with st.container(key="board_class_box"):
                 status()
                 live_part()
+    if sharing.member() is not None:
+        with st.container(key=PHONE_BOX):  # ui/shell/style.py shows it below Streamlit's md
+            phone_part()

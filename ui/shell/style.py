@@ -25,6 +25,12 @@ CSS = """
 /* A rerun (every click, a run under way) must not grey the page: stale elements keep their
    look until they are replaced. */
 [data-stale="true"], [data-stale="true"] > * { opacity: 1 !important; }
+/* A class's question (ui/board/student.py) is also at the top of the page, where the sidebar
+   starts folded: below Streamlit's "md" width (768px), and only while a question is open. */
+.st-key-board_phone_question { display: none; }
+@media (max-width: 768px) {
+    .st-key-board_phone_question:has(.st-key-board_student_question_main) { display: flex; }
+}
 @media (max-width: 640px) {
     /* a phone: titles that leave room for content, tighter tables */
     [data-testid="stMain"] h1 { font-size: 2rem; }

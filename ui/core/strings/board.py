@@ -115,8 +115,8 @@ EN = {
     "board_waiting": "{n} runs wait to be posted: the class's database cannot be reached now. "
     "They will be posted when it is back; training works as before.",
     "board_question_title": "Question from your teacher",
-    "board_question_toast": "Your teacher asked a question: answer it in the sidebar (☰ on a "
-    "phone).",
+    "board_question_toast": "Your teacher asked a question: answer it in the sidebar, or at "
+    "the top of the page on a phone.",
     "board_your_answer": "Your answer: {answer}",
     "board_right": "✓ Right!",
     "board_wrong": "✗ The right answer: {answer}",
@@ -238,7 +238,7 @@ ZH = {
     "board_not_shared": "分享已关闭：你的训练只留在本页。",
     "board_waiting": "{n} 次训练等待发送：暂时连不上课堂数据库。恢复后会自动发送；训练照常进行。",
     "board_question_title": "老师的问题",
-    "board_question_toast": "老师提了一个问题：请在侧边栏回答（手机上点 ☰）。",
+    "board_question_toast": "老师提了一个问题：请在侧边栏回答（手机上在页面顶部回答）。",
     "board_your_answer": "你的回答：{answer}",
     "board_right": "✓ 答对了！",
     "board_wrong": "✗ 正确答案：{answer}",
