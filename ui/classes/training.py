@@ -188,8 +188,10 @@ def test_size_note(model: ClassModel) -> tuple[str, bool]:
     """
     n = model.test_size
     step = f"{100 / n:.0f} %" if n else "—"
+    one_off = f"{100 - 100 / n:.0f} %" if n else "—"  # one mistake of n: what the page may show
     tiny = n == 0 or 1 / n > TINY_STEP
-    return t("classes_test_tiny" if tiny else "classes_test_size", n=n, step=step), tiny
+    key = "classes_test_tiny" if tiny else "classes_test_size"
+    return t(key, n=n, step=step, one_off=one_off), tiny
 
 
 def held_out(model: ClassModel, two: TwoClasses) -> None:

@@ -45,7 +45,7 @@ EN = {
     "({test_cats} cats as “{a}”, {test_others} non-cats as “{b}”).",
     "classes_test_size": "Test accuracy is measured on {n} pictures: each one is {step}.",
     "classes_test_tiny": "**Only {n} test pictures:** one mistake moves test accuracy by {step}, "
-    "so 100 % or 75 % here says little. Add pictures (or the lesson's) for a number to trust.",
+    "so 100 % or {one_off} here says little. Add pictures (or the lesson's) for a number to trust.",
     "classes_files": "💾 Save or load these pictures (.h5)",
     "classes_save": "Download the {n} pictures (.h5)",
     "classes_save_help": "One file in the lesson's layout: `train_set_x` (pictures), `train_set_y` "
@@ -105,7 +105,7 @@ ZH = {
     "“{b}”，用于训练；它的测试图片加入测试集（{test_cats} 张猫算作“{a}”，{test_others} 张非猫算作“{b}”）。",
     "classes_test_size": "测试准确率基于 {n} 张图片：每张占 {step}。",
     "classes_test_tiny": "**只有 {n} 张测试图片：**错一张，测试准确率就变化 {step}，所以这里的 100 % 或 "
-    "75 % 说明不了多少。多加些图片（或本课的图片），得到的数字才可信。",
+    "{one_off} 说明不了多少。多加些图片（或本课的图片），得到的数字才可信。",
     "classes_files": "💾 保存或载入这些图片（HDF5 文件）",
     "classes_save": "下载这 {n} 张图片（HDF5 文件）",
     "classes_save_help": "一个与本课数据格式相同的文件：`train_set_x`（图片）、`train_set_y`（1 = “{a}”，"
