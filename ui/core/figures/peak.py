@@ -54,7 +54,8 @@ def held_out_peak(points: Sequence[tuple[int, float]], pictures: int) -> Peak | 
     highest, kept only when
 
     - it is a full half-window after the first point and a full window before the last one
-      (the curve is seen falling on iterations that are not the peak's own);
+      (the curve is seen falling on iterations that are not the peak's own: a highest average
+      within a window of the end is no peak);
     - the average at the end is *more* than one picture (1 / ``pictures``) below it, and so is
       the window's median there (the peak is held, not one spike);
     - it is not below the run's current value (the last point): a run now higher than its
@@ -69,11 +70,12 @@ def held_out_peak(points: Sequence[tuple[int, float]], pictures: int) -> Peak | 
     window = window_for(points[-1][0])
     mean = smoothed(points, window)
     it = np.asarray([p[0] for p in points])
-    # a full half-window after the start (never at 0), a full window before the end
-    allowed = (it >= it[0] + window / 2) & (it + window <= it[-1])
+    allowed = it >= it[0] + window / 2  # a full half-window after the start: never at 0
     if not allowed.any():
         return None
     k = int(np.argmax(np.where(allowed, mean, -np.inf)))  # the first of equals
+    if it[k] + window > it[-1]:  # highest within a window of the end: no fall seen after it
+        return None
     best, end, now = float(mean[k]), float(mean[-1]), points[-1][1]
     step = 1 / pictures + 1e-9  # a fall of more than one picture
     if best - end <= step or best < now - 1e-9:
@@ -147,7 +149,6 @@ def peak_note(peak: Peak, text: str, color: str, x_end: float, axis: str = "y2")
         text=text,
         showarrow=False,
         xanchor=side,
-        xshift={"left": -8, "right": 8, "center": 0}[side],  # the star's edge, not its centre
         yanchor="top" if high else "bottom",
         yshift=-12 if high else 12,
         align=side if side != "center" else "center",

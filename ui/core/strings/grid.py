@@ -53,7 +53,8 @@ EN = {
     "grid_curves_caption": "50 test pictures: one picture more or less right moves test accuracy "
     "by 2 %, so single points jump (the lesson's 4-layer run: 46 %, 82 %, 58 % at iterations "
     "850, 860, 870). ★ marks a peak only where test accuracy averaged over a tenth of the run "
-    "beat its end by at least one picture; the lesson's runs have none. Choosing the number of "
+    "fell by more than one picture after it, before the run's end, and the run does not end above "
+    "it; the lesson's runs have none. Choosing the number of "
     "iterations from these curves would make the test pictures part of the choice: switch on a "
     "**validation split** in the advanced settings above, and choose by its curve.",
     "grid_peak_at": "averaged test accuracy peaked at {acc}, iteration {it}",
@@ -122,7 +123,7 @@ ZH = {
     "grid_curves_pick": "图中显示的运行",
     "grid_curves_caption": "测试集只有 50 张图片：多对或多错一张，测试集准确率就变化 2%，所以单个点会"
     "跳动（本课 4 层网络在第 850、860、870 次迭代：46%、82%、58%）。只有当按运行的十分之一取平均的"
-    "测试集准确率比结束时至少高出一张图片时，才用 ★ 标出峰值；本课的运行没有这样的峰值。根据这些曲线"
+    "测试集准确率在峰值之后、运行结束之前下降超过一张图片，而且运行结束时不高于它时，才用 ★ 标出峰值；本课的运行没有这样的峰值。根据这些曲线"
     "选择迭代次数，等于让测试图片参与了选择：请在上方高级设置中打开**验证集划分**，按它的曲线来选。",
     "grid_peak_at": "平均测试集准确率在第 {it} 次迭代达到峰值 {acc}",
     "grid_no_peak": "平均测试集准确率没有明显峰值",
