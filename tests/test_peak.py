@@ -173,10 +173,14 @@ def test_the_stars_text_stays_inside_the_plot_wherever_the_star_is(strings, key)
     """The note runs away from the nearer edge (c3.png: it ran off the left over the cost axis)
     and is narrow enough that, anchored so, it fits on a phone's chart at any star position."""
     text = strings[key].format(window=1_000, acc="100%", it=9_990)
-    w = label_px(text, 13)
+    assert "<" not in text and text.count("\n") >= 2  # lines, broken by the note
+    w = label_px(
+        peak_note(type("P", (), {"iteration": 0, "accuracy": 0}), text, "g", 1)["text"], 13
+    )
     for x in np.linspace(0, 10_000, 41):
         peak = type("P", (), {"iteration": x, "accuracy": 0.5})
         note = peak_note(peak, text, "green", 10_000)
+        assert note["text"] == text.replace("\n", "<br>")
         for width in (PHONE_PLOT, 762):  # phone, 1920 px (the plot area measured in Chromium)
             star = x / 10_000 * width
             left = {"left": star, "right": star - w}.get(note["xanchor"], star - w / 2)

@@ -136,8 +136,8 @@ def peak_note(peak: Peak, text: str, color: str, x_end: float, axis: str = "y2")
     left edge over the cost axis): ``x_end`` is the last iteration of the x axis; a star in
     the axis' first third has its text start at the star and run right, one in the last third
     has it end at the star, one in between is centred on it. Above the star, or below it near
-    the top (where the legend is). The text is of short lines (``<br>``), so that it fits on
-    a phone's chart too.
+    the top (where the legend is). The text is of short lines (its newlines are drawn as line
+    breaks), so that it fits on a phone's chart too.
     """
     where = peak.iteration / x_end if x_end > 0 else 0.0
     side = "left" if where < 1 / 3 else "right" if where > 2 / 3 else "center"
@@ -146,7 +146,7 @@ def peak_note(peak: Peak, text: str, color: str, x_end: float, axis: str = "y2")
         x=peak.iteration,
         y=peak.accuracy,
         yref=axis,
-        text=text,
+        text=text.replace("\n", "<br>"),
         showarrow=False,
         xanchor=side,
         yanchor="top" if high else "bottom",

@@ -27,7 +27,7 @@ LABELS = {
     "test": "test accuracy",
     "iteration": "iteration",
     "accuracy": "accuracy",
-    "peak": "★ peak of the mean of<br>{window:,} iterations of<br>test accuracy:<br>{acc} @ {it:,}",
+    "peak": "★ peak of the mean of\n{window:,} iterations of\ntest accuracy:\n{acc} @ {it:,}",
     "smoothed": "test accuracy, mean of {window:,} iterations",
     "printed": "cost every {every} iterations",
 }

@@ -1,7 +1,7 @@
 """Text of the experiment grid on the training page, and its peak markers (English and 简体中文)."""
 
 EN = {
-    "chart_peak": "★ peak of the mean of<br>{window:,} iterations of<br>test accuracy:<br>{acc} @ {it:,}",
+    "chart_peak": "★ peak of the mean of\n{window:,} iterations of\ntest accuracy:\n{acc} @ {it:,}",
     "grid_title": "Experiment grid",
     "grid_open": "Open the experiment grid",
     "grid_intro": "Choose two hyperparameters and 3 to 6 values for each. Every cell is a full "
@@ -79,7 +79,7 @@ EN = {
 }
 
 ZH = {
-    "chart_peak": "★ 测试集准确率的<br>{window:,} 次迭代平均值<br>峰值：{acc} @ {it:,}",
+    "chart_peak": "★ 测试集准确率的\n{window:,} 次迭代平均值\n峰值：{acc} @ {it:,}",
     "grid_title": "实验网格",
     "grid_open": "打开实验网格",
     "grid_intro": "选择两个超参数，每个给 3 到 6 个取值。每一格都是一次从头开始的完整训练，其余设置与上方"

@@ -4,7 +4,7 @@ EN = {
     "chart_smoothed": "test accuracy, mean of {window:,} iterations",
     "chart_printed": "cost every {every} iterations (as the lesson prints it)",
     "chart_val_test": "validation accuracy",
-    "chart_val_peak": "★ peak of the mean of<br>{window:,} iterations of<br>validation accuracy:<br>{acc} @ {it:,}",
+    "chart_val_peak": "★ peak of the mean of\n{window:,} iterations of\nvalidation accuracy:\n{acc} @ {it:,}",
     "chart_val_smoothed": "validation accuracy, mean of {window:,} iterations",
     "validation": "Validation split",
     "validation_help": "Hold out this share of the training pictures (the same ones every time, "
@@ -53,7 +53,7 @@ ZH = {
     "chart_smoothed": "测试集准确率（{window:,} 次迭代的平均）",
     "chart_printed": "每 {every} 次迭代的成本（与课程打印的一致）",
     "chart_val_test": "验证集准确率",
-    "chart_val_peak": "★ 验证集准确率的<br>{window:,} 次迭代平均值<br>峰值：{acc} @ {it:,}",
+    "chart_val_peak": "★ 验证集准确率的\n{window:,} 次迭代平均值\n峰值：{acc} @ {it:,}",
     "chart_val_smoothed": "验证集准确率（{window:,} 次迭代的平均）",
     "validation": "验证集划分",
     "validation_help": "从训练图片中留出这一比例（每次都是同样的图片，猫和非猫各按其比例）：网络在其余"
