@@ -83,7 +83,9 @@ def test_training_chart_marks_the_averaged_peak_even_where_the_line_is_thinned()
     assert list(star.x) == [peak.iteration] and list(star.y) == [peak.accuracy]
     assert star.yaxis == "y2" and star.showlegend is False
     (note,) = fig.layout.annotations  # named beside the star, not in the legend
-    assert note.text == f"test accuracy, mean of 300 iterations: peak 78% @ {peak.iteration:,}"
+    assert note.text == (
+        f"★ peak of the mean of<br>300 iterations of<br>test accuracy:<br>78% @ {peak.iteration:,}"
+    )
     assert (note.x, note.y) == (peak.iteration, peak.accuracy)
     labels = {"peak": "峰值 {acc} @ {it:,}（{window}）"}
     labelled = figures.training_chart(np.linspace(1, 0, n), checkpoints, labels, pictures=50)

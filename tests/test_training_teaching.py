@@ -76,10 +76,66 @@ def test_a_run_with_a_validation_split_trains_on_the_rest_and_charts_the_held_ou
     assert run.test_accuracy == accuracy(dnn.predict_proba(params, data.test_x), data.test_y)
     spec = result_chart(at)
     (held_out,) = [t for t in spec["data"] if t["name"] == "validation accuracy"]
-    assert held_out["y"] == [p.test_accuracy for p in alone.history]
+    # the reports, then the parameters the run ended with (the caption's number)
+    assert held_out["y"] == [p.test_accuracy for p in alone.history] + [run.val_accuracy]
     text = texts(at)
     assert "41 of the training pictures (20 %) are held out" in text
     assert "the other 168" in text
+
+
+# ------------------------------------------------------------- the chart ends on the summary
+def metrics(at) -> dict[str, str]:
+    return {m.label: m.value for m in at.metric}
+
+
+def chart_ends(at) -> tuple[dict, str]:
+    """Each curve's last (x, y) in the result chart, and the chart's text alternative."""
+    spec = result_chart(at)
+    ends = {t["name"]: (t["x"][-1], t["y"][-1]) for t in spec["data"] if t.get("x")}
+    return ends, spec["layout"]["meta"]["dnn_text"]["summary"]
+
+
+def test_a_stopped_and_continued_runs_chart_ends_on_the_summarys_numbers(data):
+    """Issue 21: stopped at 701, the chart ended at the report of 700 (test 62.0 %, train
+    87.1 %: the parameters before update 700) beside the summary's 76.0 % and 91.4 %."""
+    at = click(training(), "one_step_button")
+    at.number_input(key="continue_iterations").set_value(700).run()
+    click(at, "continue_button")
+    run = at.session_state.runs[-1]
+    assert run.iteration == 701 and "Stopped at iteration 701 of 2500" in texts(at)
+    shown = metrics(at)
+    assert shown["Test accuracy"] == "76.0%" and shown["Train accuracy"] == "91.4%"
+    report = run.history[-1]  # the last report: one update behind the run
+    assert report.iteration == 700 and report.test_accuracy == 0.62
+    ends, words = chart_ends(at)
+    assert ends["test accuracy"] == (701, 0.76)
+    assert ends["train accuracy"] == (701, run.train_accuracy)
+    assert "test accuracy: from " in words and "to 76.0%, iteration 0 to 701." in words
+    assert "to 91.4%, iteration 0 to 701." in words and "62.0%" not in words
+    assert stars(result_chart(at)) == []  # still rising: no star (it was "peak 71% @ 660")
+    at.number_input(key="continue_iterations").set_value(None).run()
+    click(at, "continue_button")  # the box emptied: on to the planned 2,500
+    run = at.session_state.runs[-1]
+    assert run.iteration == 2500 and run.done
+    ends, words = chart_ends(at)
+    shown = metrics(at)
+    assert ends["test accuracy"] == (2500, run.test_accuracy)
+    assert f"to {shown['Test accuracy']}, iteration 0 to 2,500." in words
+    assert f"to {shown['Train accuracy']}, iteration 0 to 2,500." in words
+
+
+def test_a_validation_runs_chart_ends_on_the_validation_accuracy_below_it(data):
+    """Issue 21: "validation accuracy: from 34.1% to 48.8%" above "Validation accuracy: 41.5%"."""
+    at = click(training({"val": "20"}), "train_button")
+    run = at.session_state.runs[-1]
+    assert run.iteration == 2500 and run.history[-1].iteration == 2499
+    said = f"{run.val_accuracy:.1%}"
+    assert f"Validation accuracy (the 20 % of training pictures held out): **{said}**" in texts(at)
+    ends, words = chart_ends(at)
+    assert ends["validation accuracy"] == (2500, run.val_accuracy)
+    assert f"validation accuracy: from 34.1% to {said}, iteration 0 to 2,500." in words
+    assert ends["train accuracy"] == (2500, run.train_accuracy)
+    assert metrics(at)["Train accuracy"] == f"{run.train_accuracy:.1%}"
 
 
 # ------------------------------------------------------------------------------ the star

@@ -175,3 +175,44 @@ def test_on_a_phone_train_is_on_the_first_screen(browser, server):
         assert_no_errors(page)
     finally:
         context.close()
+
+
+# the star's note and the plot area, in px from the chart's left edge (issue 21, c3.png)
+NOTE_JS = """() => {
+    const p = [...document.querySelectorAll('.js-plotly-plot')].find(
+        p => p.getBoundingClientRect().height > 0 && p._fullLayout);
+    if (!p) return null;
+    const s = p._fullLayout._size, box = p.getBoundingClientRect();
+    return {
+        plot: [s.l, s.l + s.w],
+        notes: [...p.querySelectorAll('.annotation')].map(a => {
+            const r = a.getBoundingClientRect();
+            return {l: r.left - box.left, r: r.right - box.left, text: a.textContent};
+        }),
+    };
+}"""
+
+
+@pytest.mark.parametrize(
+    "viewport",
+    [{"width": 1920, "height": 1080}, {"width": 1280, "height": 720}, PHONE],
+    ids=["1920", "1280", "390"],
+)
+def test_the_stars_note_is_inside_the_plot_at_every_width(browser, server, viewport):
+    """A validation run peaks at 160 of 2,500: its note ran off the left edge (c3.png)."""
+    context = browser.new_context(viewport=viewport, base_url=server)
+    try:
+        page = context.new_page()
+        page.set_default_timeout(60_000)
+        train_and_finish(page, "/training?val=20", "Finished: 2500 iterations")
+        page.wait_for_function(f"({NOTE_JS})() && ({NOTE_JS})().notes.length > 0")
+        where = page.evaluate(NOTE_JS)
+        (note,) = where["notes"]
+        left, right = where["plot"]
+        print(f"{viewport['width']} px: plot {left:.0f}–{right:.0f}, note {note}")
+        assert "peak of the mean of250 iterations ofvalidation accuracy:58% @ 160" in note["text"]
+        assert left <= note["l"] and note["r"] <= right
+        assert len(stars(page)) == 1
+        assert_no_errors(page)
+    finally:
+        context.close()

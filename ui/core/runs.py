@@ -178,6 +178,30 @@ def checkpoints(history) -> list[tuple[int, float, float | None]]:
     return [(p.iteration, p.train_accuracy, p.test_accuracy) for p in history]
 
 
+def run_checkpoints(record: RunRecord) -> list[tuple[int, float, float | None]]:
+    """:func:`checkpoints` of a run, ending with its final state: the summary's numbers.
+
+    A progress report at iteration i measures the parameters before update i, so the last one
+    of a run stopped after 701 updates is that of 700: one update behind, and on 50 pictures
+    one update can move test accuracy by 14 points (62 % at 700, 76 % at 701 on the lesson's
+    run). The point (iteration, train accuracy, held-out accuracy) of the parameters the run
+    ended with, the summary's, is added after it. The held-out column is the validation
+    accuracy on a run with a validation split (as its reports), else the test accuracy.
+    """
+    points = checkpoints(record.history)
+    if record.iteration < 1 or record.train_accuracy is None:
+        return points
+    if points and points[-1][0] >= record.iteration:
+        return points
+    held = (
+        record.val_accuracy if getattr(record.settings, "validation", 0) else record.test_accuracy
+    )
+    if points and points[0][2] is None:  # a run measured on no held-out pictures
+        held = None
+    points.append((record.iteration, record.train_accuracy, held))
+    return points
+
+
 def model_metadata(record: RunRecord, label: str | None = None) -> dict:
     """What a saved model says about itself (enough to predict and to describe it).
 

@@ -12,7 +12,7 @@ from ui.core.checks import unit_correlations
 from ui.core.figures import charts as figures
 from ui.core.i18n import t
 from ui.core.labels import chart_labels, percent, run_name
-from ui.core.runs import RunRecord, checkpoints
+from ui.core.runs import RunRecord, run_checkpoints
 from ui.core.settings import Settings
 from ui.training.link import COMPARE, choice, choose
 from ui.widgets import chart as described
@@ -37,7 +37,7 @@ def compare_tab() -> None:
         st.caption(t("compare_one"))
     else:
         series = [  # a run with a validation split: its held-out curve is the validation one
-            (names[r.run_id], r.costs, checkpoints(r.history), held_out_name(r)) for r in picked
+            (names[r.run_id], r.costs, run_checkpoints(r), held_out_name(r)) for r in picked
         ]
         fig = figures.compare_chart(series, chart_labels(), accuracy=accuracy)
         described.show(fig, key="compare_chart")

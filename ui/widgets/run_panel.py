@@ -10,7 +10,7 @@ from ui.core.figures import charts as figures
 from ui.core.i18n import t
 from ui.core.labels import chart_labels, divergence_text, percent
 from ui.core.live import MAX_RUN_SECONDS
-from ui.core.runs import RunRecord, checkpoints
+from ui.core.runs import RunRecord, run_checkpoints
 from ui.core.validation import columns
 from ui.widgets import chart as described
 
@@ -30,7 +30,7 @@ def result_chart(record: RunRecord | None, chart, data=None, every: int | None =
     else:
         fig = figures.training_chart(
             record.costs,
-            checkpoints(record.history),
+            run_checkpoints(record),
             chart_labels(bool(record.settings.validation)),
             max_points=CHART_POINTS,
             height=height,

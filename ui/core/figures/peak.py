@@ -5,9 +5,11 @@ the lesson's 4-layer run it jumps from 46 % to 82 % to 58 % within 20 iterations
 point is noise. So a peak is looked for on the accuracy averaged over a window of iterations
 (a tenth of the run, at least :data:`MIN_WINDOW`) of the trained network (iteration 0 left
 out), never in the first half-window, and only kept when that average, and the window's
-median (a peak held, not one spike), beat the average at the end of the run by at least one
-picture. On the lesson's own runs there is no such peak: the 4-layer network's average
-is at most 80.3 % (around iteration 1,670) against 78.9 % at the end, less than one picture.
+median (a peak held, not one spike), beat the average at the end of the run by more than one
+picture, at least a window before the end, and the run is not now above it (issue 21: a run
+stopped at 701 had a star "peak 71 % @ 660" beside its 76 %). On the lesson's own runs there is
+no such peak: the 4-layer network's average is at most 80.3 % (around iteration 1,670)
+against 78.9 % at the end, less than one picture; stopped at 701 it is still rising.
 """
 
 from __future__ import annotations
@@ -48,10 +50,18 @@ def smoothed(points: Sequence[tuple[int, float]], window: int) -> np.ndarray:
 def held_out_peak(points: Sequence[tuple[int, float]], pictures: int) -> Peak | None:
     """The peak of (iteration, accuracy) ``points`` on ``pictures`` held-out pictures, if any.
 
-    Iteration 0 (the random start) is left out. None when there are too few points, when the
-    averaged accuracy is highest in the first half-window or at the end, or when it ends less
-    than one picture (1 / ``pictures``) below its highest, or when the median of the window
-    there does not (the peak is not held: one spike). Points must be in order of iteration.
+    Iteration 0 (the random start) is left out. A peak is where the averaged accuracy is
+    highest, kept only when
+
+    - it is a full half-window after the first point and a full window before the last one
+      (the curve is seen falling on iterations that are not the peak's own: a highest average
+      within a window of the end is no peak);
+    - the average at the end is *more* than one picture (1 / ``pictures``) below it, and so is
+      the window's median there (the peak is held, not one spike);
+    - it is not below the run's current value (the last point): a run now higher than its
+      "peak" has not peaked, and a star there would tell students to stop for nothing.
+
+    Otherwise None (also for fewer than 3 points). Points must be in order of iteration.
     """
     # the untrained network's score (iteration 0) is no result of training: left out
     points = [(int(i), float(a)) for i, a in points if a is not None and i > 0]
@@ -60,16 +70,19 @@ def held_out_peak(points: Sequence[tuple[int, float]], pictures: int) -> Peak | 
     window = window_for(points[-1][0])
     mean = smoothed(points, window)
     it = np.asarray([p[0] for p in points])
-    allowed = it >= points[0][0] + window / 2  # a full half-window before it: never at 0
+    allowed = it >= it[0] + window / 2  # a full half-window after the start: never at 0
     if not allowed.any():
         return None
     k = int(np.argmax(np.where(allowed, mean, -np.inf)))  # the first of equals
-    best, end = float(mean[k]), float(mean[-1])
-    if k == len(points) - 1 or best - end < 1 / pictures - 1e-9:
+    if it[k] + window > it[-1]:  # highest within a window of the end: no fall seen after it
         return None
-    # held, not one spike: the window's median beats the end by a picture as well
+    best, end, now = float(mean[k]), float(mean[-1]), points[-1][1]
+    step = 1 / pictures + 1e-9  # a fall of more than one picture
+    if best - end <= step or best < now - 1e-9:
+        return None
+    # held, not one spike: the window's median beats the end by more than a picture as well
     inside = [a for i, a in points if abs(i - it[k]) <= window / 2]
-    if float(np.median(inside)) - end < 1 / pictures - 1e-9:
+    if float(np.median(inside)) - end <= step:
         return None
     return Peak(int(it[k]), best, window, end)
 
@@ -116,15 +129,29 @@ def smoothed_line(checkpoints, peak: Peak, kept, name: str, color: str, axis="y2
     )
 
 
-def peak_note(peak: Peak, text: str, color: str, axis: str = "y2") -> dict:
-    """``text`` (already in the page's language) just above the star of :func:`peak_marker`."""
+def peak_note(peak: Peak, text: str, color: str, x_end: float, axis: str = "y2") -> dict:
+    """``text`` (already in the page's language) beside the star of :func:`peak_marker`.
+
+    Always inside the plot area (issue 21: "…n accuracy, mean of 250 iterations" ran off the
+    left edge over the cost axis): ``x_end`` is the last iteration of the x axis; a star in
+    the axis' first third has its text start at the star and run right, one in the last third
+    has it end at the star, one in between is centred on it. Above the star, or below it near
+    the top (where the legend is). The text is of short lines (its newlines are drawn as line
+    breaks), so that it fits on a phone's chart too.
+    """
+    where = peak.iteration / x_end if x_end > 0 else 0.0
+    side = "left" if where < 1 / 3 else "right" if where > 2 / 3 else "center"
+    high = peak.accuracy >= 0.75  # below the star: its text would reach the legend
     return dict(
         x=peak.iteration,
         y=peak.accuracy,
         yref=axis,
-        text=text,
+        text=text.replace("\n", "<br>"),
         showarrow=False,
-        yshift=18 if peak.accuracy < 0.9 else -18,  # below the star near the top (the legend)
-        font=dict(color=color, size=14),
+        xanchor=side,
+        yanchor="top" if high else "bottom",
+        yshift=-12 if high else 12,
+        align=side if side != "center" else "center",
+        font=dict(color=color, size=13),
         bgcolor="rgba(255,255,255,0.85)",
     )

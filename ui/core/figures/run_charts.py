@@ -27,7 +27,7 @@ LABELS = {
     "test": "test accuracy",
     "iteration": "iteration",
     "accuracy": "accuracy",
-    "peak": "test accuracy, mean of {window:,} iterations: peak {acc} @ {it:,}",
+    "peak": "★ peak of the mean of\n{window:,} iterations of\ntest accuracy:\n{acc} @ {it:,}",
     "smoothed": "test accuracy, mean of {window:,} iterations",
     "printed": "cost every {every} iterations",
 }
@@ -97,7 +97,8 @@ def training_chart(
             where = dict(window=peak.window, acc=f"{peak.accuracy:.0%}", it=peak.iteration)
             traces.append(mean)
             traces.append(peak_marker(peak, mean["name"], TEST_COLOR, showlegend=False))
-            notes.append(peak_note(peak, lab["peak"].format(**where), TEST_COLOR))
+            x_end = max(len(y) - 1, it[-1])
+            notes.append(peak_note(peak, lab["peak"].format(**where), TEST_COLOR, x_end))
     legend = dict(orientation="h", y=1.02, x=0, yanchor="bottom")  # above the plot when it wraps
     layout = cost_axis(two_axis_layout(lab, height, legend), [y])
     if notes:

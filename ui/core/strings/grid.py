@@ -1,7 +1,7 @@
 """Text of the experiment grid on the training page, and its peak markers (English and 简体中文)."""
 
 EN = {
-    "chart_peak": "test accuracy, mean of {window:,} iterations: peak {acc} @ {it:,}",
+    "chart_peak": "★ peak of the mean of\n{window:,} iterations of\ntest accuracy:\n{acc} @ {it:,}",
     "grid_title": "Experiment grid",
     "grid_open": "Open the experiment grid",
     "grid_intro": "Choose two hyperparameters and 3 to 6 values for each. Every cell is a full "
@@ -53,7 +53,8 @@ EN = {
     "grid_curves_caption": "50 test pictures: one picture more or less right moves test accuracy "
     "by 2 %, so single points jump (the lesson's 4-layer run: 46 %, 82 %, 58 % at iterations "
     "850, 860, 870). ★ marks a peak only where test accuracy averaged over a tenth of the run "
-    "beat its end by at least one picture; the lesson's runs have none. Choosing the number of "
+    "fell by more than one picture after it, before the run's end, and the run does not end above "
+    "it; the lesson's runs have none. Choosing the number of "
     "iterations from these curves would make the test pictures part of the choice: switch on a "
     "**validation split** in the advanced settings above, and choose by its curve.",
     "grid_peak_at": "averaged test accuracy peaked at {acc}, iteration {it}",
@@ -78,7 +79,7 @@ EN = {
 }
 
 ZH = {
-    "chart_peak": "测试集准确率（{window:,} 次迭代的平均）：峰值 {acc} @ {it:,}",
+    "chart_peak": "★ 测试集准确率的\n{window:,} 次迭代平均值\n峰值：{acc} @ {it:,}",
     "grid_title": "实验网格",
     "grid_open": "打开实验网格",
     "grid_intro": "选择两个超参数，每个给 3 到 6 个取值。每一格都是一次从头开始的完整训练，其余设置与上方"
@@ -122,7 +123,7 @@ ZH = {
     "grid_curves_pick": "图中显示的运行",
     "grid_curves_caption": "测试集只有 50 张图片：多对或多错一张，测试集准确率就变化 2%，所以单个点会"
     "跳动（本课 4 层网络在第 850、860、870 次迭代：46%、82%、58%）。只有当按运行的十分之一取平均的"
-    "测试集准确率比结束时至少高出一张图片时，才用 ★ 标出峰值；本课的运行没有这样的峰值。根据这些曲线"
+    "测试集准确率在峰值之后、运行结束之前下降超过一张图片，而且运行结束时不高于它时，才用 ★ 标出峰值；本课的运行没有这样的峰值。根据这些曲线"
     "选择迭代次数，等于让测试图片参与了选择：请在上方高级设置中打开**验证集划分**，按它的曲线来选。",
     "grid_peak_at": "平均测试集准确率在第 {it} 次迭代达到峰值 {acc}",
     "grid_no_peak": "平均测试集准确率没有明显峰值",

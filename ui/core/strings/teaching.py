@@ -4,7 +4,7 @@ EN = {
     "chart_smoothed": "test accuracy, mean of {window:,} iterations",
     "chart_printed": "cost every {every} iterations (as the lesson prints it)",
     "chart_val_test": "validation accuracy",
-    "chart_val_peak": "validation accuracy, mean of {window:,} iterations: peak {acc} @ {it:,}",
+    "chart_val_peak": "★ peak of the mean of\n{window:,} iterations of\nvalidation accuracy:\n{acc} @ {it:,}",
     "chart_val_smoothed": "validation accuracy, mean of {window:,} iterations",
     "validation": "Validation split",
     "validation_help": "Hold out this share of the training pictures (the same ones every time, "
@@ -16,8 +16,9 @@ EN = {
     "label_validation": "validation {v} %",
     "peak_caption": "Test accuracy is measured on {n} pictures: one picture more or less right "
     "moves it by {step} %, so single points jump. ★ marks a peak only where test accuracy "
-    "averaged over a tenth of the run beat its value at the end by at least one picture (the "
-    "lesson's runs have none). Choosing when to stop from the test pictures makes them part of "
+    "averaged over a tenth of the run (the dashed line) fell by more than one picture after it, "
+    "a tenth of the run or more before the end, and the run is not now above it (the lesson's "
+    "runs have none; a run stopped while still rising has none). Choosing when to stop from the test pictures makes them part of "
     "the choice: for that, switch on a validation split in the advanced settings.",
     "val_caption": "Validation split: {n} of the training pictures ({share} %) are held out and "
     "the network trains on the other {kept}; one picture is {step} % of validation accuracy. "
@@ -52,7 +53,7 @@ ZH = {
     "chart_smoothed": "测试集准确率（{window:,} 次迭代的平均）",
     "chart_printed": "每 {every} 次迭代的成本（与课程打印的一致）",
     "chart_val_test": "验证集准确率",
-    "chart_val_peak": "验证集准确率（{window:,} 次迭代的平均）：峰值 {acc} @ {it:,}",
+    "chart_val_peak": "★ 验证集准确率的\n{window:,} 次迭代平均值\n峰值：{acc} @ {it:,}",
     "chart_val_smoothed": "验证集准确率（{window:,} 次迭代的平均）",
     "validation": "验证集划分",
     "validation_help": "从训练图片中留出这一比例（每次都是同样的图片，猫和非猫各按其比例）：网络在其余"
@@ -61,8 +62,9 @@ ZH = {
     "validation_off": "关闭（本课）",
     "label_validation": "验证集 {v}%",
     "peak_caption": "测试集准确率只在 {n} 张图片上测量：多对或多错一张，就变化 {step}%，所以单个点会"
-    "跳动。只有当按运行的十分之一取平均的测试集准确率比结束时至少高出一张图片时，才用 ★ 标出峰值"
-    "（本课的运行没有这样的峰值）。根据测试图片决定何时停止，等于让它们参与了选择：要做这种选择，"
+    "跳动。只有当按运行的十分之一取平均的测试集准确率（虚线）在峰值之后下降超过一张图片、峰值离结束至少"
+    "还有运行的十分之一，而且运行现在的准确率不高于它时，才用 ★ 标出峰值"
+    "（本课的运行没有这样的峰值；仍在上升时停下的运行也没有）。根据测试图片决定何时停止，等于让它们参与了选择：要做这种选择，"
     "请在高级设置中打开验证集划分。",
     "val_caption": "验证集划分：留出 {n} 张训练图片（{share}%），网络在其余 {kept} 张上训练；一张图片"
     "相当于验证集准确率的 {step}%。在平均后的验证集曲线达到峰值处（★，如果有）选择迭代次数，然后只看"
