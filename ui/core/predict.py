@@ -10,6 +10,7 @@ from PIL import Image
 import dnn
 from dnn.datasets import flatten
 from dnn.images import open_image, read_bytes, square_64
+from dnn.propagation import forward
 from ui.core.i18n import explain
 from ui.core.pixels import framed
 
@@ -26,6 +27,7 @@ class Scored:
     p_cat: float | None = None
     error: str | None = None
     framing: str = "crop"  # how it became square: the preview shows it
+    silent: int | None = None  # the first hidden layer whose every unit is 0, if any
 
 
 def score(name: str, raw: bytes, params, hidden: str = "relu", framing: str = "crop") -> Scored:
@@ -43,11 +45,56 @@ def score(name: str, raw: bytes, params, hidden: str = "relu", framing: str = "c
     preview = img.copy()
     preview.thumbnail((PREVIEW, PREVIEW))
     preview = framed(preview, framing)
-    p = float(dnn.predict_proba(params, flatten(seen[np.newaxis]), hidden)[0, 0])
-    return Scored(name, preview, seen, p, framing=framing)
+    x = flatten(seen[np.newaxis])
+    p = float(dnn.predict_proba(params, x, hidden)[0, 0])
+    return Scored(name, preview, seen, p, framing=framing, silent=silent_layer(params, x, hidden))
+
+
+def first_silent(activations) -> int | None:
+    """The first hidden layer (1-based) whose every activation is exactly 0, or None.
+
+    ``activations`` are A^[1] … A^[L] of one picture. When a whole hidden layer l is 0 (a ReLU
+    layer whose every Z is ≤ 0), the layers after it see only their biases, so P is the same
+    for every picture that silences layer l: it says nothing about the picture.
+    """
+    for l, A in enumerate(activations[:-1], start=1):
+        if not np.any(A):
+            return l
+    return None
+
+
+def silent_layer(params, x: np.ndarray, hidden: str = "relu") -> int | None:
+    """:func:`first_silent` of the forward pass of one input column ``x``, (n_0, 1)."""
+    with np.errstate(over="ignore", invalid="ignore"):
+        _, caches = forward(params, x, hidden, keep_input=False)
+    return first_silent([A for _, _, A in caches])
 
 
 def confidence_key(p: float) -> str:
-    """How sure the model is, as a text key: far from 0.5 is sure, near it is a guess."""
+    """How far P is from 0.5, as a text key (a description of P, not a claim of being right)."""
     c = max(p, 1 - p)
-    return "conf_very" if c >= 0.9 else "conf_fair" if c >= 0.7 else "conf_unsure"
+    return "conf_far" if c >= 0.9 else "conf_mid" if c >= 0.7 else "conf_near"
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """A model's P on pictures it never trained on, whether each answer was right, and whose.
+
+    ``kind`` names the pictures in the text: ``"lesson"`` (the lesson's test pictures) or
+    ``"own"`` (the visitor's held-out pictures of their classes).
+    """
+
+    proba: np.ndarray  # (m,)
+    right: np.ndarray  # (m,) bool
+    kind: str = "lesson"
+
+    @classmethod
+    def of(cls, params, hidden: str, X: np.ndarray, y: np.ndarray, kind: str = "lesson"):
+        """The model's P on ``X`` (n_0, m) and its rightness against labels ``y`` (m,)."""
+        proba = dnn.predict_proba(params, X, hidden)[0]
+        return cls(proba, (proba > 0.5) == (np.asarray(y).ravel() == 1), kind)
+
+    def as_far(self, p: float) -> tuple[int, int]:
+        """(N, M): N pictures got a P at least as far from 0.5 as ``p``; M of them were right."""
+        far = np.abs(self.proba - 0.5) >= abs(p - 0.5)
+        return int(far.sum()), int(self.right[far].sum())

@@ -16,14 +16,18 @@ import streamlit as st
 import dnn
 from dnn.datasets import flatten
 from dnn.familiarity import familiarity
-from dnn.layers import layer_dims
+from dnn.layers import layer_dims, num_layers
 from dnn.propagation import forward
 from dnn.saliency import gradient_of_forward
 from ui.core.figures import inside as figures_inside
 from ui.core.i18n import t
+from ui.core.predict import first_silent, silent_layer
 from ui.widgets import chart as described
 
 EXAMPLES = 8  # training thumbnails shown next to the warning
+# |∂P/∂x| below this everywhere: no map. Even all 12,288 input values (each in 0…1) moving at
+# once would change P by under 12,288 × 1e-8 ≈ 0.0001, below the 0.1 % the page shows.
+NO_SLOPE = 1e-8
 
 
 def as_column(seen: np.ndarray) -> np.ndarray:
@@ -97,6 +101,14 @@ def _examples(data: dnn.Dataset) -> np.ndarray:
     return data.train_images[order]
 
 
+def silent_notice(layer: int, params, p: float, p_label: str, where=None) -> None:
+    """The warning that hidden layer ``layer`` is all 0, so P (= ``p``) ignores the picture."""
+    biases = ", ".join(f"b[{k}]" for k in range(layer + 1, num_layers(params) + 1))
+    n = params[f"W{layer}"].shape[0]
+    text = t("silent_layer", l=layer, n=n, biases=biases, P=p_label, p=f"{p:.1%}")
+    (where or st).warning(text)
+
+
 def details(seen: np.ndarray, params, hidden: str, key: str) -> None:
     """The activations of every layer and the input gradient, for one picture."""
     x = as_column(seen)
@@ -104,6 +116,7 @@ def details(seen: np.ndarray, params, hidden: str, key: str) -> None:
         return
     AL, caches = forward(params, x, hidden, keep_input=False)  # also for the gradient below
     acts = [A[:, 0] for _, _, A in caches]
+    silent = first_silent(acts)
     sizes = " → ".join(f"{len(a):,}" for a in acts)
     st.markdown(t("inside_layers", n0=x.shape[0], sizes=sizes))
     described.show(
@@ -116,6 +129,13 @@ def details(seen: np.ndarray, params, hidden: str, key: str) -> None:
     st.markdown(t("inside_gradient"))
     grad = gradient_of_forward(AL, caches, params, hidden)[:, 0]
     if not np.isfinite(grad).all():
+        return
+    if not np.any(np.abs(grad) >= NO_SLOPE):  # a map of zeros would still draw shades
+        p = f"{float(AL[0, 0]):.1%}"
+        if silent is not None and not grad.any():
+            st.info(t("inside_grad_silent", n0=x.shape[0], l=silent, p=p))
+        else:
+            st.info(t("inside_grad_flat", n0=x.shape[0], tiny=f"{NO_SLOPE:g}"))
         return
     titles = (t("inside_grad_picture"), t("inside_grad_magnitude"), t("inside_grad_sign"))
     described.show(
@@ -166,4 +186,7 @@ def test_picture(data: dnn.Dataset, params, hidden: str, proba: np.ndarray) -> N
         caption = t("inside_test_caption", i=i, p=f"{p:.2f}")
         c1.image(seen, width=128, caption=caption, alt=t("alt_test_picture", i=i))
         notice(data.test_x[:, [i]], data, c2)
+        silent = silent_layer(params, data.test_x[:, [i]], hidden)
+        if silent is not None:
+            silent_notice(silent, params, p, t("p_cat"), c2)
         details(seen, params, hidden, f"test_{i}")

@@ -18,7 +18,7 @@ from ui.core.figures import charts as figures
 from ui.core.i18n import t
 from ui.core.limits import IMAGE_UPLOAD_MB, PICTURES
 from ui.core.pixels import enlarged
-from ui.core.predict import Scored, confidence_key
+from ui.core.predict import Evidence, Scored, confidence_key
 from ui.core.text import clean, label, plain
 from ui.widgets import chart as described
 from ui.widgets import insight
@@ -41,13 +41,23 @@ def probability_label(names: Sequence[str] | None) -> str:
     return t("p_cat") if is_lesson(names) else f"P({clean(names[1])})"
 
 
-def show(result: Scored, params, hidden: str, data, names: Sequence[str] | None = None) -> None:
-    """One picture's verdict, P and confidence; then the picture and what the model sees.
+def show(
+    result: Scored,
+    params,
+    hidden: str,
+    data,
+    names: Sequence[str] | None = None,
+    evidence: Evidence | None = None,
+) -> None:
+    """One picture's verdict, P and what P is worth; then the picture and what the model sees.
 
     The verdict comes first so that a phone, where columns stack, shows it without scrolling;
     the 64×64 picture is enlarged with its pixels kept square. ``data`` is the training data
     whose photos the unfamiliar-picture notice compares with (None: no notice); ``names`` are
-    the model's class names (label 0, label 1).
+    the model's class names (label 0, label 1); ``evidence`` the model's P on pictures it never
+    trained on, which say how often an answer as far from 0.5 was right (None: not known).
+    A picture that silences a whole hidden layer, or that is unlike the training photos, gets
+    no verdict in big letters: its P says nothing about it.
     """
     if result.error:
         st.error(f"**{plain(result.name)}** — {result.error}")
@@ -56,18 +66,24 @@ def show(result: Scored, params, hidden: str, data, names: Sequence[str] | None 
     work.hold("photo")  # the browser's marker: a restart or failover loses this verdict
     c_verdict, c_picture, c_seen = st.columns([3, 2, 2])
     answer = verdict_text(result.p_cat, names)
-    if found is None:
-        c_verdict.markdown(f"### {answer}")
-    else:  # no verdict in big letters for a picture the model cannot judge
+    no_answer = found is not None or result.silent is not None
+    if no_answer:  # no verdict in big letters for a picture the model cannot judge
         c_verdict.markdown(f"### {t('verdict_unfamiliar')}")
         c_verdict.markdown(t("verdict_forced", answer=answer))
+    else:
+        c_verdict.markdown(f"### {answer}")
     described.show(
         figures.probability_bar(result.p_cat, {"p": label(probability_label(names))}),
         c_verdict,
         key=f"bar_{result.name}_{id(result)}",
         config={"displayModeBar": False},
     )
-    c_verdict.caption(confidence_text(result.p_cat, names, found is not None))
+    if result.silent is not None:
+        insight.silent_notice(
+            result.silent, params, result.p_cat, probability_label(names), c_verdict
+        )
+    else:
+        c_verdict.caption(confidence_text(result.p_cat, names, found is not None, evidence))
     if found is not None:
         insight.show_notice(found, data, c_verdict)
     alt = t("alt_uploaded", name=clean(result.name))  # alt text is an attribute, not Markdown
@@ -79,21 +95,35 @@ def show(result: Scored, params, hidden: str, data, names: Sequence[str] | None 
     )
 
 
-def confidence_text(p: float, names: Sequence[str] | None, unfamiliar: bool) -> str:
-    """How sure the answer is, in words that claim no more than the app knows.
+def confidence_text(
+    p: float, names: Sequence[str] | None, unfamiliar: bool, evidence: Evidence | None = None
+) -> str:
+    """How far P is from 0.5 and how often such an answer was right: no more than is known.
 
-    A picture flagged as unlike the training photos gets no "sure" at all, whatever P is; a
-    model of two named classes says that it must pick one of them.
+    P alone is described, never called "sure": a network can give P = 1.00 to a picture it gets
+    wrong. ``evidence`` adds how many of the model's test pictures got a P at least as far from
+    0.5 and how many of those it got right. A picture flagged as unlike the training photos gets
+    neither (P says nothing there, and the test pictures are unlike it); a model of two named
+    classes says that it must pick one of them.
     """
     if unfamiliar:
         sure = t("conf_unfamiliar")
-    elif is_lesson(names):
-        sure = t(confidence_key(p))
     else:
-        sure = t(confidence_key(p) + "_named")
+        sure = t(confidence_key(p) + ("" if is_lesson(names) else "_named"))
+        if evidence is not None:
+            sure += " " + evidence_text(p, evidence)
     if is_lesson(names):
         return sure
     return sure + " " + t("verdict_two_classes", a=plain(names[1]), b=plain(names[0]))
+
+
+def evidence_text(p: float, evidence: Evidence) -> str:
+    """Of the test pictures with a P at least as far from 0.5 as ``p``, how many were right."""
+    n, right = evidence.as_far(p)
+    m = len(evidence.proba)
+    if n == 0:
+        return t(f"evidence_none_{evidence.kind}", m=m)
+    return t(f"evidence_{evidence.kind}", m=m, n=n, right=right)
 
 
 def graded(images: Sequence, proba: Sequence[float], right: Sequence[bool], label: str) -> None:
