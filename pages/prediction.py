@@ -6,7 +6,7 @@ import streamlit as st
 import dnn
 from ui.core.framing import current as current_framing
 from ui.core.i18n import t
-from ui.core.predict import score
+from ui.core.predict import score, silent_layers
 from ui.core.text import plain
 from ui.prediction.model import page_model, test_evidence
 from ui.shell.router import guard
@@ -47,6 +47,9 @@ with tab_test:
     pred = proba > 0.5
     truth = data.test_y[0] == 1
     st.write(t("testset_intro", acc=f"{np.mean(pred == truth):.0%}", m=len(truth)))
+    silent = [l for l in silent_layers(params, data.test_x, hidden) if l is not None]
+    if silent:  # their P is the same whatever the picture: say so before their thumbnails
+        st.caption(t("testset_silent", k=len(silent), l=", ".join(map(str, sorted(set(silent))))))
     only_wrong = st.toggle(t("only_mistakes"), key="only_mistakes")
     idx = [i for i in range(len(truth)) if not only_wrong or pred[i] != truth[i]]
     verdict.graded(data.test_images[idx], proba[idx], (pred == truth)[idx], t("p_cat"))

@@ -65,9 +65,14 @@ def first_silent(activations) -> int | None:
 
 def silent_layer(params, x: np.ndarray, hidden: str = "relu") -> int | None:
     """:func:`first_silent` of the forward pass of one input column ``x``, (n_0, 1)."""
+    return silent_layers(params, x, hidden)[0]
+
+
+def silent_layers(params, X: np.ndarray, hidden: str = "relu") -> list[int | None]:
+    """:func:`first_silent` for each column of ``X`` (n_0, m), in one forward pass."""
     with np.errstate(over="ignore", invalid="ignore"):
-        _, caches = forward(params, x, hidden, keep_input=False)
-    return first_silent([A for _, _, A in caches])
+        _, caches = forward(params, X, hidden, keep_input=False)
+    return [first_silent([A[:, j] for _, _, A in caches]) for j in range(X.shape[1])]
 
 
 def confidence_key(p: float) -> str:

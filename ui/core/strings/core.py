@@ -155,6 +155,8 @@ EN = {
     "far from 0.5: nothing shows how often such an answer is right.",
     "evidence_none_own": "None of your {m} test pictures (not used in training) got a P this "
     "far from 0.5: nothing shows how often such an answer is right.",
+    "testset_silent": "{k} of these pictures silence a whole hidden layer (layer {l}: all its "
+    "units 0), so their P is the same whatever the picture: it says nothing about them.",
     "silent_layer": "⚠️ **Layer {l} went silent**: all {n} of its units are 0 for this picture. "
     "From there on only the biases {biases} of the layers after it reach the output, so "
     "{P} = {p} for every picture that silences layer {l}. This answer says nothing about this "
@@ -307,6 +309,8 @@ ZH = {
     "无从得知这样的回答有多常是对的。",
     "evidence_none_own": "你的 {m} 张测试图片（训练时没用过）中没有一张的 P 离 0.5 这么远："
     "无从得知这样的回答有多常是对的。",
+    "testset_silent": "其中 {k} 张图片让一整个隐藏层沉默（第 {l} 层：所有单元都是 0），所以它们的 P "
+    "与图片内容无关，说明不了它们的任何情况。",
     "silent_layer": "⚠️ **第 {l} 层完全沉默了**：对这张图片，它的 {n} 个单元全都是 0。从这里往后，"
     "只有后面各层的偏置 {biases} 能传到输出，所以对每一张让第 {l} 层沉默的图片，{P} 都等于 {p}。"
     "这个回答说明不了这张图片的任何情况。",
