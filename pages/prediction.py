@@ -6,8 +6,9 @@ import streamlit as st
 import dnn
 from ui.core.framing import current as current_framing
 from ui.core.i18n import t
-from ui.core.predict import score, silent_layers
+from ui.core.predict import score
 from ui.core.text import plain
+from ui.core.trust import silent_layers
 from ui.prediction.model import page_model, test_evidence
 from ui.shell.router import guard
 from ui.widgets import insight, verdict

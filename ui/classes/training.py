@@ -21,10 +21,10 @@ from ui.core.i18n import t
 from ui.core.labels import describe
 from ui.core.live import stream
 from ui.core.model import SessionModel
-from ui.core.predict import Evidence
 from ui.core.runs import model_metadata
 from ui.core.settings import Settings
 from ui.core.text import plain
+from ui.core.trust import Evidence
 from ui.widgets import verdict
 
 MODEL = session.register("classes_model", None, reset=False)  # this page's ClassModel, or None

@@ -8,8 +8,8 @@ import dnn
 from ui.core import model, session
 from ui.core.i18n import t
 from ui.core.model import SessionModel
-from ui.core.predict import Evidence
 from ui.core.settings import LESSON
+from ui.core.trust import Evidence
 
 EVIDENCE = session.register("prediction_evidence", None, reset=True)  # (model's key, Evidence)
 

@@ -16,12 +16,12 @@ import streamlit as st
 import dnn
 from dnn.datasets import flatten
 from dnn.familiarity import familiarity
-from dnn.layers import layer_dims, num_layers
+from dnn.layers import layer_dims
 from dnn.propagation import forward
 from dnn.saliency import gradient_of_forward
 from ui.core.figures import inside as figures_inside
 from ui.core.i18n import t
-from ui.core.predict import first_silent, silent_layer
+from ui.core.trust import first_silent, silent_layer, silent_text
 from ui.widgets import chart as described
 
 EXAMPLES = 8  # training thumbnails shown next to the warning
@@ -99,14 +99,6 @@ def _examples(data: dnn.Dataset) -> np.ndarray:
     cats, others = np.flatnonzero(y == 1), np.flatnonzero(y == 0)
     order = np.ravel(np.column_stack([cats[: EXAMPLES // 2], others[: EXAMPLES // 2]]))
     return data.train_images[order]
-
-
-def silent_notice(layer: int, params, p: float, p_label: str, where=None) -> None:
-    """The warning that hidden layer ``layer`` is all 0, so P (= ``p``) ignores the picture."""
-    biases = ", ".join(f"b[{k}]" for k in range(layer + 1, num_layers(params) + 1))
-    n = params[f"W{layer}"].shape[0]
-    text = t("silent_layer", l=layer, n=n, biases=biases, P=p_label, p=f"{p:.1%}")
-    (where or st).warning(text)
 
 
 def details(seen: np.ndarray, params, hidden: str, key: str) -> None:
@@ -187,6 +179,6 @@ def test_picture(data: dnn.Dataset, params, hidden: str, proba: np.ndarray) -> N
         c1.image(seen, width=128, caption=caption, alt=t("alt_test_picture", i=i))
         notice(data.test_x[:, [i]], data, c2)
         silent = silent_layer(params, data.test_x[:, [i]], hidden)
-        if silent is not None:
-            silent_notice(silent, params, p, t("p_cat"), c2)
+        if silent is not None:  # its own rightness is in the evidence: the tab shows it anyway
+            c2.info(silent_text(silent, params, p, t("p_cat")))
         details(seen, params, hidden, f"test_{i}")

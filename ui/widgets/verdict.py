@@ -18,8 +18,9 @@ from ui.core.figures import charts as figures
 from ui.core.i18n import t
 from ui.core.limits import IMAGE_UPLOAD_MB, PICTURES
 from ui.core.pixels import enlarged
-from ui.core.predict import Evidence, Scored, confidence_key
+from ui.core.predict import Scored
 from ui.core.text import clean, label, plain
+from ui.core.trust import Evidence, confidence_key, evidence_text, silent_text
 from ui.widgets import chart as described
 from ui.widgets import insight
 
@@ -56,8 +57,8 @@ def show(
     whose photos the unfamiliar-picture notice compares with (None: no notice); ``names`` are
     the model's class names (label 0, label 1); ``evidence`` the model's P on pictures it never
     trained on, which say how often an answer as far from 0.5 was right (None: not known).
-    A picture that silences a whole hidden layer, or that is unlike the training photos, gets
-    no verdict in big letters: its P says nothing about it.
+    A picture unlike the training photos gets no verdict in big letters; one that silences a
+    whole hidden layer gets, instead of words on P, what that means and how such pictures fared.
     """
     if result.error:
         st.error(f"**{plain(result.name)}** — {result.error}")
@@ -66,22 +67,21 @@ def show(
     work.hold("photo")  # the browser's marker: a restart or failover loses this verdict
     c_verdict, c_picture, c_seen = st.columns([3, 2, 2])
     answer = verdict_text(result.p_cat, names)
-    no_answer = found is not None or result.silent is not None
-    if no_answer:  # no verdict in big letters for a picture the model cannot judge
+    if found is None:
+        c_verdict.markdown(f"### {answer}")
+    else:  # no verdict in big letters for a picture the model cannot judge
         c_verdict.markdown(f"### {t('verdict_unfamiliar')}")
         c_verdict.markdown(t("verdict_forced", answer=answer))
-    else:
-        c_verdict.markdown(f"### {answer}")
     described.show(
         figures.probability_bar(result.p_cat, {"p": label(probability_label(names))}),
         c_verdict,
         key=f"bar_{result.name}_{id(result)}",
         config={"displayModeBar": False},
     )
-    if result.silent is not None:
-        insight.silent_notice(
-            result.silent, params, result.p_cat, probability_label(names), c_verdict
-        )
+    if result.silent is not None:  # P is one fixed number: its distance from 0.5 means nothing
+        p_label = probability_label(names)
+        known = None if found is not None else evidence  # test photos are unlike this picture
+        c_verdict.info(silent_text(result.silent, params, result.p_cat, p_label, known))
     else:
         c_verdict.caption(confidence_text(result.p_cat, names, found is not None, evidence))
     if found is not None:
@@ -115,15 +115,6 @@ def confidence_text(
     if is_lesson(names):
         return sure
     return sure + " " + t("verdict_two_classes", a=plain(names[1]), b=plain(names[0]))
-
-
-def evidence_text(p: float, evidence: Evidence) -> str:
-    """Of the test pictures with a P at least as far from 0.5 as ``p``, how many were right."""
-    n, right = evidence.as_far(p)
-    m = len(evidence.proba)
-    if n == 0:
-        return t(f"evidence_none_{evidence.kind}", m=m)
-    return t(f"evidence_{evidence.kind}", m=m, n=n, right=right)
 
 
 def graded(images: Sequence, proba: Sequence[float], right: Sequence[bool], label: str) -> None:

@@ -156,11 +156,19 @@ EN = {
     "evidence_none_own": "None of your {m} test pictures (not used in training) got a P this "
     "far from 0.5: nothing shows how often such an answer is right.",
     "testset_silent": "{k} of these pictures silence a whole hidden layer (layer {l}: all its "
-    "units 0), so their P is the same whatever the picture: it says nothing about them.",
-    "silent_layer": "⚠️ **Layer {l} went silent**: all {n} of its units are 0 for this picture. "
+    "units 0), so they all get the same P, whatever else is in them.",
+    "silent_layer": "**Layer {l} went silent**: all {n} of its units are 0 for this picture. "
     "From there on only the biases {biases} of the layers after it reach the output, so "
-    "{P} = {p} for every picture that silences layer {l}. This answer says nothing about this "
-    "picture.",
+    "{P} = {p} for every picture that silences layer {l}. How far that is from 0.5 says nothing "
+    "about this picture, only that no unit of layer {l} responded to it.",
+    "evidence_silent_lesson": "On the {m} test pictures (not used in training), {n} silence "
+    "layer {l} too; {right} of those {n} were right.",
+    "evidence_silent_own": "On your {m} test pictures (not used in training), {n} silence "
+    "layer {l} too; {right} of those {n} were right.",
+    "evidence_silent_none_lesson": "None of the {m} test pictures (not used in training) "
+    "silences layer {l}: nothing shows how often such an answer is right.",
+    "evidence_silent_none_own": "None of your {m} test pictures (not used in training) "
+    "silences layer {l}: nothing shows how often such an answer is right.",
     "conf_unfamiliar": "Far from 0.5 or not, P says nothing here: the model was never shown "
     "a picture like this one.",
     "conf_far_named": "Between its two classes, P is far from 0.5, toward this one.",
@@ -309,11 +317,19 @@ ZH = {
     "无从得知这样的回答有多常是对的。",
     "evidence_none_own": "你的 {m} 张测试图片（训练时没用过）中没有一张的 P 离 0.5 这么远："
     "无从得知这样的回答有多常是对的。",
-    "testset_silent": "其中 {k} 张图片让一整个隐藏层沉默（第 {l} 层：所有单元都是 0），所以它们的 P "
-    "与图片内容无关，说明不了它们的任何情况。",
-    "silent_layer": "⚠️ **第 {l} 层完全沉默了**：对这张图片，它的 {n} 个单元全都是 0。从这里往后，"
+    "testset_silent": "其中 {k} 张图片让一整个隐藏层沉默（第 {l} 层：所有单元都是 0），所以不管图里还有"
+    "什么，它们得到的 P 都一样。",
+    "silent_layer": "**第 {l} 层完全沉默了**：对这张图片，它的 {n} 个单元全都是 0。从这里往后，"
     "只有后面各层的偏置 {biases} 能传到输出，所以对每一张让第 {l} 层沉默的图片，{P} 都等于 {p}。"
-    "这个回答说明不了这张图片的任何情况。",
+    "它离 0.5 有多远说明不了这张图片的任何情况，只说明第 {l} 层没有一个单元对它有反应。",
+    "evidence_silent_lesson": "在 {m} 张测试图片（训练时没用过）中，也有 {n} 张让第 {l} 层沉默，"
+    "这 {n} 张里答对了 {right} 张。",
+    "evidence_silent_own": "在你的 {m} 张测试图片（训练时没用过）中，也有 {n} 张让第 {l} 层沉默，"
+    "这 {n} 张里答对了 {right} 张。",
+    "evidence_silent_none_lesson": "{m} 张测试图片（训练时没用过）中没有一张让第 {l} 层沉默："
+    "无从得知这样的回答有多常是对的。",
+    "evidence_silent_none_own": "你的 {m} 张测试图片（训练时没用过）中没有一张让第 {l} 层沉默："
+    "无从得知这样的回答有多常是对的。",
     "conf_unfamiliar": "无论 P 离 0.5 远不远，这里它都说明不了什么：模型从没见过这样的图片。",
     "conf_far_named": "在它的两个类别之间，P 远离 0.5，偏向这一类。",
     "conf_mid_named": "在它的两个类别之间，P 离 0.5 比较远，偏向这一类。",
