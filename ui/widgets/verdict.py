@@ -81,7 +81,8 @@ def show(
     if result.silent is not None:  # P is one fixed number: its distance from 0.5 means nothing
         p_label = probability_label(names)
         known = None if found is not None else evidence  # test photos are unlike this picture
-        c_verdict.info(silent_text(result.silent, params, result.p_cat, p_label, known))
+        text = silent_text(result.silent, params, result.p_cat, p_label, known)
+        c_verdict.info(text + two_classes_note(names))
     else:
         c_verdict.caption(confidence_text(result.p_cat, names, found is not None, evidence))
     if found is not None:
@@ -112,9 +113,14 @@ def confidence_text(
         sure = t(confidence_key(p) + ("" if is_lesson(names) else "_named"))
         if evidence is not None:
             sure += " " + evidence_text(p, evidence)
+    return sure + two_classes_note(names)
+
+
+def two_classes_note(names: Sequence[str] | None) -> str:
+    """For a model of two named classes, " " and that it must answer one of them; else ""."""
     if is_lesson(names):
-        return sure
-    return sure + " " + t("verdict_two_classes", a=plain(names[1]), b=plain(names[0]))
+        return ""
+    return " " + t("verdict_two_classes", a=plain(names[1]), b=plain(names[0]))
 
 
 def graded(images: Sequence, proba: Sequence[float], right: Sequence[bool], label: str) -> None:

@@ -147,10 +147,10 @@ EN = {
     "conf_far": "P is far from 0.5.",
     "conf_mid": "P is fairly far from 0.5.",
     "conf_near": "P is close to 0.5: the model hardly leans either way.",
-    "evidence_lesson": "On the {m} test pictures (not used in training), {n} got a P at least "
-    "this far from 0.5; {right} of those {n} were right.",
-    "evidence_own": "On your {m} test pictures (not used in training), {n} got a P at least "
-    "this far from 0.5; {right} of those {n} were right.",
+    "evidence_lesson": "On the {m} test pictures (not used in training), P was at least this "
+    "far from 0.5 for {n}: {right} of {n} right.",
+    "evidence_own": "On your {m} test pictures (not used in training), P was at least this far "
+    "from 0.5 for {n}: {right} of {n} right.",
     "evidence_none_lesson": "None of the {m} test pictures (not used in training) got a P this "
     "far from 0.5: nothing shows how often such an answer is right.",
     "evidence_none_own": "None of your {m} test pictures (not used in training) got a P this "
@@ -158,13 +158,13 @@ EN = {
     "testset_silent": "{k} of these pictures silence a whole hidden layer (layer {l}: all its "
     "units 0), so they all get the same P, whatever else is in them.",
     "silent_layer": "**Layer {l} went silent**: all {n} of its units are 0 for this picture. "
-    "From there on only the biases {biases} of the layers after it reach the output, so "
+    "From there on only biases reach the output ({biases}), so "
     "{P} = {p} for every picture that silences layer {l}. How far that is from 0.5 says nothing "
     "about this picture, only that no unit of layer {l} responded to it.",
-    "evidence_silent_lesson": "On the {m} test pictures (not used in training), {n} silence "
-    "layer {l} too; {right} of those {n} were right.",
-    "evidence_silent_own": "On your {m} test pictures (not used in training), {n} silence "
-    "layer {l} too; {right} of those {n} were right.",
+    "evidence_silent_lesson": "On the {m} test pictures (not used in training), layer {l} "
+    "went silent for {n}: {right} of {n} right.",
+    "evidence_silent_own": "On your {m} test pictures (not used in training), layer {l} went "
+    "silent for {n}: {right} of {n} right.",
     "evidence_silent_none_lesson": "None of the {m} test pictures (not used in training) "
     "silences layer {l}: nothing shows how often such an answer is right.",
     "evidence_silent_none_own": "None of your {m} test pictures (not used in training) "
@@ -309,10 +309,10 @@ ZH = {
     "conf_far": "P 远离 0.5。",
     "conf_mid": "P 离 0.5 比较远。",
     "conf_near": "P 接近 0.5：模型几乎不偏向任何一边。",
-    "evidence_lesson": "在 {m} 张测试图片（训练时没用过）中，有 {n} 张的 P 至少离 0.5 这么远，"
-    "这 {n} 张里答对了 {right} 张。",
-    "evidence_own": "在你的 {m} 张测试图片（训练时没用过）中，有 {n} 张的 P 至少离 0.5 这么远，"
-    "这 {n} 张里答对了 {right} 张。",
+    "evidence_lesson": "在 {m} 张测试图片（训练时没用过）中，有 {n} 张的 P 至少离 0.5 这么远："
+    "{n} 张中对了 {right} 张。",
+    "evidence_own": "在你的 {m} 张测试图片（训练时没用过）中，有 {n} 张的 P 至少离 0.5 这么远："
+    "{n} 张中对了 {right} 张。",
     "evidence_none_lesson": "{m} 张测试图片（训练时没用过）中没有一张的 P 离 0.5 这么远："
     "无从得知这样的回答有多常是对的。",
     "evidence_none_own": "你的 {m} 张测试图片（训练时没用过）中没有一张的 P 离 0.5 这么远："
@@ -320,12 +320,12 @@ ZH = {
     "testset_silent": "其中 {k} 张图片让一整个隐藏层沉默（第 {l} 层：所有单元都是 0），所以不管图里还有"
     "什么，它们得到的 P 都一样。",
     "silent_layer": "**第 {l} 层完全沉默了**：对这张图片，它的 {n} 个单元全都是 0。从这里往后，"
-    "只有后面各层的偏置 {biases} 能传到输出，所以对每一张让第 {l} 层沉默的图片，{P} 都等于 {p}。"
+    "只有偏置能传到输出（{biases}），所以对每一张让第 {l} 层沉默的图片，{P} 都等于 {p}。"
     "它离 0.5 有多远说明不了这张图片的任何情况，只说明第 {l} 层没有一个单元对它有反应。",
-    "evidence_silent_lesson": "在 {m} 张测试图片（训练时没用过）中，也有 {n} 张让第 {l} 层沉默，"
-    "这 {n} 张里答对了 {right} 张。",
-    "evidence_silent_own": "在你的 {m} 张测试图片（训练时没用过）中，也有 {n} 张让第 {l} 层沉默，"
-    "这 {n} 张里答对了 {right} 张。",
+    "evidence_silent_lesson": "在 {m} 张测试图片（训练时没用过）中，有 {n} 张也让第 {l} 层沉默："
+    "{n} 张中对了 {right} 张。",
+    "evidence_silent_own": "在你的 {m} 张测试图片（训练时没用过）中，有 {n} 张也让第 {l} 层沉默："
+    "{n} 张中对了 {right} 张。",
     "evidence_silent_none_lesson": "{m} 张测试图片（训练时没用过）中没有一张让第 {l} 层沉默："
     "无从得知这样的回答有多常是对的。",
     "evidence_silent_none_own": "你的 {m} 张测试图片（训练时没用过）中没有一张让第 {l} 层沉默："
