@@ -106,5 +106,7 @@ def silent_text(
     count, right = evidence.as_silent(layer)
     m = len(evidence.proba)
     if count == 0:
-        return text + " " + t(f"evidence_silent_none_{evidence.kind}", m=m, l=layer)
-    return text + " " + t(f"evidence_silent_{evidence.kind}", m=m, n=count, right=right, l=layer)
+        more = t(f"evidence_silent_none_{evidence.kind}", m=m, l=layer)
+    else:
+        more = t(f"evidence_silent_{evidence.kind}", m=m, n=count, right=right, l=layer)
+    return t("two_sentences", a=text, b=more)

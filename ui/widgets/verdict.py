@@ -82,7 +82,7 @@ def show(
         p_label = probability_label(names)
         known = None if found is not None else evidence  # test photos are unlike this picture
         text = silent_text(result.silent, params, result.p_cat, p_label, known)
-        c_verdict.info(text + two_classes_note(names))
+        c_verdict.info(with_two_classes(text, names))
     else:
         c_verdict.caption(confidence_text(result.p_cat, names, found is not None, evidence))
     if found is not None:
@@ -112,15 +112,17 @@ def confidence_text(
     else:
         sure = t(confidence_key(p) + ("" if is_lesson(names) else "_named"))
         if evidence is not None:
-            sure += " " + evidence_text(p, evidence)
-    return sure + two_classes_note(names)
+            sure = t("two_sentences", a=sure, b=evidence_text(p, evidence))
+    return with_two_classes(sure, names)
 
 
-def two_classes_note(names: Sequence[str] | None) -> str:
-    """For a model of two named classes, " " and that it must answer one of them; else ""."""
+def with_two_classes(text: str, names: Sequence[str] | None) -> str:
+    """``text``, then for a model of two named classes that it must answer one of them."""
     if is_lesson(names):
-        return ""
-    return " " + t("verdict_two_classes", a=plain(names[1]), b=plain(names[0]))
+        return text
+    return t(
+        "two_sentences", a=text, b=t("verdict_two_classes", a=plain(names[1]), b=plain(names[0]))
+    )
 
 
 def graded(images: Sequence, proba: Sequence[float], right: Sequence[bool], label: str) -> None:

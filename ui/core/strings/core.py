@@ -144,6 +144,7 @@ EN = {
     "verdict_forced": "A network must give one of its answers, whatever the picture, so it "
     "does: {answer}.",
     "p_cat": "P(cat)",
+    "two_sentences": "{a} {b}",  # one sentence after another (Chinese: no space)
     "conf_far": "P is far from 0.5.",
     "conf_mid": "P is fairly far from 0.5.",
     "conf_near": "P is close to 0.5: the model hardly leans either way.",
@@ -306,6 +307,7 @@ ZH = {
     "verdict_unfamiliar": "❓ 没有可信的答案",
     "verdict_forced": "无论输入什么图片，网络都必须给出它的一个答案，所以它给出了：{answer}。",
     "p_cat": "P(猫)",
+    "two_sentences": "{a}{b}",
     "conf_far": "P 远离 0.5。",
     "conf_mid": "P 离 0.5 比较远。",
     "conf_near": "P 接近 0.5：模型几乎不偏向任何一边。",
