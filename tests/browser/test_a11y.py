@@ -172,6 +172,20 @@ def test_prediction_after_an_upload_with_look_inside_open(axe, page):
     assert_accessible(axe, page, "prediction with look inside open, phone")
 
 
+def test_prediction_of_a_picture_that_silences_a_layer(axe, page):
+    """photo.jpg with "Fit whole picture" silences layer 2: the notices instead of a map."""
+    open_page(page, "/prediction?frame=fit")
+    picture_input(page).set_input_files(str(PHOTO))
+    page.get_by_text("Layer 2 went silent").wait_for()
+    wait_for_app(page)
+    page.get_by_text("Look inside").first.click()
+    page.get_by_text("No pixel changes P here.").wait_for()
+    wait_for_app(page)
+    assert_accessible(axe, page, "prediction of a silencing picture")
+    viewport(page, PHONE)
+    assert_accessible(axe, page, "prediction of a silencing picture, phone")
+
+
 def test_step_through_at_several_steps(axe, page):
     open_page(page, "/step")
     wait_for_step(page, 1)
