@@ -212,3 +212,22 @@ def test_file_model_with_a_flat_gradient_gets_words_not_a_map(data):
         "changing all 12,288 input values at once would hardly move P, so no map is drawn (it "
         "would only blow up numbers that are almost 0)."
     ) in [i.value for i in at.info]
+
+
+def test_test_set_tab_picture_that_silences_layer_2(data):
+    at = app("pages/prediction.py")
+    params = at.session_state.model.params
+    silent = silent_of(params, data.test_x)
+    i = silent.index(2)  # the first test picture that silences layer 2
+    at.number_input(key="inside_test_pick").set_value(i).run()
+    assert not at.exception, at.exception
+    p = float(dnn.predict_proba(params, data.test_x[:, [i]])[0, 0])
+    infos = [x.value for x in at.info]
+    assert (
+        "**Layer 2 went silent**: all 7 of its units are 0 for this picture. From there on only "
+        f"biases reach the output (b[3], b[4]), so P(cat) = {p:.1%} for every picture that "
+        "silences layer 2. How far that is from 0.5 says nothing about this picture, only that "
+        "no unit of layer 2 responded to it."
+    ) in infos
+    assert any(x.startswith("**No pixel changes P here.**") for x in infos)
+    assert gradient_maps(at) == []
