@@ -48,7 +48,8 @@ with tab_test:
     pred = proba > 0.5
     truth = data.test_y[0] == 1
     st.write(t("testset_intro", acc=f"{np.mean(pred == truth):.0%}", m=len(truth)))
-    silent = [l for l in silent_layers(params, data.test_x, hidden) if l is not None]
+    layers = evidence.silent if evidence else silent_layers(params, data.test_x, hidden)
+    silent = [l for l in layers if l is not None]
     if silent:  # their P is the same whatever the picture: say so before their thumbnails
         st.caption(t("testset_silent", k=len(silent), l=", ".join(map(str, sorted(set(silent))))))
     only_wrong = st.toggle(t("only_mistakes"), key="only_mistakes")
