@@ -88,4 +88,4 @@ if model is None:
 else:
     names = " / ".join(plain(n) for n in model.named)  # from a file or the visitor: text
     st.info(t("classes_model_is", label=plain(model.meta.get("label", "")), names=names))
-    class_try.try_model(model)
+    class_try.try_model(model, two)

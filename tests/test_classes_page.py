@@ -14,12 +14,15 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 import dnn
+from dnn.datasets import flatten
+from dnn.propagation import forward
 from tests.apptest_helpers import APP, plotly_specs, texts
 from tests.class_pictures import picture_bytes, upload, uploader
 from ui.classes import files as class_files
 from ui.classes.intake import STATE
 from ui.classes.sets import MAX_PICTURES, build
 from ui.classes.training import MODEL
+from ui.core.predict import score
 from ui.core.text import plain
 
 
@@ -45,6 +48,25 @@ def two(at: AppTest):
 
 def verdicts(at: AppTest) -> list[str]:
     return [m.value for m in at.markdown if m.value.startswith("### ")]
+
+
+def first_silent(params, X, hidden, flat=False) -> list:
+    """For each picture, the first hidden layer whose every unit is 0 (or None), computed here.
+
+    ``X`` is (m, 64, 64, 3) uint8 pictures, or with ``flat`` already (12288, m) columns.
+    """
+    X = X if flat else flatten(np.asarray(X, dtype=np.uint8))
+    _, caches = forward(params, X, hidden)
+    hidden_acts = [A for _, _, A in caches[:-1]]
+    return [
+        next((l for l, A in enumerate(hidden_acts, 1) if not A[:, j].any()), None)
+        for j in range(X.shape[1])
+    ]
+
+
+def bars_of(at: AppTest) -> list[dict]:
+    """The probability bars of the verdicts, in order."""
+    return [s for s in plotly_specs(at) if s["data"][0].get("orientation") == "h"]
 
 
 def trained(at: AppTest, warm=range(6), cool=range(6)) -> AppTest:
@@ -84,11 +106,57 @@ def test_classes_from_uploads_train_then_predict_new_pictures():
     at.run()
     assert not at.exception, at.exception
     assert verdicts(at) == ["### 👉 cat", "### 👉 not cat"]
-    two_only = "It knows only “cat” and “not cat”, so it must answer one of the two"
-    captions = [c.value for c in at.caption if two_only in c.value]
-    assert len(captions) == 2 and not any("very sure" in c for c in captions)
+    two_only = " It knows only “cat” and “not cat”, so it must answer one of the two, even for a "
+    two_only += "picture of neither."
+    shown = [c.value for c in at.caption] + [i.value for i in at.info]
+    assert not any("sure" in c for c in shown)
+    # each verdict backs P with the visitor's held-out pictures, counted directly here
+    held = [(k, p) for k, g in enumerate(two(at).pictures) for p in g if p.id in model.test_ids]
+    X = flatten(np.stack([p.pixels for _, p in held]))
+    proba = dnn.predict_proba(model.params, X, model.hidden)[0]
+    right = (proba > 0.5) == np.array([k == 0 for k, _ in held])  # the first class is label 1
+    tried = upload("warm", [50]) + upload("cool", [50])
+    for (name, raw, _), bar in zip(tried, bars_of(at), strict=True):
+        scored = score(name, raw, model.params, model.hidden)
+        p = scored.p_cat
+        assert bar["data"][0]["x"][0] == pytest.approx(p, abs=1e-12)
+        layer = first_silent(model.params, scored.seen[None], model.hidden)[0]
+        assert scored.silent == layer
+        if layer is not None:  # no words on P: it is the same for every such picture
+            same = np.array(first_silent(model.params, X, model.hidden, flat=True)) == layer
+            k, r = int(same.sum()), int(right[same].sum())
+            units = model.params[f"W{layer}"].shape[0]
+            biases = ", ".join(f"b[{j}]" for j in range(layer + 1, 5))
+            expected = (
+                f"**Layer {layer} went silent**: all {units} of its units are 0 for this picture. "
+                f"From there on only biases reach the output ({biases}), so P(cat) = {p:.1%} for "
+                f"every picture that silences layer {layer}. How far that is from 0.5 says "
+                f"nothing about this picture, only that no unit of layer {layer} responded to it. "
+                f"On your 2 test pictures (not used in training), layer {layer} went silent for "
+                f"{k}: {r} of {k} right.{two_only}"
+            )
+            assert expected in shown, shown
+            continue
+        far = np.abs(proba - 0.5) >= abs(p - 0.5)
+        n, m = int(far.sum()), int(right[far].sum())
+        c = max(p, 1 - p)
+        words = (
+            "Between its two classes, P is far from 0.5, toward this one."
+            if c >= 0.9
+            else "Between its two classes, P is fairly far from 0.5, toward this one."
+            if c >= 0.7
+            else "P is close to 0.5: the model hardly leans to either of its two classes."
+        )
+        line = (
+            f"On your 2 test pictures (not used in training), P was at least this far from 0.5 "
+            f"for {n}: {m} of {n} right."
+            if n
+            else "None of your 2 test pictures (not used in training) got a P this far from "
+            "0.5: nothing shows how often such an answer is right."
+        )
+        assert f"{words} {line}{two_only}" in shown, shown
     assert any("(classes: cat / not cat)" in i.value for i in at.info)  # the order they were named
-    bars = [s for s in plotly_specs(at) if s["data"][0].get("orientation") == "h"]
+    bars = bars_of(at)
     assert [b["data"][0]["y"] for b in bars] == [["P(cat)"], ["P(cat)"]]
     assert bars[0]["data"][0]["x"][0] > 0.5 > bars[1]["data"][0]["x"][0]
     assert len(at.expander) >= 2  # look inside: activations and the input gradient

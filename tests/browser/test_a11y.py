@@ -160,16 +160,26 @@ def test_training_after_a_run_with_each_result_tab(axe, page, width):
         assert_accessible(axe, page, f"training, tab {name!r} {width}px", lang)
 
 
-def test_prediction_after_an_upload_with_look_inside_open(axe, page):
-    open_page(page, "/prediction")
+@pytest.mark.parametrize(
+    "framing,verdict,inside",
+    [
+        ("crop", "P is fairly far from 0.5.", "What the network looked at."),
+        # photo.jpg shrunk whole into the square silences layer 2: notices instead of a map
+        ("fit", "Layer 2 went silent", "No pixel changes P here."),
+    ],
+)
+def test_prediction_after_an_upload_with_look_inside_open(axe, page, framing, verdict, inside):
+    open_page(page, f"/prediction?frame={framing}")
     picture_input(page).set_input_files(str(PHOTO))
     page.get_by_text("what the model sees (64×64)").wait_for()
+    page.get_by_text(verdict).wait_for()
     wait_for_app(page)
     page.get_by_text("Look inside").first.click()
+    page.get_by_text(inside).first.wait_for()
     wait_for_app(page)
-    assert_accessible(axe, page, "prediction with look inside open")
+    assert_accessible(axe, page, f"prediction ({framing}) with look inside open")
     viewport(page, PHONE)
-    assert_accessible(axe, page, "prediction with look inside open, phone")
+    assert_accessible(axe, page, f"prediction ({framing}) with look inside open, phone")
 
 
 def test_step_through_at_several_steps(axe, page):

@@ -24,6 +24,7 @@ from ui.core.model import SessionModel
 from ui.core.runs import model_metadata
 from ui.core.settings import Settings
 from ui.core.text import plain
+from ui.core.trust import Evidence
 from ui.widgets import verdict
 
 MODEL = session.register("classes_model", None, reset=False)  # this page's ClassModel, or None
@@ -194,16 +195,27 @@ def test_size_note(model: ClassModel) -> tuple[str, bool]:
     return t(key, n=n, step=step, one_off=one_off), tiny
 
 
+def held_out_evidence(model: ClassModel, two: TwoClasses) -> tuple[list, Evidence | None]:
+    """The visitor's test pictures still in the classes, and the model's P and rightness on them.
+
+    Returns (class index, picture) pairs and the :class:`Evidence` (None when there are none).
+    """
+    pics = [(k, p) for k, group in enumerate(two.pictures) for p in group if p.id in model.test_ids]
+    if not pics or not model.params:
+        return pics, None
+    X = flatten(np.stack([p.pixels for _, p in pics]))  # (12288, m)
+    y = np.array([LABELS[k] for k, _ in pics])
+    return pics, Evidence.of(model.params, model.hidden, X, y, "own")
+
+
 def held_out(model: ClassModel, two: TwoClasses) -> None:
     """The visitor's own test pictures (still in the classes), each with its verdict."""
     if model.record is not None and model.test_size:  # trained here: its test set is known
         note, tiny = test_size_note(model)
         (st.warning if tiny else st.caption)(note)
-    pics = [(k, p) for k, group in enumerate(two.pictures) for p in group if p.id in model.test_ids]
-    if not pics:
+    pics, found = held_out_evidence(model, two)
+    if found is None:
         return
-    X = flatten(np.stack([p.pixels for _, p in pics]))  # (12288, m)
-    proba = dnn.predict_proba(model.params, X, model.hidden)[0]
-    right = [(proba[i] > 0.5) == (LABELS[k] == 1) for i, (k, _) in enumerate(pics)]
-    st.markdown(t("classes_held_out", right=sum(right), n=len(pics)))
-    verdict.graded([p.pixels for _, p in pics], proba, right, f"P({plain(model.names[1])})")
+    st.markdown(t("classes_held_out", right=int(found.right.sum()), n=len(pics)))
+    label = f"P({plain(model.names[1])})"
+    verdict.graded([p.pixels for _, p in pics], found.proba, found.right, label)

@@ -12,6 +12,7 @@ from dnn.datasets import flatten
 from dnn.images import open_image, read_bytes, square_64
 from ui.core.i18n import explain
 from ui.core.pixels import framed
+from ui.core.trust import silent_layer
 
 PREVIEW = 360  # px: the largest side of the picture shown next to its verdict
 
@@ -26,6 +27,7 @@ class Scored:
     p_cat: float | None = None
     error: str | None = None
     framing: str = "crop"  # how it became square: the preview shows it
+    silent: int | None = None  # the first hidden layer whose every unit is 0, if any
 
 
 def score(name: str, raw: bytes, params, hidden: str = "relu", framing: str = "crop") -> Scored:
@@ -43,11 +45,6 @@ def score(name: str, raw: bytes, params, hidden: str = "relu", framing: str = "c
     preview = img.copy()
     preview.thumbnail((PREVIEW, PREVIEW))
     preview = framed(preview, framing)
-    p = float(dnn.predict_proba(params, flatten(seen[np.newaxis]), hidden)[0, 0])
-    return Scored(name, preview, seen, p, framing=framing)
-
-
-def confidence_key(p: float) -> str:
-    """How sure the model is, as a text key: far from 0.5 is sure, near it is a guess."""
-    c = max(p, 1 - p)
-    return "conf_very" if c >= 0.9 else "conf_fair" if c >= 0.7 else "conf_unsure"
+    x = flatten(seen[np.newaxis])
+    p = float(dnn.predict_proba(params, x, hidden)[0, 0])
+    return Scored(name, preview, seen, p, framing=framing, silent=silent_layer(params, x, hidden))

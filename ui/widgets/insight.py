@@ -21,9 +21,13 @@ from dnn.propagation import forward
 from dnn.saliency import gradient_of_forward
 from ui.core.figures import inside as figures_inside
 from ui.core.i18n import t
+from ui.core.trust import first_silent, silent_layer, silent_text
 from ui.widgets import chart as described
 
 EXAMPLES = 8  # training thumbnails shown next to the warning
+# |∂P/∂x| below this everywhere: no map. Even all 12,288 input values (each in 0…1) moving at
+# once would change P by under 12,288 × 1e-8 ≈ 0.0001, below the 0.1 % the page shows.
+NO_SLOPE = 1e-8
 
 
 def as_column(seen: np.ndarray) -> np.ndarray:
@@ -104,6 +108,7 @@ def details(seen: np.ndarray, params, hidden: str, key: str) -> None:
         return
     AL, caches = forward(params, x, hidden, keep_input=False)  # also for the gradient below
     acts = [A[:, 0] for _, _, A in caches]
+    silent = first_silent(acts)
     sizes = " → ".join(f"{len(a):,}" for a in acts)
     st.markdown(t("inside_layers", n0=x.shape[0], sizes=sizes))
     described.show(
@@ -116,6 +121,13 @@ def details(seen: np.ndarray, params, hidden: str, key: str) -> None:
     st.markdown(t("inside_gradient"))
     grad = gradient_of_forward(AL, caches, params, hidden)[:, 0]
     if not np.isfinite(grad).all():
+        return
+    if not np.any(np.abs(grad) >= NO_SLOPE):  # a map of zeros would still draw shades
+        p = f"{float(AL[0, 0]):.1%}"
+        if silent is not None and not grad.any():
+            st.info(t("inside_grad_silent", n0=x.shape[0], l=silent, p=p))
+        else:
+            st.info(t("inside_grad_flat", n0=x.shape[0], tiny=f"{NO_SLOPE:g}"))
         return
     titles = (t("inside_grad_picture"), t("inside_grad_magnitude"), t("inside_grad_sign"))
     described.show(
@@ -166,4 +178,7 @@ def test_picture(data: dnn.Dataset, params, hidden: str, proba: np.ndarray) -> N
         caption = t("inside_test_caption", i=i, p=f"{p:.2f}")
         c1.image(seen, width=128, caption=caption, alt=t("alt_test_picture", i=i))
         notice(data.test_x[:, [i]], data, c2)
+        silent = silent_layer(params, data.test_x[:, [i]], hidden)
+        if silent is not None:  # its own rightness is in the evidence: the tab shows it anyway
+            c2.info(silent_text(silent, params, p, t("p_cat")))
         details(seen, params, hidden, f"test_{i}")

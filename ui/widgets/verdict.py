@@ -18,8 +18,9 @@ from ui.core.figures import charts as figures
 from ui.core.i18n import t
 from ui.core.limits import IMAGE_UPLOAD_MB, PICTURES
 from ui.core.pixels import enlarged
-from ui.core.predict import Scored, confidence_key
+from ui.core.predict import Scored
 from ui.core.text import clean, label, plain
+from ui.core.trust import Evidence, confidence_key, evidence_text, silent_text
 from ui.widgets import chart as described
 from ui.widgets import insight
 
@@ -41,13 +42,23 @@ def probability_label(names: Sequence[str] | None) -> str:
     return t("p_cat") if is_lesson(names) else f"P({clean(names[1])})"
 
 
-def show(result: Scored, params, hidden: str, data, names: Sequence[str] | None = None) -> None:
-    """One picture's verdict, P and confidence; then the picture and what the model sees.
+def show(
+    result: Scored,
+    params,
+    hidden: str,
+    data,
+    names: Sequence[str] | None = None,
+    evidence: Evidence | None = None,
+) -> None:
+    """One picture's verdict, P and what P is worth; then the picture and what the model sees.
 
     The verdict comes first so that a phone, where columns stack, shows it without scrolling;
     the 64×64 picture is enlarged with its pixels kept square. ``data`` is the training data
     whose photos the unfamiliar-picture notice compares with (None: no notice); ``names`` are
-    the model's class names (label 0, label 1).
+    the model's class names (label 0, label 1); ``evidence`` the model's P on pictures it never
+    trained on, which say how often an answer as far from 0.5 was right (None: not known).
+    A picture unlike the training photos gets no verdict in big letters; one that silences a
+    whole hidden layer gets, instead of words on P, what that means and how such pictures fared.
     """
     if result.error:
         st.error(f"**{plain(result.name)}** — {result.error}")
@@ -67,7 +78,13 @@ def show(result: Scored, params, hidden: str, data, names: Sequence[str] | None 
         key=f"bar_{result.name}_{id(result)}",
         config={"displayModeBar": False},
     )
-    c_verdict.caption(confidence_text(result.p_cat, names, found is not None))
+    if result.silent is not None:  # P is one fixed number: its distance from 0.5 means nothing
+        p_label = probability_label(names)
+        known = None if found is not None else evidence  # test photos are unlike this picture
+        text = silent_text(result.silent, params, result.p_cat, p_label, known)
+        c_verdict.info(with_two_classes(text, names))
+    else:
+        c_verdict.caption(confidence_text(result.p_cat, names, found is not None, evidence))
     if found is not None:
         insight.show_notice(found, data, c_verdict)
     alt = t("alt_uploaded", name=clean(result.name))  # alt text is an attribute, not Markdown
@@ -79,21 +96,33 @@ def show(result: Scored, params, hidden: str, data, names: Sequence[str] | None 
     )
 
 
-def confidence_text(p: float, names: Sequence[str] | None, unfamiliar: bool) -> str:
-    """How sure the answer is, in words that claim no more than the app knows.
+def confidence_text(
+    p: float, names: Sequence[str] | None, unfamiliar: bool, evidence: Evidence | None = None
+) -> str:
+    """How far P is from 0.5 and how often such an answer was right: no more than is known.
 
-    A picture flagged as unlike the training photos gets no "sure" at all, whatever P is; a
-    model of two named classes says that it must pick one of them.
+    P alone is described, never called "sure": a network can give P = 1.00 to a picture it gets
+    wrong. ``evidence`` adds how many of the model's test pictures got a P at least as far from
+    0.5 and how many of those it got right. A picture flagged as unlike the training photos gets
+    neither (P says nothing there, and the test pictures are unlike it); a model of two named
+    classes says that it must pick one of them.
     """
     if unfamiliar:
         sure = t("conf_unfamiliar")
-    elif is_lesson(names):
-        sure = t(confidence_key(p))
     else:
-        sure = t(confidence_key(p) + "_named")
+        sure = t(confidence_key(p) + ("" if is_lesson(names) else "_named"))
+        if evidence is not None:
+            sure = t("two_sentences", a=sure, b=evidence_text(p, evidence))
+    return with_two_classes(sure, names)
+
+
+def with_two_classes(text: str, names: Sequence[str] | None) -> str:
+    """``text``, then for a model of two named classes that it must answer one of them."""
     if is_lesson(names):
-        return sure
-    return sure + " " + t("verdict_two_classes", a=plain(names[1]), b=plain(names[0]))
+        return text
+    return t(
+        "two_sentences", a=text, b=t("verdict_two_classes", a=plain(names[1]), b=plain(names[0]))
+    )
 
 
 def graded(images: Sequence, proba: Sequence[float], right: Sequence[bool], label: str) -> None:

@@ -144,15 +144,37 @@ EN = {
     "verdict_forced": "A network must give one of its answers, whatever the picture, so it "
     "does: {answer}.",
     "p_cat": "P(cat)",
-    "conf_very": "The model is very sure (P far from 0.5).",
-    "conf_fair": "The model is fairly sure.",
-    "conf_unsure": "The model is unsure: P is close to 0.5.",
+    "two_sentences": "{a} {b}",  # one sentence after another (Chinese: no space)
+    "conf_far": "P is far from 0.5.",
+    "conf_mid": "P is fairly far from 0.5.",
+    "conf_near": "P is close to 0.5: the model hardly leans either way.",
+    "evidence_lesson": "On the {m} test pictures (not used in training), P was at least this "
+    "far from 0.5 for {n}: {right} of {n} right.",
+    "evidence_own": "On your {m} test pictures (not used in training), P was at least this far "
+    "from 0.5 for {n}: {right} of {n} right.",
+    "evidence_none_lesson": "None of the {m} test pictures (not used in training) got a P this "
+    "far from 0.5: nothing shows how often such an answer is right.",
+    "evidence_none_own": "None of your {m} test pictures (not used in training) got a P this "
+    "far from 0.5: nothing shows how often such an answer is right.",
+    "testset_silent": "{k} of these pictures silence a whole hidden layer (layer {l}: all its "
+    "units 0), so they all get the same P, whatever else is in them.",
+    "silent_layer": "**Layer {l} went silent**: all {n} of its units are 0 for this picture. "
+    "From there on only biases reach the output ({biases}), so "
+    "{P} = {p} for every picture that silences layer {l}. How far that is from 0.5 says nothing "
+    "about this picture, only that no unit of layer {l} responded to it.",
+    "evidence_silent_lesson": "On the {m} test pictures (not used in training), layer {l} "
+    "went silent for {n}: {right} of {n} right.",
+    "evidence_silent_own": "On your {m} test pictures (not used in training), layer {l} went "
+    "silent for {n}: {right} of {n} right.",
+    "evidence_silent_none_lesson": "None of the {m} test pictures (not used in training) "
+    "silences layer {l}: nothing shows how often such an answer is right.",
+    "evidence_silent_none_own": "None of your {m} test pictures (not used in training) "
+    "silences layer {l}: nothing shows how often such an answer is right.",
     "conf_unfamiliar": "Far from 0.5 or not, P says nothing here: the model was never shown "
     "a picture like this one.",
-    "conf_very_named": "Between its two classes, the model leans strongly to this one (P far "
-    "from 0.5).",
-    "conf_fair_named": "Between its two classes, the model leans to this one.",
-    "conf_unsure_named": "The model cannot decide between its two classes: P is close to 0.5.",
+    "conf_far_named": "Between its two classes, P is far from 0.5, toward this one.",
+    "conf_mid_named": "Between its two classes, P is fairly far from 0.5, toward this one.",
+    "conf_near_named": "P is close to 0.5: the model hardly leans to either of its two classes.",
     "tab_upload": "Upload pictures",
     "tab_camera": "Camera",
     "tab_testset": "Test set",
@@ -285,13 +307,35 @@ ZH = {
     "verdict_unfamiliar": "❓ 没有可信的答案",
     "verdict_forced": "无论输入什么图片，网络都必须给出它的一个答案，所以它给出了：{answer}。",
     "p_cat": "P(猫)",
-    "conf_very": "模型非常确定（P 远离 0.5）。",
-    "conf_fair": "模型比较确定。",
-    "conf_unsure": "模型不确定：P 接近 0.5。",
+    "two_sentences": "{a}{b}",
+    "conf_far": "P 远离 0.5。",
+    "conf_mid": "P 离 0.5 比较远。",
+    "conf_near": "P 接近 0.5：模型几乎不偏向任何一边。",
+    "evidence_lesson": "在 {m} 张测试图片（训练时没用过）中，有 {n} 张的 P 至少离 0.5 这么远："
+    "{n} 张中对了 {right} 张。",
+    "evidence_own": "在你的 {m} 张测试图片（训练时没用过）中，有 {n} 张的 P 至少离 0.5 这么远："
+    "{n} 张中对了 {right} 张。",
+    "evidence_none_lesson": "{m} 张测试图片（训练时没用过）中没有一张的 P 离 0.5 这么远："
+    "无从得知这样的回答有多常是对的。",
+    "evidence_none_own": "你的 {m} 张测试图片（训练时没用过）中没有一张的 P 离 0.5 这么远："
+    "无从得知这样的回答有多常是对的。",
+    "testset_silent": "其中 {k} 张图片让一整个隐藏层沉默（第 {l} 层：所有单元都是 0），所以不管图里还有"
+    "什么，它们得到的 P 都一样。",
+    "silent_layer": "**第 {l} 层完全沉默了**：对这张图片，它的 {n} 个单元全都是 0。从这里往后，"
+    "只有偏置能传到输出（{biases}），所以对每一张让第 {l} 层沉默的图片，{P} 都等于 {p}。"
+    "它离 0.5 有多远说明不了这张图片的任何情况，只说明第 {l} 层没有一个单元对它有反应。",
+    "evidence_silent_lesson": "在 {m} 张测试图片（训练时没用过）中，有 {n} 张也让第 {l} 层沉默："
+    "{n} 张中对了 {right} 张。",
+    "evidence_silent_own": "在你的 {m} 张测试图片（训练时没用过）中，有 {n} 张也让第 {l} 层沉默："
+    "{n} 张中对了 {right} 张。",
+    "evidence_silent_none_lesson": "{m} 张测试图片（训练时没用过）中没有一张让第 {l} 层沉默："
+    "无从得知这样的回答有多常是对的。",
+    "evidence_silent_none_own": "你的 {m} 张测试图片（训练时没用过）中没有一张让第 {l} 层沉默："
+    "无从得知这样的回答有多常是对的。",
     "conf_unfamiliar": "无论 P 离 0.5 远不远，这里它都说明不了什么：模型从没见过这样的图片。",
-    "conf_very_named": "在它的两个类别之间，模型强烈倾向于这一类（P 远离 0.5）。",
-    "conf_fair_named": "在它的两个类别之间，模型倾向于这一类。",
-    "conf_unsure_named": "模型无法在它的两个类别之间做出决定：P 接近 0.5。",
+    "conf_far_named": "在它的两个类别之间，P 远离 0.5，偏向这一类。",
+    "conf_mid_named": "在它的两个类别之间，P 离 0.5 比较远，偏向这一类。",
+    "conf_near_named": "P 接近 0.5：模型几乎不偏向它两个类别中的任何一个。",
     "tab_upload": "上传图片",
     "tab_camera": "摄像头",
     "tab_testset": "测试集",

@@ -71,6 +71,12 @@ EN = {
     "inside_grad_picture": "what the model sees",
     "inside_grad_magnitude": "where P(cat) is most sensitive",
     "inside_grad_sign": "red: brighter → more cat",
+    "inside_grad_silent": "**No pixel changes P here.** ∂P/∂x is 0 for all {n0:,} input "
+    "values: every unit of layer {l} has Z[{l}] ≤ 0, so ReLU makes it 0, and a small change of "
+    "any pixel leaves it at 0. P stays {p} whatever the change, so there is nothing to map.",
+    "inside_grad_flat": "**No pixel changes P noticeably here.** Every ∂P/∂x is below {tiny} "
+    "in size: even changing all {n0:,} input values at once would hardly move P, so no map is "
+    "drawn (it would only blow up numbers that are almost 0).",
     "inside_grad_caption": "Middle: |∂P/∂x| summed over R, G, B, darker where a small change "
     "of the pixel changes P(cat) most. Right: the sign — making a red pixel brighter raises "
     "P(cat), a blue one lowers it. This is a local slope, not a proof of what the network "
@@ -166,6 +172,11 @@ ZH = {
     "inside_grad_picture": "模型看到的图",
     "inside_grad_magnitude": "P(猫) 最敏感的地方",
     "inside_grad_sign": "红色：变亮 → 更像猫",
+    "inside_grad_silent": "**这里没有哪个像素能改变 P。** 对全部 {n0:,} 个输入值，∂P/∂x 都是 0："
+    "第 {l} 层每个单元的 Z[{l}] ≤ 0，ReLU 把它们都变成 0，任何像素的微小变化都不会让它们离开 0。"
+    "无论怎么变，P 都停在 {p}，所以没有可画的图。",
+    "inside_grad_flat": "**这里没有哪个像素能明显改变 P。** 每个 ∂P/∂x 的大小都小于 {tiny}："
+    "即使 {n0:,} 个输入值一起改变，P 也几乎不动，所以不画图（画出来只会放大几乎为 0 的数）。",
     "inside_grad_caption": "中图：|∂P/∂x| 在 R、G、B 上求和，颜色越深，像素的微小变化对 P(猫) 影响越大。"
     "右图：符号——把红色像素调亮会提高 P(猫)，蓝色的会降低。这只是局部的斜率，并不能证明网络“理解”"
     "了什么。",
