@@ -68,13 +68,13 @@ EN = {
     "inside_gradient": "**What the network looked at.** Backpropagating P(cat) down to the "
     "input (equation (9) at l = 1, the step training skips) gives ∂P(cat)/∂x for each of the "
     "12,288 input values.",
-    "inside_grad_picture": "what the model sees",
-    "inside_grad_magnitude": "where P(cat) is most sensitive",
-    "inside_grad_sign": "red: brighter → more cat",
-    "inside_grad_caption": "Middle: |∂P/∂x| summed over R, G, B, darker where a small change "
-    "of the pixel changes P(cat) most. Right: the sign — making a red pixel brighter raises "
-    "P(cat), a blue one lowers it. This is a local slope, not a proof of what the network "
-    "“understands”.",
+    "inside_grad_picture": "input",
+    "inside_grad_magnitude": "|∂P/∂x|",
+    "inside_grad_sign": "∂P/∂x",
+    "inside_grad_caption": "Left: what the model sees. Middle: where P(cat) is most sensitive — "
+    "|∂P/∂x| summed over R, G, B, darker where a small change of the pixel changes P(cat) most. "
+    "Right: which way — red: making the pixel brighter raises P(cat) (more cat), blue: lowers "
+    "it. This is a local slope, not a proof of what the network “understands”.",
     "unfamiliar_blank": "⚠️ **This picture is almost one plain colour**, unlike every photo the "
     "model was trained on, so the model's answer means little.",
     "unfamiliar_noise": "⚠️ **This picture looks like random noise**, unlike every photo the "
@@ -163,12 +163,12 @@ ZH = {
     "inside_layer": "A[{l}]（{n}）",
     "inside_gradient": "**网络看了哪里。** 把 P(猫) 一直反向传播到输入（在 l = 1 处应用公式 (9)，即训练时"
     "跳过的那一步），得到 P(猫) 对 12,288 个输入值各自的偏导数 ∂P(猫)/∂x。",
-    "inside_grad_picture": "模型看到的图",
-    "inside_grad_magnitude": "P(猫) 最敏感的地方",
-    "inside_grad_sign": "红色：变亮 → 更像猫",
-    "inside_grad_caption": "中图：|∂P/∂x| 在 R、G、B 上求和，颜色越深，像素的微小变化对 P(猫) 影响越大。"
-    "右图：符号——把红色像素调亮会提高 P(猫)，蓝色的会降低。这只是局部的斜率，并不能证明网络“理解”"
-    "了什么。",
+    "inside_grad_picture": "输入",
+    "inside_grad_magnitude": "|∂P/∂x|",
+    "inside_grad_sign": "∂P/∂x",
+    "inside_grad_caption": "左图：模型看到的图。中图：P(猫) 最敏感的地方——|∂P/∂x| 在 R、G、B 上求和，"
+    "颜色越深，像素的微小变化对 P(猫) 影响越大。右图：影响的方向——红色：把像素调亮会提高 P(猫)（更像猫），"
+    "蓝色：会降低。这只是局部的斜率，并不能证明网络“理解”了什么。",
     "unfamiliar_blank": "⚠️ **这张图片几乎只有一种颜色**，与模型训练用的所有照片都不同，所以模型的回答"
     "没有什么意义。",
     "unfamiliar_noise": "⚠️ **这张图片看起来像随机噪声**，与模型训练用的所有照片都不同，所以模型的回答"
