@@ -199,6 +199,9 @@ def test_weights_tab_shows_the_change_and_its_correlation(data):
     caption = " ".join(c.value for c in at.caption)
     assert f"{corr.min():.2f}–{corr.max():.2f}" in caption
     assert f"median {np.median(corr):.2f}" in caption
+    # 12 of the 20 units are drawn, and the page says so
+    assert "Units 1–12 of this layer's 20 are drawn" in caption
+    assert "over all 20" in caption
     images = [s for s in plotly_specs(at) if s["data"][0]["type"] == "image"]
     assert len(images) == 2  # raw and change
     change = np.asarray(images[1]["data"][0]["z"], dtype=float).reshape(64, 64, 3)
