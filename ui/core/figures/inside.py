@@ -19,6 +19,7 @@ FONT = dict(size=14)
 MAX_ROWS, MAX_COLS = 40, 60  # a heatmap shows at most this many rows and columns
 NUMBERS_UP_TO = 60  # cells: up to this many, each cell shows its number
 DIVERGING = "RdBu_r"  # negative blue, zero white, positive red
+UNIT_INTERVAL = "Purples"  # probabilities and labels: 0 white, 0.5 mid purple, 1 dark
 # look inside: a hidden layer's panel, the output's bar and the room between (titles, ticks), px
 HIDDEN_PANEL_PX, OUTPUT_PANEL_PX, PANEL_GAP_PX = 90, 26, 64
 
@@ -57,7 +58,9 @@ def reduce(M: np.ndarray, max_rows: int = MAX_ROWS, max_cols: int = MAX_COLS) ->
     return Reduced(M[np.ix_(rows, cols)], rows, cols, (int(M.shape[0]), int(M.shape[1])))
 
 
-def matrix_heatmap(M: np.ndarray, name: str, height: int | None = None) -> go.Figure:
+def matrix_heatmap(
+    M: np.ndarray, name: str, height: int | None = None, unit_interval: bool = False
+) -> go.Figure:
     """One matrix as a heatmap: zero is white, values on hover with their (row, column).
 
     Small matrices show their numbers in the cells; large ones are reduced with
@@ -68,22 +71,34 @@ def matrix_heatmap(M: np.ndarray, name: str, height: int | None = None) -> go.Fi
     M : ndarray of shape (n_rows, n_cols)
     name : str
         Shown as the title and in the hover text, e.g. ``"W[1]"``.
+    unit_interval : bool
+        For probabilities and labels (A[L], Y): a fixed 0…1 scale from white to dark, so 0.53
+        is drawn half-way and only 1 is as dark as a label Y = 1 (the ±peak diverging scale
+        drew 0.50–0.56 as saturated as 1).
     """
     part = reduce(M)
     r, c = part.values.shape
     y = [str(i + 1) for i in part.rows]
     x = [str(j + 1) for j in part.cols]
     peak = float(np.max(np.abs(part.values))) if part.values.size else 0.0
+    if unit_interval:
+        scale = dict(colorscale=UNIT_INTERVAL, zmin=0.0, zmax=1.0)
+        bar = dict(tickvals=[0, 0.5, 1])
+    else:
+        scale = dict(
+            colorscale=DIVERGING,
+            zmid=0.0,
+            zmin=-peak if peak else -1.0,
+            zmax=peak if peak else 1.0,
+        )
+        bar = {}
     heat = go.Heatmap(
         z=part.values,
         x=x,
         y=y,
-        colorscale=DIVERGING,
-        zmid=0.0,
-        zmin=-peak if peak else -1.0,
-        zmax=peak if peak else 1.0,
         hovertemplate=f"{name}[%{{y}}, %{{x}}] = %{{z:.6g}}<extra></extra>",
-        colorbar=dict(thickness=10, len=0.9),
+        colorbar=dict(thickness=10, len=0.9, **bar),
+        **scale,
     )
     if r * c <= NUMBERS_UP_TO:
         heat.update(texttemplate="%{z:.3f}", textfont=dict(size=12))
