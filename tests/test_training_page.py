@@ -202,6 +202,13 @@ def test_weights_tab_shows_the_change_and_its_correlation(data):
     # 12 of the 20 units are drawn, and the page says so
     assert "Units 1–12 of this layer's 20 are drawn" in caption
     assert "over all 20" in caption
+    # a first layer of 7 units is drawn whole: no such note
+    small = training({"dims": "12288-7-1", "it": "5"})
+    small.session_state["result_tab"] = EN["tab_weights"]
+    click(small, "train_button")
+    images = [s for s in plotly_specs(small) if s["data"][0]["type"] == "image"]
+    assert len(images) == 2 and len(images[0]["data"]) == 7
+    assert "are drawn, on both sides" not in " ".join(c.value for c in small.caption)
     images = [s for s in plotly_specs(at) if s["data"][0]["type"] == "image"]
     assert len(images) == 2  # raw and change
     change = np.asarray(images[1]["data"][0]["z"], dtype=float).reshape(64, 64, 3)

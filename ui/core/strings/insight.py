@@ -8,8 +8,8 @@ EN = {
     "layer by layer, the cost, backward layer by layer, then the update. Every number below is "
     "computed by the same functions that train the network (`dnn.propagation`), with the "
     "lesson's initialization (seed 1). Point at a matrix (on a touch screen, tap it) to read its "
-    "values; red is positive, blue negative, and sigmoid outputs and labels (A[L], Y; every A when g is sigmoid) go "
-    "from white at 0 to dark purple at 1.",
+    "values; red is positive, blue negative, and sigmoid outputs and labels (A[L], Y; every A "
+    "when g is sigmoid) go from white at 0 to dark purple at 1.",
     "step_network": "Network",
     "step_setup": "About this page · network, activation, learning rate",
     "step_net_small": "The lesson's example n = 3, 5, 5, 3, 1 on {m} made-up examples",
@@ -115,8 +115,8 @@ ZH = {
     "step_page_title": "一次迭代，逐步演示",
     "step_intro": "逐步走完梯度下降的一次迭代：逐层前向传播、成本、逐层反向传播，最后更新参数。下面"
     "每个数都由训练网络所用的同一组函数（`dnn.propagation`）算出，初始化与本课相同（种子 1）。"
-    "把鼠标移到矩阵上（触屏上点一下）可以读出数值；红色为正，蓝色为负；sigmoid 的输出和标签（A[L]、Y；g 为 sigmoid 时所有 A）"
-    "从 0 的白色到 1 的深紫色。",
+    "把鼠标移到矩阵上（触屏上点一下）可以读出数值；红色为正，蓝色为负；sigmoid 的输出和标签"
+    "（A[L]、Y；g 为 sigmoid 时所有 A）从 0 的白色到 1 的深紫色。",
     "step_network": "网络",
     "step_setup": "关于本页 · 网络、激活函数、学习率",
     "step_net_small": "本课的例子 n = 3, 5, 5, 3, 1，{m} 个虚构样本",
