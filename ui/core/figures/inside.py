@@ -161,7 +161,7 @@ def layer_activations(
             fig.add_trace(
                 go.Bar(
                     x=a,
-                    y=["P"] * len(a),
+                    y=[output_label.format(l=l, n=len(a))] * len(a),  # the table's label
                     orientation="h",
                     marker_color=TEST_COLOR,
                     name=f"A[{l}]",
