@@ -15,6 +15,7 @@ from streamlit.testing.v1 import AppTest
 from tests.apptest_helpers import APP, plotly_specs, texts
 from ui.board import asking, store, tables
 from ui.board.db import URL_ENV
+from ui.core.figures.describe import META
 
 
 @pytest.fixture
@@ -71,18 +72,23 @@ def test_runs_reach_the_board_and_the_reveal_shows_the_private_half(db, data):
     ada.button(key="train_button").click().run()  # the lesson's 4-layer run
     assert not ada.exception, ada.exception
     assert f"shared with class {code}" in texts(ada)
+    at.run()
+    assert "1 run from 1 student" in texts(at) and "1 runs" not in texts(at)  # singular
     bob = student(code, "Bob")
     bob.selectbox(key="preset").set_value("lesson2").run()
     bob.button(key="train_button").click().run()
     rows = store.class_runs(db, code)
     assert sorted(r["nickname"] for r in rows) == ["Ada", "Bob"]
     at.run()
+    assert "2 runs from 2 students" in texts(at)
     ranking = at.dataframe[0].value
     assert sorted(ranking.iloc[:, 1]) == ["Ada", "Bob"]
     assert "private half" not in " ".join(ranking.columns)
     scatter = next(s for s in plotly_specs(at) if s["data"] and s["data"][0]["type"] == "scatter")
     stars = [t for t in scatter["data"] if t.get("marker", {}).get("symbol") == "star"]
     assert stars and {"lesson: 2-layer", "lesson: 4-layer"} <= set(stars[0]["text"])
+    words = scatter["layout"]["meta"][META]["summary"]  # what a screen reader hears
+    assert words.startswith("The class's runs: 2 runs by 2 students;"), words
     at.button(key="board_reveal").click().run()
     ranking = at.dataframe[0].value
     assert {"private half", "all 50"} <= set(ranking.columns)
@@ -99,6 +105,9 @@ def test_a_question_from_the_bank_its_answers_live_then_the_right_answer(db):
     at.selectbox(key="board_quantity").set_value("dW").run()
     at.number_input(key="board_layer").set_value(2).run()
     at.button(key="board_ask").click().run()
+    # the app's notation, dW[2], not a raw caret
+    heading = next(m.value for m in at.markdown if m.value.startswith("### What is the shape"))
+    assert "dW[2]" in heading.replace("\\", "") and "^" not in heading
     question = asking.current(db, code, __import__("time").time())
     assert question["spec"]["choices"][question["correct"]] == [7, 20]  # dW^[2] is (n2, n1)
     ada.run()
@@ -106,6 +115,8 @@ def test_a_question_from_the_bank_its_answers_live_then_the_right_answer(db):
     assert "Your teacher asked a question" in " ".join(x.value for x in ada.toast)
     right, wrong = question["correct"], (question["correct"] + 1) % 4
     ada.button(key=f"answer_{right}").click().run()
+    at.run()
+    assert "1 answer" in texts(at) and "1 answers" not in texts(at)
     bob.button(key=f"answer_main_{wrong}").click().run()  # a phone's copy: the same answer
     assert "Your answer" in texts(bob)
     bob.button(key=f"answer_main_{right}").click().run()  # changed his mind: the last counts
@@ -191,9 +202,9 @@ def test_the_database_stopped_mid_class_training_goes_on_runs_wait_then_post_onc
         ada.button(key="train_button").click().run()  # trains as before, the run waits
         assert not ada.exception, ada.exception
         assert ada.session_state["runs"][-1].test_accuracy == 0.8
-        assert "1 runs wait to be posted" in " ".join(x.value for x in ada.toast)  # said at once
+        assert "1 run waits to be posted" in " ".join(x.value for x in ada.toast)  # said at once
         ada.run()
-        assert "1 runs wait to be posted" in texts(ada)  # and in the class box until posted
+        assert "1 run waits to be posted" in texts(ada)  # and in the class box until posted
         at.run()
         assert "cannot be reached" in texts(at)  # the board says it is offline
         assert not at.exception, at.exception

@@ -6,11 +6,11 @@ import numpy as np
 import pytest
 
 from ui.core.figures import charts, describe, inside
-from ui.core.strings import STRINGS
+from ui.core.i18n import text
 
 
 def text_in(lang: str):
-    return lambda key, **values: STRINGS[lang][key].format(**values)
+    return lambda key, **values: text(lang, key, **values)
 
 
 EN, ZH = text_in("en"), text_in("zh")
@@ -72,7 +72,7 @@ def test_the_gradient_map_skips_the_picture_under_it_and_finds_the_largest_pixel
     fig = inside.input_gradient_map(picture, grad, ("picture", "magnitude", "sign"))
     words = describe.describe(fig, EN).summary
     assert words.count("magnitude:") == 1 and "largest at row 11, column 21" in words
-    assert "1 pictures: picture." in words
+    assert "1 picture: picture." in words  # one picture, singular
 
 
 def test_the_layer_activations_name_the_largest_unit():

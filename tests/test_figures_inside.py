@@ -51,8 +51,17 @@ def test_layer_activations_one_bar_per_unit():
     acts = [np.linspace(-1, 1, 20), np.arange(7.0), np.ones(5), np.array([0.93])]
     fig = layer_activations(acts)
     assert [len(tr.x) for tr in fig.data] == [20, 7, 5, 1]
-    for tr, a in zip(fig.data, acts, strict=True):
+    for tr, a in zip(fig.data[:-1], acts, strict=False):
         np.testing.assert_array_equal(tr.y, a)
+    # the output is one horizontal bar on 0…1; every layer has a row of its own (a phone's
+    # width reads them), its title at the left edge
+    out = fig.data[-1]
+    assert out.orientation == "h" and list(out.x) == [0.93]
+    assert list(fig.layout[f"xaxis{len(acts)}"].range) == [0, 1]
+    domains = [fig.layout[f"yaxis{k}"].domain for k in range(1, 5)]
+    assert all(d[1] <= prev[0] for prev, d in zip(domains, domains[1:], strict=False))
+    assert all(fig.layout[f"xaxis{k}"].domain == (0.0, 1.0) for k in range(1, 5))
+    assert all(a.x == 0 and a.xanchor == "left" for a in fig.layout.annotations)
     assert [a.text for a in fig.layout.annotations] == [
         "A[1] (20)",
         "A[2] (7)",

@@ -53,7 +53,7 @@ def test_prediction_warns_on_a_diagram_not_on_a_photo(data):
     assert len(images) == 3  # the two uploads, and the test-set tab's picture
     layer_bars = [s for s in bars if len(s["data"]) == 4]
     assert [len(tr["x"]) for tr in layer_bars[0]["data"]] == [20, 7, 5, 1]
-    p_cat = layer_bars[0]["data"][-1]["y"][0]
+    p_cat = layer_bars[0]["data"][-1]["x"][0]  # the output: one horizontal bar
     assert 0 <= p_cat <= 1
 
 

@@ -4,6 +4,7 @@ import re
 
 import numpy as np
 import pytest
+from plotly.colors import sample_colorscale
 
 import dnn
 from tests.apptest_helpers import app, plotly_specs, texts
@@ -145,3 +146,51 @@ def test_small_network_needs_no_data_and_cat_one_explains_missing_data(tmp_path,
     at.radio(key="step_network").set_value("cat").run()
     assert not at.exception
     assert any("not here yet" in i.value for i in at.info)
+
+
+def heat_of(at, name: str) -> dict:
+    """The heatmap trace whose figure's title starts with ``name``."""
+    for spec in plotly_specs(at):
+        if spec["layout"]["title"]["text"].startswith(f"{name}  ("):
+            return spec["data"][0]
+    raise AssertionError(f"no heatmap {name}")
+
+
+def test_probabilities_and_labels_are_drawn_on_a_0_to_1_scale():
+    """A[4] ≈ 0.53 must not look as sure as the label Y = 1 beside it (step 7)."""
+    at = app("pages/step.py")
+    at.slider(key="step_index").set_value(7).run()
+    assert not at.exception
+    a4, y, dz = heat_of(at, "A[4]"), heat_of(at, "Y"), heat_of(at, "dZ[4]")
+    z = np.ravel(a4["z"])
+    assert 0.5 < z.min() and z.max() < 0.6  # the example's untrained outputs
+    for heat in (a4, y):
+        assert (heat["zmin"], heat["zmax"]) == (0, 1) and "zmid" not in heat
+        scale = [c for _, c in heat["colorscale"]]
+        assert scale[0] == "rgb(252,251,253)"  # 0: (nearly) white
+    # on this scale 0.53 is about half-way to the colour of 1; dZ = A − Y keeps ±, zero white
+    assert dz["zmid"] == 0 and dz["zmin"] == -dz["zmax"]
+    # the colour of 0.53 sits in the middle third of the scale, Y = 1 at its end
+    lo, mid, hi = sample_colorscale(a4["colorscale"], [0.0, 0.53, 1.0])
+    dark = [sum(int(v) for v in c[4:-1].split(",")) for c in (lo, mid, hi)]
+    assert dark[0] > dark[1] > dark[2] and (dark[0] - dark[1]) / (dark[0] - dark[2]) < 0.67
+
+
+@pytest.mark.parametrize(("hidden", "probability"), [("sigmoid", True), ("relu", False)])
+def test_a_hidden_layer_is_on_the_0_to_1_scale_only_with_a_sigmoid(hidden, probability):
+    at = app("pages/step.py")
+    at.selectbox(key="step_hidden").set_value(hidden).run()
+    at.slider(key="step_index").set_value(2).run()  # forward, layer 1
+    heat = heat_of(at, "A[1]")
+    assert (heat.get("zmin") == 0 and heat.get("zmax") == 1) is probability
+
+
+def test_equation_8_says_columns_in_the_visitors_language():
+    at = app()
+    at.radio(key="lang_choice").set_value("zh").run()
+    at.switch_page("pages/step.py").run()
+    at.slider(key="step_index").set_value(7).run()
+    eight = [e.value for e in at.latex if r"(8)\quad" in e.value]
+    assert len(eight) == 1 and r"\sum_{\text{各列}}" in eight[0] and "columns" not in eight[0]
+    at.radio(key="lang_choice").set_value("en").run()
+    assert any(r"\sum_{\text{columns}}" in e.value for e in at.latex)

@@ -100,3 +100,17 @@ def test_every_text_key_used_in_the_code_exists():
     assert used, "no t(...) call found: the pattern is wrong"
     missing = used - set(EN)
     assert not missing, missing
+
+
+def test_a_count_of_one_is_singular_in_english():
+    """A key ending in _one is the text for n = 1 (1 run, 1 answer, 1 picture)."""
+    from ui.core.i18n import text
+
+    assert [text("en", "count_runs", n=k) for k in (0, 1, 2)] == ["0 runs", "1 run", "2 runs"]
+    assert text("en", "board_answers_n", n=1) == "1 answer"
+    assert text("en", "desc_images", n=1, names="x") == "1 picture: x."
+    assert text("zh", "count_students", n=1) == "1 位学生"
+    for key in (k for k in EN if k.endswith("_one") and k.removesuffix("_one") in EN):
+        base = key.removesuffix("_one")
+        assert placeholders(EN[key]) == placeholders(EN[base]), key
+        assert "{n}" in EN[key], key

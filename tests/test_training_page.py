@@ -199,6 +199,16 @@ def test_weights_tab_shows_the_change_and_its_correlation(data):
     caption = " ".join(c.value for c in at.caption)
     assert f"{corr.min():.2f}–{corr.max():.2f}" in caption
     assert f"median {np.median(corr):.2f}" in caption
+    # 12 of the 20 units are drawn, and the page says so
+    assert "Units 1–12 of this layer's 20 are drawn" in caption
+    assert "over all 20" in caption
+    # a first layer of 7 units is drawn whole: no such note
+    small = training({"dims": "12288-7-1", "it": "5"})
+    small.session_state["result_tab"] = EN["tab_weights"]
+    click(small, "train_button")
+    images = [s for s in plotly_specs(small) if s["data"][0]["type"] == "image"]
+    assert len(images) == 2 and len(images[0]["data"]) == 7
+    assert "are drawn, on both sides" not in " ".join(c.value for c in small.caption)
     images = [s for s in plotly_specs(at) if s["data"][0]["type"] == "image"]
     assert len(images) == 2  # raw and change
     change = np.asarray(images[1]["data"][0]["z"], dtype=float).reshape(64, 64, 3)
@@ -235,3 +245,26 @@ def test_the_chart_stays_bounded_however_long_the_run(data):
 
     rows = costs_csv(run).decode().splitlines()
     assert len(rows) == 40_001  # the download keeps every iteration
+
+
+@pytest.mark.parametrize(
+    ("lang", "names", "sizes"),
+    [
+        ("en", ["Lesson: 4-layer", "Lesson: 2-layer", "Custom"], "Layer sizes "),
+        ("zh", ["本课：4 层", "本课：2 层", "自定义"], "各层大小 "),
+    ],
+)
+def test_the_preset_box_shows_a_short_name_and_the_sizes_under_it(data, lang, names, sizes):
+    """The select box holds a short name (1280 px cut the long one); the sizes are a caption."""
+    at = training({"lang": lang})
+    box = at.selectbox(key="preset")
+    assert box.options == names
+    captions = lambda: [c.value for c in at.caption]  # noqa: E731
+    assert sizes + "[12288, 20, 7, 5, 1]" in captions()
+    if lang == "zh":  # AppTest writes every select box's value back in English
+        return
+    box.select_index(1).run()  # the lesson's 2-layer network
+    assert sizes + "[12288, 7, 1]" in captions()
+    at.number_input(key="units_0").set_value(9).run()  # a custom network: its own boxes say it
+    assert at.selectbox(key="preset").value == "custom"
+    assert not any("[12288" in c for c in captions())

@@ -311,3 +311,12 @@ def test_the_every_100_view_and_the_spike_note(data):
     assert cost["x"] == list(range(0, 2500, 100)) and cost["y"] == run.costs[::100]
     np.testing.assert_allclose(cost["y"], LESSON_COSTS, atol=6e-7)  # the lesson's printout
     assert "J went up" not in texts(at)  # the printout hides the spikes
+
+
+def test_the_spike_note_says_over_many_steps_j_falls_in_both_languages():
+    """The Chinese note carries the English one's point: taken over many steps, J falls."""
+    from ui.core.strings import EN, ZH
+
+    assert "over many steps J falls" in EN["spike_note"]
+    assert "放在许多步上看，J 总体是下降的" in ZH["spike_note"]
+    assert "在许多步上 J 是下降的" not in ZH["spike_note"]

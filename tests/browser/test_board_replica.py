@@ -57,7 +57,7 @@ def test_a_replica_killed_mid_class_loses_nothing_and_its_student_stays_a_member
         go_to(ada, "/training")
         button(ada, "train_button").click()
         ada.get_by_text(f"shared with class {code}").wait_for()
-        teacher.locator(".st-key-board_counts", has_text="1 runs from 1 students").wait_for()
+        teacher.locator(".st-key-board_counts", has_text="1 run from 1 student").wait_for()
         wait_for_app(ada, WAIT)
 
         ada.evaluate(WATCH_JS)
@@ -72,7 +72,7 @@ def test_a_replica_killed_mid_class_loses_nothing_and_its_student_stays_a_member
         assert ada.locator(".st-key-join_name").count() == 0  # never asked to join again
 
         button(ada, "train_button").click()  # in the new session, on r1
-        teacher.locator(".st-key-board_counts", has_text="2 runs from 1 students").wait_for()
+        teacher.locator(".st-key-board_counts", has_text="2 runs from 1 student").wait_for()
         ada.get_by_text(f"shared with class {code}").wait_for()
         assert_no_errors(teacher)
         assert_no_errors(ada)

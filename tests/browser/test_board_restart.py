@@ -36,19 +36,19 @@ def test_a_server_restart_loses_nothing_of_the_class(browser, data, tmp_path):
         teacher.wait_for_url(re.compile("teacher="))
         own_address = teacher.url.replace(url, "")
         join_and_train(ada, url, code, "Ada")
-        teacher.locator(".st-key-board_counts", has_text="1 runs from 1 students").wait_for()
+        teacher.locator(".st-key-board_counts", has_text="1 run from 1 student").wait_for()
 
         stop_server(proc)
         proc, url = start_server({"DNN_BOARD_DB": url_db})  # another port: a new server
         teacher.goto(url + own_address)
         wait_for_app(teacher, WAIT)
-        teacher.locator(".st-key-board_counts", has_text="1 runs from 1 students").wait_for()
+        teacher.locator(".st-key-board_counts", has_text="1 run from 1 student").wait_for()
         ada.goto(f"{url}/training")  # the same browser, its cookie: no link, no join
         wait_for_app(ada, WAIT)
         ada.locator(".st-key-board_class_box", has_text=f"In class {code} as Ada.").wait_for()
         assert ada.locator(".st-key-join_name").count() == 0
         ada.locator(".st-key-train_button button").click()
-        teacher.locator(".st-key-board_counts", has_text="2 runs from 1 students").wait_for()
+        teacher.locator(".st-key-board_counts", has_text="2 runs from 1 student").wait_for()
         assert_no_errors(teacher)
         assert_no_errors(ada)
         engine = store.make_engine(url_db)

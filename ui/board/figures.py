@@ -117,8 +117,8 @@ def scatter_words(rows: list[dict], axes: tuple[str, str], y_field: str, names: 
     best = max(runs, key=lambda r: r[y_field])
     words = text(
         "board_words",
-        runs=len(runs),
-        students=len({r["nickname"] for r in runs}),
+        runs=text("count_runs", n=len(runs)),
+        students=text("count_students", n=len({r["nickname"] for r in runs})),
         y=names["y"],
         x1=names[axes[0]],
         x2=names[axes[1]],

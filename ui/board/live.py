@@ -124,7 +124,13 @@ def runs_part(code: str, key: str, state: dict, shared) -> None:
     shown = tables.visible(rows)
     students = len({r["member"] for r in shown})
     with st.container(key="board_counts"):
-        st.caption(t("board_counts", runs=len(shown), students=students))
+        st.caption(
+            t(
+                "board_counts",
+                runs=t("count_runs", n=len(shown)),
+                students=t("count_students", n=students),
+            )
+        )
     names = {f: t(f"board_setting_{f}") for f in SETTINGS}
     names["y"] = t("board_y_all") if revealed else t("board_y_public")
     names["grid_cell"] = t("board_grid_cell")

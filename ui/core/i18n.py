@@ -14,10 +14,21 @@ def lang() -> str:
     return kept.value(LANG, "en")
 
 
+def text(language: str, key: str, /, **values) -> str:
+    """The text for ``key`` in ``language`` (English when it has none), placeholders filled in.
+
+    A count: when ``n`` is 1 and ``key + "_one"`` exists, that text is used ("1 run", not
+    "1 runs"); Chinese has no plural, so its ``_one`` texts are its plural ones.
+    """
+    if values.get("n") == 1 and f"{key}_one" in STRINGS["en"]:
+        key = f"{key}_one"
+    found = STRINGS[language].get(key) or STRINGS["en"][key]
+    return found.format(**values) if values else found
+
+
 def t(key: str, /, **values) -> str:
-    """The text for ``key`` in the current language, with ``{placeholders}`` filled in."""
-    text = STRINGS[lang()].get(key) or STRINGS["en"][key]
-    return text.format(**values) if values else text
+    """The text for ``key`` in the current language (see :func:`text`)."""
+    return text(lang(), key, **values)
 
 
 def explain(error: Exception) -> str:

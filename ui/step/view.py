@@ -11,6 +11,7 @@ from ui.core.i18n import t
 from ui.step.link import STEP  # the step shown (1-based), the slider's key
 from ui.step.walk import (
     CAT_DIMS,
+    COLUMNS,
     G_NAMES,
     SMALL_DIMS,
     Walk,
@@ -63,6 +64,15 @@ def navigation(count: int) -> int:
     return c3.slider(t("step_slider"), 1, count, key=STEP) - 1
 
 
+def is_probability(mtx, L: int, hidden: str) -> bool:
+    """A matrix of probabilities or labels in [0, 1]: Y, A[L], a sigmoid hidden layer's A."""
+    if mtx.symbol == "Y":
+        return True
+    if mtx.symbol != "A" or not mtx.layer:
+        return False
+    return mtx.layer == L or hidden == "sigmoid"
+
+
 def show(w: Walk, index: int) -> None:
     """Draw step ``index`` of ``w``: title, explanation, equations, shapes, heatmaps."""
     step, L = w.steps[index], len(w.dims) - 1
@@ -73,7 +83,7 @@ def show(w: Walk, index: int) -> None:
     st.markdown(t(text_key, l=step.layer, L=L, m=w.m, g=G_NAMES[w.hidden]))
     left, right = st.columns([3, 2], vertical_alignment="center")
     for eq in step.equations:
-        left.latex(eq)
+        left.latex(eq.replace(COLUMNS, rf"\text{{{t('step_columns')}}}"))
     right.table(shapes_table(step), hide_index=True)
     if step.kind == "update":
         c1, c2 = st.columns(2)
@@ -84,7 +94,9 @@ def show(w: Walk, index: int) -> None:
     for k, mtx in enumerate(step.matrices):
         with cols[k % 2]:
             described.show(
-                figures_inside.matrix_heatmap(mtx.values, mtx.label),
+                figures_inside.matrix_heatmap(
+                    mtx.values, mtx.label, unit_interval=is_probability(mtx, L, w.hidden)
+                ),
                 key=f"step_heat_{index}_{k}",
                 config={"displayModeBar": False},
             )

@@ -25,6 +25,7 @@ SMALL_M = 5  # examples in the small data set
 CAT_DIMS = LESSON.layer_dims  # the lesson's cat network, (12288, 20, 7, 5, 1)
 SEED = 1  # the lesson's initialization seed
 SIGMA = r"\sigma"
+COLUMNS = r"\text{columns}"  # under equation (8)'s Σ; the page writes it in the visitor's language
 G_NAMES = {"relu": "ReLU", "tanh": "tanh", "leaky_relu": "leaky ReLU", "sigmoid": "sigmoid"}
 ALPHAS = (0.0075, 0.03, 0.1, 0.3, 1.0)  # learning rates to pick from (the lesson's first)
 G = {
@@ -194,7 +195,7 @@ def _backward_step(l, L, params, grads, back, A, Z, Y, g) -> Step:
         first,
         rf"(7)\quad {_sym('dW', l, dW.shape)} = \frac{{1}}{{m}}\, dZ^{{[{l}]}}{A_T}",
         rf"(8)\quad {_sym('db', l, db.shape)} = \frac{{1}}{{m}}"
-        rf"\sum_{{\text{{columns}}}} dZ^{{[{l}]}}",
+        rf"\sum_{{{COLUMNS}}} dZ^{{[{l}]}}",
     ]
     shown += [M("dZ", l, dZ), M("A", l - 1, A[l - 1]), M("dW", l, dW), M("db", l, db)]
     if l > 1:  # training stops at layer 1: dA^[0] is not needed

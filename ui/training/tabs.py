@@ -62,6 +62,8 @@ def weights_tab(params, record: RunRecord) -> None:
     W0 = initial_first_layer(record.settings)
     corr = unit_correlations(W, W0)
     st.write(t("weights_intro"))
+    if W.shape[0] > WEIGHT_UNITS:  # say that the rest are left out
+        st.caption(t("weights_shown", shown=WEIGHT_UNITS, n=W.shape[0]))
     unit = t("unit")
     left, right = st.columns(2)
     with left:

@@ -21,8 +21,8 @@ def _custom() -> None:
 
 
 def preset_label(name: str) -> str:
-    """The visible name of a preset."""
-    return t("preset_" + name)
+    """The visible name of a preset, short enough for a narrow select box (no layer sizes)."""
+    return t("preset_short_" + name)
 
 
 def training_controls(validation: bool = True) -> Settings:
@@ -41,6 +41,11 @@ def training_controls(validation: bool = True) -> Settings:
         help=t("preset_help"),
     )
     kept.mirror("preset")
+    if st.session_state.preset in bounds.PRESETS:  # the layer sizes, whole, under the name
+        hidden = bounds.PRESETS[st.session_state.preset]
+        sizes = ", ".join(str(n) for n in (bounds.N_INPUT, *hidden, 1))
+        with st.container(key="preset_dims"):
+            st.caption(t("preset_dims", dims=f"[{sizes}]"))
 
     def widget(fn, key, *args, label=None, help_text=None, **kwargs):
         """Draw a widget labelled t(key), with help t(key + "_help"), and mirror its value."""

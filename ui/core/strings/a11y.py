@@ -32,6 +32,7 @@ EN = {
     "desc_label": "label",
     "desc_value": "value",
     "desc_images": "{n} pictures: {names}.",
+    "desc_images_one": "{n} picture: {names}.",
     "desc_empty": "An empty chart: nothing to show yet.",
     "desc_table": "📋 The chart's data as a table",
 }
@@ -68,6 +69,7 @@ ZH = {
     "desc_label": "标签",
     "desc_value": "数值",
     "desc_images": "{n} 张图片：{names}。",
+    "desc_images_one": "{n} 张图片：{names}。",
     "desc_empty": "空图表：还没有可显示的内容。",
     "desc_table": "📋 以表格查看图表数据",
 }

@@ -18,7 +18,12 @@ EN = {
     "board_offline": "The class's database cannot be reached just now; the board shows what it "
     "had and updates by itself when the database is back. Training works as before.",
     "board_runs": "The class's runs",
-    "board_counts": "{runs} runs from {students} students",
+    "board_counts": "{runs} from {students}",
+    # counts: a key ending in _one is used when n is 1 (ui.core.i18n.t)
+    "count_runs": "{n} runs",
+    "count_runs_one": "{n} run",
+    "count_students": "{n} students",
+    "count_students_one": "{n} student",
     "board_no_runs": "No runs yet: students' finished runs appear here within 2 seconds.",
     "board_x": "Across",
     "board_x2": "Second chart across",
@@ -79,6 +84,7 @@ EN = {
     "board_ask_button": "Ask",
     "board_show_answer": "Show the right answer",
     "board_answers_n": "{n} answers",
+    "board_answers_n_one": "{n} answer",
     "board_answer_is": "Right answer: **{answer}**",
     "board_poll": "A poll: no right answer.",
     "board_best_cell": "The class's best grid cell: α = {lr}, {acc} % on the public half (shared "
@@ -87,7 +93,7 @@ EN = {
     "board_bad_own": "Write a question and 2 to 6 choices.",
     "board_presenter_hint": "Presenter mode (sidebar) makes the board larger for a projector.",
     # the questions, worded
-    "q_shape": "What is the shape of {q}^[{l}] in a network with layer sizes {dims}, for m = {m} "
+    "q_shape": "What is the shape of {q}[{l}] in a network with layer sizes {dims}, for m = {m} "
     "examples?",
     "q_count": "How many parameters (weights and biases) does a network with layer sizes {dims} "
     "learn?",
@@ -114,6 +120,8 @@ EN = {
     "board_not_shared": "Sharing is off: your runs stay on this page.",
     "board_waiting": "{n} runs wait to be posted: the class's database cannot be reached now. "
     "They will be posted when it is back; training works as before.",
+    "board_waiting_one": "{n} run waits to be posted: the class's database cannot be reached "
+    "now. It will be posted when it is back; training works as before.",
     "board_question_title": "Question from your teacher",
     "board_question_toast": "Your teacher asked a question: answer it in the sidebar, or at "
     "the top of the page on a phone.",
@@ -131,7 +139,7 @@ EN = {
     "board_no_question": "That question is no longer asked.",
     "board_no_code": "No free class code was found; try again.",
     "board_slow_down": "Too many answers at once: wait a second and answer again.",
-    "board_words": "The class's runs: {runs} by {students} students; {y} against {x1} and "
+    "board_words": "The class's runs: {runs} by {students}; {y} against {x1} and "
     "against {x2}. Best: {best} ({who}). The lesson's runs are stars.",
     "board_words_none": "No run shared yet; the lesson's two runs are stars: {lesson}.",
     "board_words_student": "student",
@@ -152,7 +160,11 @@ ZH = {
     "board_qr_alt": "加入链接的二维码",
     "board_offline": "暂时连不上课堂数据库；看板显示已有内容，数据库恢复后会自动更新。训练照常进行。",
     "board_runs": "全班的训练",
-    "board_counts": "{students} 位学生的 {runs} 次训练",
+    "board_counts": "{students}的{runs}",
+    "count_runs": "{n} 次训练",
+    "count_runs_one": "{n} 次训练",
+    "count_students": "{n} 位学生",
+    "count_students_one": "{n} 位学生",
     "board_no_runs": "还没有训练：学生完成的训练会在 2 秒内出现在这里。",
     "board_x": "横轴",
     "board_x2": "第二张图的横轴",
@@ -210,13 +222,14 @@ ZH = {
     "board_ask_button": "提问",
     "board_show_answer": "公布正确答案",
     "board_answers_n": "{n} 个回答",
+    "board_answers_n_one": "{n} 个回答",
     "board_answer_is": "正确答案：**{answer}**",
     "board_poll": "这是投票：没有正确答案。",
     "board_best_cell": "全班最好的网格单元：α = {lr}，公开一半上 {acc} %（由 {name} 分享）。",
     "board_bad_arch": "请写 2 到 10 个层大小（1 到 12,288），用逗号分隔。",
     "board_bad_own": "请写一个问题和 2 到 6 个选项。",
     "board_presenter_hint": "侧边栏的演示模式会把看板放大，适合投影。",
-    "q_shape": "层大小为 {dims}、样本数 m = {m} 时，{q}^[{l}] 的形状是什么？",
+    "q_shape": "层大小为 {dims}、样本数 m = {m} 时，{q}[{l}] 的形状是什么？",
     "q_count": "层大小为 {dims} 的网络要学习多少个参数（权重和偏置）？",
     "q_better": "学习率 α = 0.0075、迭代 2,500 次后，哪个网络在 50 张测试图片上更好？",
     "q_better_2": "2 层网络 [12288, 7, 1]",
@@ -237,6 +250,7 @@ ZH = {
     "board_shared": "你完成的训练和网格单元会分享给课堂 {code}。",
     "board_not_shared": "分享已关闭：你的训练只留在本页。",
     "board_waiting": "{n} 次训练等待发送：暂时连不上课堂数据库。恢复后会自动发送；训练照常进行。",
+    "board_waiting_one": "{n} 次训练等待发送：暂时连不上课堂数据库。恢复后会自动发送；训练照常进行。",
     "board_question_title": "老师的问题",
     "board_question_toast": "老师提了一个问题：请在侧边栏回答（手机上在页面顶部回答）。",
     "board_your_answer": "你的回答：{answer}",
@@ -253,7 +267,7 @@ ZH = {
     "board_no_question": "这个问题已经不再提问了。",
     "board_no_code": "没有找到空闲的课堂码；请再试一次。",
     "board_slow_down": "回答太频繁：请稍等一秒再回答。",
-    "board_words": "全班的训练：{students} 名学生共 {runs} 次；{y} 分别对 {x1} 和 {x2}。"
+    "board_words": "全班的训练：{students}共 {runs}；{y} 分别对 {x1} 和 {x2}。"
     "最好：{best}（{who}）。本课的两次运行用星号标出。",
     "board_words_none": "还没有人分享训练；本课的两次运行用星号标出：{lesson}。",
     "board_words_student": "学生",

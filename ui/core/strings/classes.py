@@ -20,6 +20,7 @@ EN = {
     "classes_camera_name": "📷 {n}",
     "classes_added": "“{cls}”: {n} added.",
     "classes_loaded": "Loaded: {n} pictures.",
+    "classes_loaded_one": "Loaded: {n} picture.",
     "classes_unreadable": "**{name}** was not added: {why}",
     "classes_file_refused": "**{name}** was not loaded: {why}",
     "classes_duplicate": "**{name}** was not added: it is the same 64×64 picture as **{other}**, "
@@ -48,6 +49,7 @@ EN = {
     "so 100 % or {one_off} here says little. Add pictures (or the lesson's) for a number to trust.",
     "classes_files": "💾 Save or load these pictures (.h5)",
     "classes_save": "Download the {n} pictures (.h5)",
+    "classes_save_one": "Download the {n} picture (.h5)",
     "classes_save_help": "One file in the lesson's layout: `train_set_x` (pictures), `train_set_y` "
     "(1 = “{a}”, 0 = “{b}”) and `list_classes` (the two names).",
     "classes_save_empty": "Add pictures to save them as a file.",
@@ -85,6 +87,7 @@ ZH = {
     "classes_camera_name": "📷 {n}",
     "classes_added": "“{cls}”：添加了 {n} 张。",
     "classes_loaded": "已载入 {n} 张图片。",
+    "classes_loaded_one": "已载入 {n} 张图片。",
     "classes_unreadable": "**{name}** 没有添加：{why}",
     "classes_file_refused": "**{name}** 没有载入：{why}",
     "classes_duplicate": "**{name}** 没有添加：它与“{cls}”中的 **{other}** 是同一张 64×64 图片。",
@@ -108,6 +111,7 @@ ZH = {
     "{one_off} 说明不了多少。多加些图片（或本课的图片），得到的数字才可信。",
     "classes_files": "💾 保存或载入这些图片（HDF5 文件）",
     "classes_save": "下载这 {n} 张图片（HDF5 文件）",
+    "classes_save_one": "下载这 {n} 张图片（HDF5 文件）",
     "classes_save_help": "一个与本课数据格式相同的文件：`train_set_x`（图片）、`train_set_y`（1 = “{a}”，"
     "0 = “{b}”）和 `list_classes`（两个名称）。",
     "classes_save_empty": "添加图片后才能保存为文件。",

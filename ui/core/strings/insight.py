@@ -8,7 +8,8 @@ EN = {
     "layer by layer, the cost, backward layer by layer, then the update. Every number below is "
     "computed by the same functions that train the network (`dnn.propagation`), with the "
     "lesson's initialization (seed 1). Point at a matrix (on a touch screen, tap it) to read its "
-    "values; red is positive, blue negative.",
+    "values; red is positive, blue negative, and sigmoid outputs and labels (A[L], Y; every A "
+    "when g is sigmoid) go from white at 0 to dark purple at 1.",
     "step_network": "Network",
     "step_setup": "About this page · network, activation, learning rate",
     "step_net_small": "The lesson's example n = 3, 5, 5, 3, 1 on {m} made-up examples",
@@ -49,6 +50,7 @@ EN = {
     "step_update_text": "Gradient descent moves every W[l] and b[l] a step α against its "
     "gradient. The new parameters are exactly what one iteration of training produces, and "
     "the cost with them is the cost of iteration 1.",
+    "step_columns": "columns",
     "step_col_matrix": "matrix",
     "step_col_shape": "shape",
     "step_col_rule": "rule",
@@ -68,19 +70,19 @@ EN = {
     "inside_gradient": "**What the network looked at.** Backpropagating P(cat) down to the "
     "input (equation (9) at l = 1, the step training skips) gives ∂P(cat)/∂x for each of the "
     "12,288 input values.",
-    "inside_grad_picture": "what the model sees",
-    "inside_grad_magnitude": "where P(cat) is most sensitive",
-    "inside_grad_sign": "red: brighter → more cat",
+    "inside_grad_picture": "input",
+    "inside_grad_magnitude": "|∂P/∂x|",
+    "inside_grad_sign": "∂P/∂x",
+    "inside_grad_caption": "Left: what the model sees. Middle: where P(cat) is most sensitive — "
+    "|∂P/∂x| summed over R, G, B, darker where a small change of the pixel changes P(cat) most. "
+    "Right: which way — red: making the pixel brighter raises P(cat) (more cat), blue: lowers "
+    "it. This is a local slope, not a proof of what the network “understands”.",
     "inside_grad_silent": "**No pixel changes P here.** ∂P/∂x is 0 for all {n0:,} input "
     "values: every unit of layer {l} has Z[{l}] ≤ 0, so ReLU makes it 0, and a small change of "
     "any pixel leaves it at 0. P stays {p} whatever the change, so there is nothing to map.",
     "inside_grad_flat": "**No pixel changes P noticeably here.** Every ∂P/∂x is below {tiny} "
     "in size: even changing all {n0:,} input values at once would hardly move P, so no map is "
     "drawn (it would only blow up numbers that are almost 0).",
-    "inside_grad_caption": "Middle: |∂P/∂x| summed over R, G, B, darker where a small change "
-    "of the pixel changes P(cat) most. Right: the sign — making a red pixel brighter raises "
-    "P(cat), a blue one lowers it. This is a local slope, not a proof of what the network "
-    "“understands”.",
     "unfamiliar_blank": "⚠️ **This picture is almost one plain colour**, unlike every photo the "
     "model was trained on, so the model's answer means little.",
     "unfamiliar_noise": "⚠️ **This picture looks like random noise**, unlike every photo the "
@@ -119,7 +121,8 @@ ZH = {
     "step_page_title": "一次迭代，逐步演示",
     "step_intro": "逐步走完梯度下降的一次迭代：逐层前向传播、成本、逐层反向传播，最后更新参数。下面"
     "每个数都由训练网络所用的同一组函数（`dnn.propagation`）算出，初始化与本课相同（种子 1）。"
-    "把鼠标移到矩阵上（触屏上点一下）可以读出数值；红色为正，蓝色为负。",
+    "把鼠标移到矩阵上（触屏上点一下）可以读出数值；红色为正，蓝色为负；sigmoid 的输出和标签"
+    "（A[L]、Y；g 为 sigmoid 时所有 A）从 0 的白色到 1 的深紫色。",
     "step_network": "网络",
     "step_setup": "关于本页 · 网络、激活函数、学习率",
     "step_net_small": "本课的例子 n = 3, 5, 5, 3, 1，{m} 个虚构样本",
@@ -153,6 +156,7 @@ ZH = {
     "对哪些输入值最敏感：见预测页的“看看网络内部”。）",
     "step_update_text": "梯度下降让每个 W[l] 和 b[l] 沿梯度的反方向走一步 α。新参数与训练一次迭代得到的"
     "完全相同，用它们算出的成本就是第 1 次迭代的成本。",
+    "step_columns": "各列",
     "step_col_matrix": "矩阵",
     "step_col_shape": "形状",
     "step_col_rule": "规则",
@@ -169,17 +173,17 @@ ZH = {
     "inside_layer": "A[{l}]（{n}）",
     "inside_gradient": "**网络看了哪里。** 把 P(猫) 一直反向传播到输入（在 l = 1 处应用公式 (9)，即训练时"
     "跳过的那一步），得到 P(猫) 对 12,288 个输入值各自的偏导数 ∂P(猫)/∂x。",
-    "inside_grad_picture": "模型看到的图",
-    "inside_grad_magnitude": "P(猫) 最敏感的地方",
-    "inside_grad_sign": "红色：变亮 → 更像猫",
+    "inside_grad_picture": "输入",
+    "inside_grad_magnitude": "|∂P/∂x|",
+    "inside_grad_sign": "∂P/∂x",
+    "inside_grad_caption": "左图：模型看到的图。中图：P(猫) 最敏感的地方——|∂P/∂x| 在 R、G、B 上求和，"
+    "颜色越深，像素的微小变化对 P(猫) 影响越大。右图：影响的方向——红色：把像素调亮会提高 P(猫)（更像猫），"
+    "蓝色：会降低。这只是局部的斜率，并不能证明网络“理解”了什么。",
     "inside_grad_silent": "**这里没有哪个像素能改变 P。** 对全部 {n0:,} 个输入值，∂P/∂x 都是 0："
     "第 {l} 层每个单元的 Z[{l}] ≤ 0，ReLU 把它们都变成 0，任何像素的微小变化都不会让它们离开 0。"
     "无论怎么变，P 都停在 {p}，所以没有可画的图。",
     "inside_grad_flat": "**这里没有哪个像素能明显改变 P。** 每个 ∂P/∂x 的大小都小于 {tiny}："
     "即使 {n0:,} 个输入值一起改变，P 也几乎不动，所以不画图（画出来只会放大几乎为 0 的数）。",
-    "inside_grad_caption": "中图：|∂P/∂x| 在 R、G、B 上求和，颜色越深，像素的微小变化对 P(猫) 影响越大。"
-    "右图：符号——把红色像素调亮会提高 P(猫)，蓝色的会降低。这只是局部的斜率，并不能证明网络“理解”"
-    "了什么。",
     "unfamiliar_blank": "⚠️ **这张图片几乎只有一种颜色**，与模型训练用的所有照片都不同，所以模型的回答"
     "没有什么意义。",
     "unfamiliar_noise": "⚠️ **这张图片看起来像随机噪声**，与模型训练用的所有照片都不同，所以模型的回答"

@@ -9,6 +9,8 @@ EN = {
     "work_lost_photo": "the verdict of the photo you uploaded or took: upload or take it again",
     "work_lost_classes": "on “{page}”, your {n} pictures, the two class names and the network "
     "trained on them (a saved .h5 file loads them back)",
+    "work_lost_classes_one": "on “{page}”, your {n} picture, the two class names and the "
+    "network trained on them (a saved .h5 file loads them back)",
     "work_lost_ok": "OK",
 }
 
@@ -19,6 +21,8 @@ ZH = {
     "work_lost_grid": "正在运行的实验网格：请再次点击 **{grid}**",
     "work_lost_photo": "你上传或拍摄的照片的判断：请重新上传或拍摄",
     "work_lost_classes": "“{page}”上你的 {n} 张图片、两个类别的名称和用它们训练的网络（保存过的 "
+    "HDF5 文件可以重新载入）",
+    "work_lost_classes_one": "“{page}”上你的 {n} 张图片、两个类别的名称和用它们训练的网络（保存过的 "
     "HDF5 文件可以重新载入）",
     "work_lost_ok": "知道了",
 }
