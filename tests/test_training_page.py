@@ -268,3 +268,14 @@ def test_the_preset_box_shows_a_short_name_and_the_sizes_under_it(data, lang, na
     at.number_input(key="units_0").set_value(9).run()  # a custom network: its own boxes say it
     assert at.selectbox(key="preset").value == "custom"
     assert not any("[12288" in c for c in captions())
+
+
+def test_one_iteration_and_one_mistake_are_singular(data):
+    at = training()
+    at.number_input(key="iterations").set_value(1).run()
+    click(at, "train_button")
+    assert any(s.value.startswith("Finished: 1 iteration in ") for s in at.success)
+    from ui.core.i18n import text
+
+    assert text("en", "mistakes_intro", n=1, m=50) == "1 of the 50 test pictures is misclassified:"
+    assert text("en", "mistakes_intro", n=2, m=50) == "2 of the 50 test pictures are misclassified:"

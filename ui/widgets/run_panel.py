@@ -124,7 +124,7 @@ def status_message(record: RunRecord, guess: float, names=None, resumable=True) 
     elif not record.done:
         st.info(t("status_paused" + end, i=i, n=n))
     else:
-        st.success(t("status_finished", i=i, s=f"{record.seconds:.2f}"))
+        st.success(t("status_finished", n=i, s=f"{record.seconds:.2f}"))  # n = 1: "1 iteration"
     if record.status == "diverged":
         return
     reasons = checks.diagnose(record.costs, record.cat_share, guess)

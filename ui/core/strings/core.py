@@ -90,7 +90,8 @@ EN = {
     "{i}. Press Continue to go on.",
     "status_stopped": "Stopped at iteration {i}. Continue resumes from here, exactly as if the "
     "run had never stopped.",
-    "status_finished": "Finished: {i} iterations in {s} s.",
+    "status_finished": "Finished: {n} iterations in {s} s.",
+    "status_finished_one": "Finished: {n} iteration in {s} s.",
     "cost_went_up": "The cost is higher now than at the start: the learning rate is probably "
     "too large.",
     "train_accuracy": "Train accuracy",
@@ -114,6 +115,7 @@ EN = {
     "class_noncat": "non-cat",
     "class_cat": "cat",
     "mistakes_intro": "{n} of the {m} test pictures are misclassified:",
+    "mistakes_intro_one": "{n} of the {m} test pictures is misclassified:",
     "mistake_caption": "P(cat) = {p}, really {truth}",
     "weights_intro": "Each row of W[1] has 12,288 weights, one per pixel value: drawn as a "
     "64×64 picture it shows what that unit looks for.",
@@ -265,7 +267,8 @@ ZH = {
     "status_timed_out": "本次运行在第 {i} 次迭代达到共享服务器 {s:.0f} 秒的时间上限。点击“继续”"
     "接着训练。",
     "status_stopped": "已在第 {i} 次迭代停止。“继续”会从这里接着训练，结果与从未停止完全相同。",
-    "status_finished": "完成：{i} 次迭代，用时 {s} 秒。",
+    "status_finished": "完成：{n} 次迭代，用时 {s} 秒。",
+    "status_finished_one": "完成：{n} 次迭代，用时 {s} 秒。",
     "cost_went_up": "现在的成本比开始时还高：学习率可能太大了。",
     "train_accuracy": "训练集准确率",
     "test_accuracy": "测试集准确率",
@@ -287,6 +290,7 @@ ZH = {
     "class_noncat": "非猫",
     "class_cat": "猫",
     "mistakes_intro": "{m} 张测试图片中有 {n} 张分错了：",
+    "mistakes_intro_one": "{m} 张测试图片中有 {n} 张分错了：",
     "mistake_caption": "P(猫) = {p}，实际是{truth}",
     "weights_intro": "W[1] 的每一行有 12,288 个权重，每个像素值一个：画成 64×64 的图片，"
     "就能看出这个单元在寻找什么。",
