@@ -1,6 +1,6 @@
 """Bytes on the wire of a first and a second visit, in real headless Chromium (issue 20, item 6).
 
-    python bench/page_weight.py [--replicas N] [--only proxy|direct]
+    python bench/page_weight.py [--replicas N] [--only proxy|direct] [--no-run]
 
 A fresh browser context (an empty cache, like a student's first visit) opens /theory, waits
 until the app is connected and idle, then opens /training in the same context (its cache kept,
@@ -12,6 +12,11 @@ from the cache), ``Network.dataReceived`` ``dataLength`` (the bodies that came o
 decoded), and the websocket's frames (``Network.webSocketFrameReceived``, payload bytes); total
 is HTTP as transferred plus the websocket's payloads. Only 127.0.0.1 is
 contacted; the browser is Debian's /usr/bin/chromium ($DNN_CHROMIUM), never a download.
+
+Then, on the same /training page, what the app itself sends while a run trains and after it:
+the lesson's run (2,500 iterations) at each pace, from the click on Train to "Finished", in
+websocket bytes and messages (each live chart frame is one), and a rerun after it (a result tab
+clicked, which reruns the page with the finished run drawn).
 """
 
 from __future__ import annotations
@@ -108,6 +113,44 @@ def measure(browser, url: str) -> list[Weight]:
         context.close()
 
 
+PACES = ("fast", "lesson")
+
+
+def measure_runs(browser, url: str) -> list[tuple[str, Weight, int]]:
+    """Websocket bytes of a lesson run at each pace, and of a rerun after it."""
+    rows = []
+    for pace in PACES:
+        context = browser.new_context(viewport={"width": 1280, "height": 800})
+        try:
+            page = context.new_page()
+            page.set_default_timeout(120_000)
+            cdp = context.new_cdp_session(page)
+            cdp.send("Network.enable")
+            weight, messages = [Weight()], [0]
+
+            def count(e, messages=messages):
+                messages[0] += 1
+
+            watch(cdp, lambda weight=weight: weight[-1])
+            cdp.on("Network.webSocketFrameReceived", count)
+            page.goto(f"{url}/training?pace={pace}")
+            page.wait_for_selector(READY)
+            page.wait_for_load_state("networkidle")
+            weight[0], messages[0] = Weight(), 0
+            page.get_by_role("button", name="▶ Train").click()
+            page.get_by_text("Finished: 2500 iterations").wait_for()
+            page.wait_for_selector(READY)
+            rows.append((f"a lesson run, {pace} pace", weight[0], messages[0]))
+            weight[0], messages[0] = Weight(), 0
+            page.get_by_role("tab").nth(1).click()  # a rerun with the finished run drawn
+            page.wait_for_selector(READY)
+            page.wait_for_load_state("networkidle")
+            rows.append(("  then a rerun (a tab)", weight[0], messages[0]))
+        finally:
+            context.close()
+    return rows
+
+
 def mb(n: int) -> str:
     """Bytes as MB (10^6) with two decimals."""
     return f"{n / 1e6:.2f} MB"
@@ -139,8 +182,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--replicas", type=int, default=cores(), help="default: one per core")
     parser.add_argument("--only", choices=("proxy", "direct"), help="measure only one of them")
+    parser.add_argument("--no-run", action="store_true", help="skip the run's websocket bytes")
     args = parser.parse_args()
-    rows = []
+    rows, runs = [], []
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
         try:
@@ -153,11 +197,19 @@ def main() -> None:
                 try:
                     measure(browser, url)
                     rows.append(("one server, directly", measure(browser, url)))
+                    if not args.no_run:
+                        runs = measure_runs(browser, url)
                 finally:
                     stop_server(proc)
         finally:
             browser.close()
     report(rows)
+    if runs:
+        print(
+            f"\n{'what the app sends (one server, directly)':<44}{'websocket':>11}{'messages':>10}"
+        )
+        for what, w, messages in runs:
+            print(f"{what:<44}{mb(w.websocket):>11}{messages:>10}")
 
 
 if __name__ == "__main__":
