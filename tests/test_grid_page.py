@@ -119,7 +119,7 @@ def test_every_curve_ends_at_its_cells_final_parameters_in_the_chart_and_its_wor
     words = meta_text(curves)
     assert len(lines) == 9 and len(words["rows"]) <= 30 + 3
     rows = {row[0]: row for row in words["rows"]}
-    for k, rc in enumerate(done):
+    for rc in done:
         settings = g.settings(*rc)
         n, lr = settings.iterations, settings.learning_rate
         alone = dnn.train(data.train_x, data.train_y, settings.config().layer_dims, lr, n)
