@@ -46,6 +46,20 @@ def limit_blas(threads: int | None) -> Iterator[None]:
                 _control(False)
 
 
+def one_thread():
+    """:func:`limit_blas` (1) around a product whose rounding must not depend on the caller.
+
+    BLAS splits a product among its threads, and the split changes the order in which sums are
+    rounded: Xᵀ X of the cat data on 1 or 2 threads differ by 1.8e-12, and W0 X too. Some runs
+    amplify that much: the lesson's network with tanh, set up on 2 threads rather than 1, ended
+    2.4e-4 apart in cost and 0.6 apart along the way. Runs train on one thread, and their set-up
+    (W0 X, Xᵀ X, Xᵀ X_val) and W^[1] = a · W0 + P Xᵀ are made on one thread too: so a run is the
+    same in ``dnn.train``, in a grid cell (set up under :func:`limit_blas`) and in a session of
+    a server while another session trains (the limit is process-wide).
+    """
+    return limit_blas(1)
+
+
 def _control(take: bool) -> None:
     """Make this thread the one threadpoolctl lets set OpenBLAS's limit (take), or let go."""
     clear = getattr(

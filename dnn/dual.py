@@ -27,15 +27,20 @@ from types import SimpleNamespace
 
 import numpy as np
 
+from dnn.blas import one_thread
+
 
 def gram(X: np.ndarray, X2: np.ndarray | None = None) -> np.ndarray:
     """Xᵀ X2 of shape (m, m2); with X2 omitted, the Gram matrix Xᵀ X of shape (m, m).
 
-    The Gram matrix is made exactly symmetric (BLAS may round G[i, j] and G[j, i] apart).
+    The Gram matrix is made exactly symmetric (BLAS may round G[i, j] and G[j, i] apart), on
+    one BLAS thread, so that a cached one is the very one a trainer would make
+    (:func:`dnn.blas.one_thread`).
     """
-    if X2 is not None:
-        return np.ascontiguousarray(X.T @ X2)
-    G = X.T @ X
+    with one_thread():
+        if X2 is not None:
+            return np.ascontiguousarray(X.T @ X2)
+        G = X.T @ X
     return (G + G.T) / 2
 
 

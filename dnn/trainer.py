@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from dnn.blas import limit_blas
+from dnn.blas import limit_blas, one_thread
 from dnn.config import TrainConfig
 from dnn.divergence import Divergence, diagnose
 from dnn.engine import Engine, resolve_engine  # noqa: F401 (resolve_engine: re-exported)
@@ -91,7 +91,8 @@ class Trainer:
         self.X, self.Y, self.X_val, self.Y_val = X, Y, X_val, Y_val
         self.m = X.shape[1]
         self._rng = np.random.RandomState(config.seed)  # the initial weights, then the shuffles
-        self._engine = Engine(X, Y, config, self._rng, X_val, Y_val, gram, gram_val)
+        with one_thread():  # W0 X, Xᵀ X rounded alike in every caller (see dnn.blas)
+            self._engine = Engine(X, Y, config, self._rng, X_val, Y_val, gram, gram_val)
         self.engine = self._engine.name
         self._epoch: _Epoch | None = None  # a mini-batch epoch interrupted half-way
         self._pause: Callable[[], None] | None = None
@@ -110,7 +111,8 @@ class Trainer:
     @property
     def params(self) -> Params:
         """The network's W^[l], b^[l] now, as new arrays (W^[1] built from dual coordinates)."""
-        return self._engine.params()
+        with one_thread():  # W^[1] = a · W0 + P Xᵀ, rounded alike in every caller
+            return self._engine.params()
 
     # ----------------------------------------------------------------------- running
     def run(

@@ -92,3 +92,35 @@ def test_a_comparison_names_every_curve_and_attach_keeps_other_meta():
     described = describe.attach(fig, words, "table")
     assert described.layout.meta["min_width"] == 300
     assert described.layout.meta[describe.META]["summary"] == words.summary
+
+
+def test_the_grid_heatmap_names_cells_by_their_values_and_its_marks_by_cell():
+    from ui.grid.figures import heatmap
+
+    z = np.array([[0.74, np.nan], [0.8, 0.62]])
+    labels = {"x": "α", "y": "layers", "test": "test accuracy", "lesson": "lesson", "best": "best"}
+    fig = heatmap(z, ["0.0075", "0.01"], ["[7]", "[20, 7]"], "test", {(0, 1): "diverged"},
+                  [(0, 0, "2-layer"), (1, 0, "4-layer")], (1, 0), labels=labels)  # fmt: skip
+    words = describe.describe(fig, EN)
+    assert words.summary.startswith("test accuracy: a map of 2 × 2 values from 62.0% up to 80.0%")
+    assert "largest at layers [20, 7], α 0.0075." in words.summary
+    assert "lesson: layers [7], α 0.0075 (74.0%); layers [20, 7], α 0.0075 (80.0%)." in (
+        words.summary
+    )
+    assert "best: layers [20, 7], α 0.0075 (80.0%)." in words.summary
+    assert "-0.3" not in words.summary and "1.3" not in words.summary  # no marker coordinates
+    assert words.columns == ["layers \\ α", "0.0075", "0.01"]
+    assert words.rows == [["[7]", "74.0%", "diverged"], ["[20, 7]", "80.0%", "62.0%"]]
+    zh = describe.describe(fig, ZH).summary
+    assert "lesson：layers [7]、α 0.0075（74.0%）；layers [20, 7]、α 0.0075（80.0%）。" in zh
+
+
+def test_curves_of_different_lengths_each_end_in_the_table():
+    from ui.grid.figures import peak_curves
+
+    short = [(i, 0.5) for i in range(0, 300, 10)] + [(299, 0.5), (300, 0.54)]
+    long = [(i, 0.6) for i in range(0, 701, 10)] + [(701, 0.76)]
+    words = describe.describe(peak_curves([("short", short), ("long", long)]), EN)
+    rows = {row[0]: row[1:] for row in words.rows}
+    assert rows["300"] == ["54.0%", "60.0%"] and rows["701"] == ["—", "76.0%"]
+    assert rows["0"] == ["50.0%", "60.0%"] and len(words.rows) <= describe.MAX_ROWS

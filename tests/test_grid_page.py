@@ -89,6 +89,70 @@ def test_a_3x3_grid_completes_with_its_heatmap_and_its_best_cell_loads(data):
         assert (star[0]["x"], star[0]["y"]) == ([cell.peak.iteration], [cell.peak.accuracy])
 
 
+def meta_text(spec) -> dict:
+    return spec["layout"]["meta"]["dnn_text"]
+
+
+def test_every_curve_ends_at_its_cells_final_parameters_in_the_chart_and_its_words(data):
+    """The grid's curves, their words and table end at each run's own final accuracy.
+
+    701 updates of the lesson's run is where one update moves test accuracy by 14 points (62 %
+    measured before update 701, 76 % after it): a curve ending at the last progress report
+    would end one update behind the cell's number. Columns of different lengths: the table has
+    every curve's last point, not only the shortest curve's.
+    """
+    at = training()
+    at.selectbox(key="grid_x").set_value("iterations").run()
+    at.text_input(key="grid_values_iterations").set_value("701, 2500, 300").run()
+    at.selectbox(key="grid_y").set_value("learning_rate").run()
+    at.text_input(key="grid_values_learning_rate").set_value("0.005, 0.0075, 0.01").run()
+    at.button(key="grid_run_button").click().run()
+    assert not at.exception, at.exception
+    g = at.session_state.grid
+    assert g.status == "finished" and len(g.cells) == 9
+    done = [rc for rc in g.order() if rc in g.cells]
+    at.multiselect(key="grid_curves").set_value(done).run()  # every cell's curve
+    assert not at.exception, at.exception
+    specs = plotly_specs(at)
+    curves = next(s for s in specs if any("peak" in t.get("name", "") for t in s["data"]))
+    lines = {t["name"]: t for t in curves["data"] if t["mode"] == "lines"}
+    words = meta_text(curves)
+    assert len(lines) == 9 and len(words["rows"]) <= 30 + 3
+    rows = {row[0]: row for row in words["rows"]}
+    for rc in done:
+        settings = g.settings(*rc)
+        n, lr = settings.iterations, settings.learning_rate
+        alone = dnn.train(data.train_x, data.train_y, settings.config().layer_dims, lr, n)
+        test = float((dnn.predict(alone.params, data.test_x) == data.test_y).mean())
+        train = float((dnn.predict(alone.params, data.train_x) == data.train_y).mean())
+        cell = g.cells[rc]
+        assert (cell.test_accuracy, cell.train_accuracy) == (test, train)
+        (name,) = [name for name in lines if name.startswith(g.name(*rc) + " ·")]
+        line = lines[name]
+        assert (line["x"][-1], line["y"][-1]) == (n, test)  # the final parameters' point
+        assert f"{name}: from " in words["summary"]
+        assert f"to {test:.1%}, iteration 0 to {n:,}." in words["summary"]
+        assert rows[f"{n:,}"][1 + words["columns"][1:].index(name)] == f"{test:.1%}"
+    # the lesson's run ends at 80 %, where one update earlier its curve would say otherwise
+    lesson = g.cells[1, 1]
+    assert lesson.settings.iterations == 2500 and lesson.test_accuracy == 0.8
+    seven = g.cells[1, 0]  # α = 0.0075, 701 updates: 62 % one update before, 76 % after
+    assert seven.curve[-2:] == [(700, 0.62), (701, 0.76)]
+    # the heatmap's words name the cells by their values, as the table does
+    heat = meta_text(heatmap_spec(at))
+    assert heat["summary"].startswith("test accuracy: a map of 3 × 3 values from ")
+    assert heat["columns"] == ["learning rate α \\ iterations", "701", "2,500", "300"]
+    assert [row[0] for row in heat["rows"]] == ["0.005", "0.0075", "0.01"]
+    assert heat["rows"][1][2] == "80.0%" and heat["rows"][1][1] == "76.0%"
+    assert (
+        "the lesson's runs: learning rate α 0.0075, iterations 2,500 (80.0%)." in (heat["summary"])
+    )
+    r, c = g.best()
+    best = g.cells[r, c]
+    where = f"learning rate α {g.y.values[r]:g}, iterations {g.x.values[c]:,}"
+    assert f"best test accuracy: {where} ({best.test_accuracy:.1%})." in heat["summary"]
+
+
 def test_bad_values_say_what_is_wrong_and_the_grid_cannot_start(data):
     at = training()
     at.text_input(key="grid_values_learning_rate").set_value("0.0075, 0.02, 0.01").run()

@@ -72,6 +72,31 @@ def test_blas_limit_is_lifted_after_overlapping_runs_in_threads():
         assert seen and blas_thread_counts() == outside
 
 
+def test_a_run_is_the_same_whatever_blas_threads_its_caller_set(data):
+    """Set-up on one thread: a fresh process (2 threads) and the app's server (1) agree.
+
+    BLAS rounds W0 X and Xᵀ X apart on 1 and 2 threads, and the lesson's network with tanh
+    amplifies that: before the set-up ran on one thread, these two runs were up to 0.6 apart
+    in cost (2.4e-4 at the end).
+    """
+
+    def run(threads: int):
+        with threadpool_limits(limits=threads, user_api="blas"):
+            return dnn.train(
+                data.train_x,
+                data.train_y,
+                [12288, 20, 7, 5, 1],
+                hidden_activation="tanh",
+                X_val=data.test_x,
+                Y_val=data.test_y,
+            )
+
+    one, two = run(1), run(2)
+    assert one.costs == two.costs
+    for key, value in one.params.items():
+        np.testing.assert_array_equal(value, two.params[key])
+
+
 def test_pause_time_is_neither_computing_time_nor_counted_by_the_cap(monkeypatch):
     clock = fake_trainer_clock(monkeypatch)  # 1 ms a reading
     X, Y = separable()

@@ -156,7 +156,7 @@ def new_trainer(shared, config: dnn.TrainConfig, validation: int = 0) -> dnn.Tra
     """
     data = shared.data
     if validation:
-        part = cached_split(data, shared.gram, validation)
+        part = cached_split(data, validation)
         X, Y, X_val, Y_val, grams = part.train_x, part.train_y, part.val_x, part.val_y, part
     else:
         X, Y, X_val, Y_val, grams = data.train_x, data.train_y, data.test_x, data.test_y, shared

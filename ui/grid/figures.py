@@ -96,6 +96,7 @@ def heatmap(
     traces = [
         go.Heatmap(
             z=z,
+            name=lab[metric],  # what the map's text alternative calls it
             x=list(range(cols)),
             y=list(range(rows)),
             text=text,

@@ -91,6 +91,8 @@ def describe(fig: go.Figure, text: Callable[..., str]) -> ChartText:
     x_title = _axis_title(layout, "xaxis") or text("desc_x")
     columns: list[str] = []
     rows: list[list[str]] = []
+    marks = [tr for tr in lines if _on_heatmap(tr, heatmaps)]
+    lines = [tr for tr in lines if tr not in marks]
     curves = [tr for tr in lines if tr.x is not None and len(tr.x) >= 2]
     for tr in lines:
         pct = _is_percent(layout, tr.yaxis or "y")
@@ -132,6 +134,7 @@ def describe(fig: go.Figure, text: Callable[..., str]) -> ChartText:
         parts.append(words)
         if table and not rows:
             columns, rows = table
+        parts += [_marks(m, tr, layout, text) for m in marks if _on_heatmap(m, [tr])]
     for tr in bars:
         words, table = _bars(tr, panels, layout, text)
         parts.append(words)
@@ -147,11 +150,21 @@ def describe(fig: go.Figure, text: Callable[..., str]) -> ChartText:
 
 
 def _curve_table(curves, layout, x_title: str) -> tuple[list[str], list[list[str]]]:
-    """One row per x of the sparsest curve (at most MAX_ROWS, evenly), a column per curve."""
+    """One row per x of the sparsest curve (at most MAX_ROWS, evenly), a column per curve.
+
+    Every curve's last point has its row too (a run that went on longer, or one that stopped
+    earlier, ends where its summary's numbers are).
+    """
     sparse = min(curves, key=lambda tr: len(tr.x))
     xs = list(sparse.x)
-    if len(xs) > MAX_ROWS:
-        xs = [xs[int(i)] for i in np.unique(np.linspace(0, len(xs) - 1, MAX_ROWS).round())]
+    ends = {tr.x[-1] for tr in curves} - set(xs)
+    if not all(isinstance(v, int | float | np.number) for v in ends):  # categories keep order
+        ends = set()
+    if len(xs) > MAX_ROWS - len(ends):
+        k = max(MAX_ROWS - len(ends), 2)
+        xs = [xs[int(i)] for i in np.unique(np.linspace(0, len(xs) - 1, k).round())]
+    if ends:
+        xs = sorted(set(xs) | ends)
     columns = [x_title] + [_plain(tr.name) for tr in curves]
     values = [dict(zip(list(tr.x), list(tr.y), strict=False)) for tr in curves]
     pcts = [_is_percent(layout, tr.yaxis or "y") for tr in curves]
@@ -163,20 +176,54 @@ def _curve_table(curves, layout, x_title: str) -> tuple[list[str], list[list[str
     return columns, rows
 
 
+def _ticks(layout, axis: str) -> dict:
+    """An axis' tick labels by value, where the figure names its ticks (the grid's values)."""
+    name = axis[0] + "axis" + axis[1:]  # "x2" → "xaxis2"
+    ax = layout[name] if name in layout else None
+    if ax is None or ax.tickvals is None or ax.ticktext is None:
+        return {}
+    return {v: _plain(s) for v, s in zip(ax.tickvals, ax.ticktext, strict=False)}
+
+
+@dataclass
+class _Cells:
+    """A heatmap's cells as the chart shows them: row and column labels, each cell's text."""
+
+    z: np.ndarray  # (rows, columns)
+    ys: list[str]
+    xs: list[str]
+    shown: np.ndarray | None  # the text written in each cell, if any
+
+    @classmethod
+    def of(cls, tr, layout) -> _Cells:
+        z = np.array(tr.z, dtype=float)
+        rows, cols = z.shape if z.ndim == 2 else (0, 0)
+        ys, xs = [], []
+        for values, axis, n, out in (
+            (tr.y, tr.yaxis or "y", rows, ys),
+            (tr.x, tr.xaxis or "x", cols, xs),
+        ):
+            ticks = _ticks(layout, axis)
+            out += [ticks.get(v, _plain(v)) for v in values] if values is not None else []
+            out += [str(i + 1) for i in range(len(out), n)]
+        shown = np.array(tr.text, dtype=object) if tr.text is not None else None
+        return cls(z, ys, xs, shown if shown is not None and shown.shape == z.shape else None)
+
+    def cell(self, i, j) -> str:
+        """What cell (i, j) shows: its text, else its value."""
+        if self.shown is not None and self.shown[i, j] not in (None, ""):
+            return _plain(self.shown[i, j])
+        return _number(self.z[i, j], False)
+
+
 def _heatmap(tr, name: str, layout, text):
-    z = np.array(tr.z, dtype=float)
+    cells = _Cells.of(tr, layout)
+    z = cells.z
     if z.ndim != 2 or not np.isfinite(z).any():
         return text("desc_map_empty", name=name), None
-    r, c = np.unravel_index(np.nanargmax(np.where(np.isfinite(z), z, -np.inf)), z.shape)
-    ys = [_plain(v) for v in tr.y] if tr.y is not None else [str(i + 1) for i in range(z.shape[0])]
-    xs = [_plain(v) for v in tr.x] if tr.x is not None else [str(i + 1) for i in range(z.shape[1])]
-    shown = np.array(tr.text, dtype=object) if tr.text is not None else None
-
-    def cell(i, j) -> str:
-        if shown is not None and shown.shape == z.shape and shown[i, j] not in (None, ""):
-            return _plain(shown[i, j])
-        return _number(z[i, j], False)
-
+    finite = np.isfinite(z)
+    r, c = np.unravel_index(np.argmax(np.where(finite, z, -np.inf)), z.shape)
+    r0, c0 = np.unravel_index(np.argmin(np.where(finite, z, np.inf)), z.shape)
     y_title = _axis_title(layout, "yaxis") or text("desc_row")
     x_title = _axis_title(layout, "xaxis") or text("desc_column")
     words = text(
@@ -184,21 +231,51 @@ def _heatmap(tr, name: str, layout, text):
         name=name,
         rows=z.shape[0],
         cols=z.shape[1],
-        lo=_number(np.nanmin(z), False),
-        hi=cell(r, c),
+        lo=cells.cell(r0, c0),
+        hi=cells.cell(r, c),
         y=y_title,
-        y0=ys[r] if r < len(ys) else r + 1,
+        y0=cells.ys[r],
         x=x_title,
-        x0=xs[c] if c < len(xs) else c + 1,
+        x0=cells.xs[c],
     )
     if max(z.shape) > MAX_CELLS:
         return words, None
-    columns = [f"{y_title} \\ {x_title}"] + xs[: z.shape[1]]
+    columns = [f"{y_title} \\ {x_title}"] + cells.xs[: z.shape[1]]
     rows = [
-        [ys[i] if i < len(ys) else str(i + 1)] + [cell(i, j) for j in range(z.shape[1])]
-        for i in range(z.shape[0])
+        [cells.ys[i]] + [cells.cell(i, j) for j in range(z.shape[1])] for i in range(z.shape[0])
     ]
     return words, (columns, rows)
+
+
+def _on_heatmap(tr, heatmaps) -> bool:
+    """Whether ``tr`` is markers drawn on the cells of one of ``heatmaps`` (not a curve)."""
+    mode = tr.mode or ""
+    axes = (tr.xaxis or "x", tr.yaxis or "y")
+    return (
+        "markers" in mode
+        and "lines" not in mode
+        and tr.x is not None
+        and any((h.xaxis or "x", h.yaxis or "y") == axes for h in heatmaps)
+    )
+
+
+def _marks(tr, hm, layout, text) -> str:
+    """Markers on a heatmap's cells (the grid's lesson runs, its best cell), cell by cell."""
+    cells = _Cells.of(hm, layout)
+    y_title = _axis_title(layout, "yaxis") or text("desc_row")
+    x_title = _axis_title(layout, "xaxis") or text("desc_column")
+    rows, cols = cells.z.shape if cells.z.ndim == 2 else (0, 0)
+    named = []
+    for x, y in zip(tr.x, tr.y, strict=False):
+        i, j = round(float(y)), round(float(x))
+        if 0 <= i < rows and 0 <= j < cols:
+            values = dict(
+                y=y_title, y0=cells.ys[i], x=x_title, x0=cells.xs[j], value=cells.cell(i, j)
+            )
+            named.append(text("desc_cell", **values))
+    return text(
+        "desc_marks", name=_plain(tr.name) or text("desc_curve"), cells=text("desc_sep").join(named)
+    )
 
 
 def _bars(tr, panels: list[str], layout, text):
