@@ -20,6 +20,7 @@ import uuid
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from bench.streamlit_server import free_port
 from tests.apptest_helpers import APP, texts
 from tests.test_board_page import class_of, student, teacher
 from ui.board import browsers, flusher, spool, store
@@ -201,4 +202,31 @@ def test_a_session_dead_in_an_outage_leaves_its_run_to_the_next_session_of_its_b
     assert [(r["nickname"], r["post_key"]) for r in rows] == [("Ada", kept.key)]  # once
     assert "wait to be posted" not in texts(again)
     assert spool.waiting(spool.folder(), spool.database_id(url), time.time()) == []
+    engine.dispose()
+
+
+def test_a_replica_starting_posts_what_its_machine_spooled_and_drops_what_has_nowhere_to_go(
+    tmp_path,
+):
+    from tests.test_proxy import start_command, wait_for_line
+
+    url = f"sqlite:///{tmp_path / 'board.sqlite3'}"
+    engine = store.make_engine(url)
+    member, where = a_member(engine), tmp_path / "spool"
+    base, key = spool.database_id(url), uuid.uuid4().hex
+    spool.put(where, base, BROWSER, member, key, RUN, time.time())  # left by a replica that died
+    ended = ("ABCDEF", "Eve", "s" * 32)  # a class that is gone (or a forged secret)
+    spool.put(where, base, BROWSER, ended, uuid.uuid4().hex, RUN, time.time())
+    proc, lines = start_command(
+        *("--replicas-only", "--replicas", "1", "--port", str(free_port())),
+        *("--board-db", url, "--board-spool", str(where)),
+    )
+    try:
+        wait_for_line(lines, "board spool: posted 1 waiting run(s), dropped 1")
+    finally:
+        proc.terminate()
+        proc.wait(timeout=60)
+    rows = store.class_runs(engine, member[0])
+    assert [(r["nickname"], r["post_key"]) for r in rows] == [("Ada", key)]
+    assert spool.waiting(where, base, time.time()) == []
     engine.dispose()
