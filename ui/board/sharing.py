@@ -16,6 +16,7 @@ rate-limited per session (:class:`Bucket`).
 
 from __future__ import annotations
 
+import threading
 import time
 import uuid
 from dataclasses import dataclass
@@ -34,6 +35,7 @@ LIMIT = session.register("board_bucket", None)  # this session's rate limit
 OFFLINE = session.register("board_offline", False)  # the last try failed
 SPOOLED = session.register("board_spooled", set)  # post keys of the outbox on the disk too
 FROM_SPOOL = session.register("board_from_spool", False)  # MEMBER known from the spool only
+SEEN = session.register("board_seen", 0)  # the browser's membership change last looked up
 LOOKED = session.register("board_looked", 0.0)  # when to look the browser up (monotonic)
 RETRY = 10.0  # seconds between look-ups while the database is down
 POSTS_PER_MINUTE = 60  # a 6 × 6 grid's cells and then some; the rest wait in the outbox
@@ -66,6 +68,26 @@ def bucket() -> Bucket:
     return st.session_state[LIMIT]
 
 
+_changes: dict[str, int] = {}  # browser hash → its joins and leaves in this process
+_changes_lock = threading.Lock()
+MAX_CHANGES = 10_000  # browsers remembered (the oldest forgotten first)
+
+
+def _changed() -> None:
+    """The browser joined or left: its other tabs on this server look it up on their next run."""
+    mine = _browser()
+    if mine is not None:
+        with _changes_lock:
+            if mine not in _changes and len(_changes) >= MAX_CHANGES:
+                del _changes[next(iter(_changes))]
+            _changes[mine] = _changes.get(mine, 0) + 1
+
+
+def _change() -> int:
+    mine = _browser()
+    return 0 if mine is None else _changes.get(mine, 0)
+
+
 def member() -> tuple[str, str, str] | None:
     """(code, nickname, secret) of the class this session joined, or None.
 
@@ -73,20 +95,27 @@ def member() -> tuple[str, str, str] | None:
     database once (:mod:`ui.board.browsers`): a student never has to join again. While the
     database is down it tries again every :data:`RETRY` seconds (and not at all while another
     session of this process found it down within that time); meanwhile, a browser with runs
-    in this machine's spool is the member that posted them, until the database answers.
+    in this machine's spool is the member that posted them, until the database answers. When
+    another tab of the browser joins or leaves a class (on this server: HAProxy keeps a
+    browser on one replica), this one looks again on its next run.
     """
-    joined = st.session_state.get(MEMBER)
-    unsure = joined is None or st.session_state.get(FROM_SPOOL)
-    if unsure and time.monotonic() >= st.session_state.get(LOOKED, 0.0):
+    joined, change = st.session_state.get(MEMBER), _change()
+    stale = change != st.session_state.get(SEEN, 0)  # another tab joined or left
+    unsure = joined is None or st.session_state.get(FROM_SPOOL) or stale
+    if unsure and (stale or time.monotonic() >= st.session_state.get(LOOKED, 0.0)):
         if not db.offline_lately(RETRY):  # another session just failed: no page waits for it
             try:
-                joined = db.call(browsers.find, visitor.token(), time.time())
+                found = db.call(browsers.find, visitor.token(), time.time())
             except db.Offline:
                 st.session_state[LOOKED] = time.monotonic() + RETRY
             else:
                 st.session_state[LOOKED] = float("inf")  # found, or not a member: asked once
-                st.session_state[MEMBER], st.session_state[FROM_SPOOL] = joined, False
-                return joined
+                if joined is not None and found != joined:  # what waits goes where it was for
+                    _keep(joined)
+                    st.session_state[OUTBOX] = []
+                st.session_state[MEMBER], st.session_state[FROM_SPOOL] = found, False
+                st.session_state[SEEN] = change
+                return found
         if st.session_state.get(MEMBER) is None and (mine := _spooled()):
             last = mine[-1]  # the database is down: the browser's last post knows its class
             st.session_state[MEMBER] = (last.code, last.nickname, last.secret)
@@ -158,9 +187,12 @@ def waiting() -> int:
     return len(keys | {p.key for p in _spooled()}) if member() is not None else len(keys)
 
 
-def _keep() -> None:
-    """Write what waits in the outbox to the spool (before the page says it waits)."""
-    joined, done = member(), st.session_state[SPOOLED]
+def _keep(joined: tuple[str, str, str] | None = None) -> None:
+    """Write what waits in the outbox to the spool (before the page says it waits).
+
+    ``joined``: the membership the outbox is for (default: this session's).
+    """
+    joined, done = joined or member(), st.session_state[SPOOLED]
     where, base, mine = spool.folder(), spool.database_id(db.url()), _browser()
     for key, row in st.session_state.get(OUTBOX) or ():
         if key not in done and spool.put(where, base, mine, joined, key, row, time.time()):
@@ -220,12 +252,16 @@ def join(code: str, nickname: str) -> None:
     st.session_state[MEMBER] = (code, store.nickname_of(nickname), secret)
     st.session_state[OUTBOX], st.session_state[SPOOLED] = [], set()
     st.session_state[FROM_SPOOL] = False
+    _changed()
+    st.session_state[SEEN] = _change()
 
 
 def leave() -> None:
     """Leave the class, for this browser too (db.Offline: not now); its runs stay on the board."""
     db.call(browsers.forget, visitor.token())
     _left()
+    _changed()
+    st.session_state[SEEN] = _change()
 
 
 def _left() -> None:
