@@ -22,8 +22,8 @@ import pytest
 from deploy import proxy
 from deploy.classroom import Classroom, free_port
 from tests.browser.conftest import assert_no_errors, wait_for_app
-from tests.browser.test_board import WAIT, button, start_class, visitor
-from tests.browser.test_board_replica import WATCH_JS
+from tests.browser.test_board import WAIT, button
+from tests.browser.test_board_replica import WATCH_JS, class_on_two_replicas
 from tests.conftest import require
 from ui.board import spool, store
 
@@ -44,16 +44,7 @@ def test_a_run_waiting_when_its_replica_is_killed_reaches_the_board_once(browser
     base = spool.database_id(url)
     opened, stopped = [], False
     try:
-        ctx, teacher = visitor(browser, room, "r1")
-        opened.append(ctx)
-        code = start_class(teacher)
-        ctx, ada = visitor(browser, room, "r2")
-        opened.append(ctx)
-        assert ada.goto(f"/training?class={code}").headers.get("x-replica") == "r2"
-        wait_for_app(ada, WAIT)
-        ada.locator(".st-key-join_name input").fill("Ada")
-        button(ada, "join_button").click()
-        ada.locator(".st-key-board_class_box", has_text="as Ada").wait_for()
+        code, teacher, ctx, ada = class_on_two_replicas(browser, room, opened, "/training")
         wait_for_app(ada, WAIT)
 
         postgres.stop()
