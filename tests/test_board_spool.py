@@ -159,11 +159,14 @@ def test_the_spool_is_bounded_per_browser_in_all_and_in_age(tmp_path, monkeypatc
     assert len(spool.waiting(tmp_path, "d", later)) == 1
 
 
-def test_an_unwritable_spool_leaves_the_run_waiting_in_its_session(tmp_path):
+def test_an_unwritable_spool_or_an_odd_run_leaves_the_run_waiting_in_its_session(tmp_path):
     (tmp_path / "file").write_text("not a folder")
-    where = tmp_path / "file" / "spool"
-    assert not spool.put(where, "d", None, ("ABCDEF", "Ada", "s" * 32), "a" * 32, RUN, 1e9)
+    where, who = tmp_path / "file" / "spool", ("ABCDEF", "Ada", "s" * 32)
+    assert not spool.put(where, "d", None, who, "a" * 32, RUN, 1e9)
     assert spool.waiting(where, "d", 1e9) == []
+    blown_up = {**RUN, "final_cost": float("inf")}  # α far too large: J overflowed
+    assert not spool.put(tmp_path, "d", None, who, "a" * 32, blown_up, time.time())
+    assert spool.waiting(tmp_path, "d", time.time()) == []
 
 
 def test_a_session_dead_in_an_outage_leaves_its_run_to_the_next_session_of_its_browser(

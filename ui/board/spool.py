@@ -107,7 +107,7 @@ def valid_run(run) -> bool:
         and _number(run["iterations"], 0, 10**8)
         and _number(run["l2"], 0.0, 1e6)
         and all(_number(run[a], 0.0, 1.0) for a in accuracies)
-        and (run["final_cost"] is None or _number(run["final_cost"], 0.0, 1e6))
+        and (run["final_cost"] is None or _number(run["final_cost"], 0.0, math.inf))
         and _number(run["seconds"], 0.0, 1e7)
         and isinstance(run["grid_cell"], bool)
     )
@@ -192,10 +192,13 @@ def _purge(conn, now: float) -> None:
 def put(where: Path, db: str, browser: str | None, member: tuple, key: str, run: dict, now: float):
     """Keep one waiting post (``member``: code, nickname, secret); whether it is on the disk.
 
-    Refused (False) when the spool is full, for everyone or for this browser, or not usable.
+    Refused (False) when the spool is full, for everyone or for this browser, or not usable, or
+    when the run is not one :func:`valid_run` lets out (then it waits in its session only).
     """
     code, nickname, secret = member
-    text = json.dumps(run, allow_nan=False)
+    if not valid_run(run):  # e.g. an infinite cost: it would be refused on the way out
+        return False
+    text = json.dumps(run)
 
     def write(conn) -> bool:
         conn.execute("BEGIN IMMEDIATE")
