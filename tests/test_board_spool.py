@@ -25,6 +25,7 @@ from tests.apptest_helpers import APP, texts
 from tests.test_board_page import class_of, student, teacher
 from ui.board import browsers, flusher, spool, store
 from ui.board.db import URL_ENV
+from ui.core import work
 
 RUN = {
     "hidden_layers": "20-7-5", "learning_rate": 0.0075, "iterations": 2500, "l2": 0.0,
@@ -185,6 +186,8 @@ def test_a_session_dead_in_an_outage_leaves_its_run_to_the_next_session_of_its_b
         assert "1 run waits to be posted" in " ".join(x.value for x in ada.toast)
         (kept,) = spool.waiting(spool.folder(), spool.database_id(url), time.time())
         assert kept.browser == browsers.browser_hash(token) and kept.code == code
+        held = work._held[token].values()  # what the browser's work marker names
+        assert [h.get("spooled") for h in held if h.get("spooled")] == [1]
         del ada  # the session dies with its replica: nothing of it is used again
 
         again = AppTest.from_file(APP, default_timeout=120)  # the browser on another replica

@@ -5,7 +5,8 @@ one folder as on one machine). A teacher on r1 has the board open; a student on 
 database is stopped; the student trains: the run waits (the page says so) and is written to the
 spool. r2 is killed outright (SIGKILL): the session and its outbox are gone. The student's page
 reconnects by itself to r1, where a new session knows the class from the spool while the
-database is still down and says the run waits. The database is started again: the run reaches
+database is still down and says the run waits, and that it was kept, not lost (the browser's
+work marker named it). The database is started again: the run reaches
 the teacher's board, and the database holds it exactly once, under the key the spool held.
 Without the spool the run dies with r2 and the board never shows it. Every wait is a page
 condition.
@@ -65,6 +66,9 @@ def test_a_run_waiting_when_its_replica_is_killed_reaches_the_board_once(browser
         assert replica == "r1"
         box = ada.locator(".st-key-board_class_box", has_text=f"In class {code} as Ada.")
         box.filter(has_text="1 run waits to be posted").wait_for()  # still true, still said
+        notice = ada.locator(".st-key-work_lost", has_text="1 finished run was waiting")
+        assert "It is not lost" in notice.inner_text()  # the old server's marker, said here
+        assert ada.locator('.st-key-work_lost [data-testid="stAlertContentWarning"]').count() == 0
 
         postgres.start()
         stopped = False

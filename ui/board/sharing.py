@@ -24,7 +24,7 @@ from dataclasses import dataclass
 import streamlit as st
 
 from ui.board import browsers, db, halves, spool, store
-from ui.core import runs, session, url_state, visitor
+from ui.core import runs, session, url_state, visitor, work
 from ui.core.i18n import t
 from ui.core.runs import FinishedRun
 
@@ -176,6 +176,7 @@ def queue(run: FinishedRun) -> None:
             _keep()
         elif not flush():  # else the class box retries
             st.toast(t("board_waiting", n=waiting()), icon="⏳")
+        mark()
 
 
 runs.on_run_finished(queue)
@@ -185,6 +186,20 @@ def waiting() -> int:
     """How many runs wait to be posted: this session's and its browser's in the spool."""
     keys = {key for key, _ in st.session_state.get(OUTBOX) or ()}
     return len(keys | {p.key for p in _spooled()}) if member() is not None else len(keys)
+
+
+def mark() -> None:
+    """Name this session's waiting runs in the browser's work marker.
+
+    A new session on another server process then says they were kept on the disk
+    (``spooled``), or lost when the disk refused them (``unspooled``). The class box's
+    fragment posts them; the browser's marker follows on the next full run, so it may name
+    runs already posted, which the page's words allow for.
+    """
+    box, kept = st.session_state.get(OUTBOX) or (), st.session_state.get(SPOOLED) or set()
+    on_disk = sum(1 for key, _ in box if key in kept)
+    work.hold("spooled", on_disk)
+    work.hold("unspooled", len(box) - on_disk)
 
 
 def _keep(joined: tuple[str, str, str] | None = None) -> None:
@@ -242,6 +257,7 @@ def flush() -> bool:
         return False
     finally:
         _done(posted)
+        mark()
     st.session_state[OFFLINE] = False
     return True
 
@@ -271,5 +287,6 @@ def _left() -> None:
     st.session_state[SPOOLED] = set()
     st.session_state[FROM_SPOOL] = False
     st.session_state[MEMBER] = None
+    mark()
     st.session_state[LOOKED] = float("inf")
     st.session_state[OUTBOX] = []
