@@ -287,6 +287,6 @@ def _left() -> None:
     st.session_state[SPOOLED] = set()
     st.session_state[FROM_SPOOL] = False
     st.session_state[MEMBER] = None
-    mark()
     st.session_state[LOOKED] = float("inf")
     st.session_state[OUTBOX] = []
+    mark()
