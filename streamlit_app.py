@@ -14,8 +14,10 @@ if __name__ == "__main__":  # a session's script run (and AppTest)
     main()
 else:  # imported by `streamlit run` (uvicorn) to serve the app
     from deploy.headers import MIDDLEWARE
+    from ui.board import flusher
     from ui.shell.memory import limit_arenas
 
     limit_arenas()  # before the sessions' threads: memory given back when they end
+    flusher.start()  # runs a dead replica left in this machine's spool reach the board
 
     app = st.App(__file__, middleware=MIDDLEWARE)

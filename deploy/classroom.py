@@ -2,6 +2,7 @@
 
     .venv/bin/python -m deploy.classroom [--port 8501] [--replicas N] [--bind 0.0.0.0]
                                          [--remote HOST:PORT ...] [--board-db URL]
+                                         [--board-spool DIR]
     .venv/bin/python -m deploy.classroom --replicas-only [--port 8501] [--replicas N]
                                          [--bind 127.0.0.1]
 
@@ -21,6 +22,9 @@ sends visitors to them like to local ones.
 ``--board-db URL`` (or ``$DNN_BOARD_DB``) is the class board's database for every replica: a
 PostgreSQL URL such as ``postgresql+psycopg://dnn:secret@db-host/dnn`` when replicas run on
 several machines; without it the replicas of one machine share a SQLite file (ui/board/db.py).
+``--board-spool DIR`` (or ``$DNN_BOARD_SPOOL``) is where the replicas of this machine keep the
+runs that wait while that database is down (ui/board/spool.py; default ``.board/spool/``): a
+folder on this machine's own disk that outlives the replicas, shared by them.
 """
 
 from __future__ import annotations
@@ -40,6 +44,13 @@ from deploy.replicas import free_port
 from deploy.supervisor import Signals, Supervisor, keep_going
 
 BOARD_DB_ENV = "DNN_BOARD_DB"  # read by ui/board/db.py in each replica
+BOARD_SPOOL_ENV = "DNN_BOARD_SPOOL"  # read by ui/board/spool.py in each replica
+
+
+def board_env(board_db=None, board_spool=None) -> dict:
+    """The class board's environment for every replica (nothing: their defaults)."""
+    env = {BOARD_DB_ENV: board_db, BOARD_SPOOL_ENV: str(board_spool) if board_spool else None}
+    return {k: v for k, v in env.items() if v}
 
 
 def lan_address() -> str:
@@ -78,10 +89,17 @@ class Classroom:
     """
 
     def __init__(
-        self, port=8501, replicas=None, bind="0.0.0.0", remotes=(), timeout=120.0, board_db=None
+        self,
+        port=8501,
+        replicas=None,
+        bind="0.0.0.0",
+        remotes=(),
+        timeout=120.0,
+        board_db=None,
+        board_spool=None,
     ):
         self.port, self.bind, self.timeout = port, bind, timeout
-        self.env = {BOARD_DB_ENV: board_db} if board_db else {}  # for every replica
+        self.env = board_env(board_db, board_spool)  # for every replica
         n = rp.cores() if replicas is None else replicas
         self.run_dir = Path(tempfile.mkdtemp(prefix="dnn-classroom-"))
         self.stats_socket = self.run_dir / "haproxy.sock"
@@ -191,12 +209,14 @@ def replicas_text(n: int) -> str:
     return f"{n} replica" + ("s" if n != 1 else "")
 
 
-def serve_replicas_only(port: int, n: int, bind: str, signals: Signals, board_db=None) -> None:
+def serve_replicas_only(
+    port: int, n: int, bind: str, signals: Signals, board_db=None, board_spool=None
+) -> None:
     """On another machine: replicas on ports port, port+1, … for a proxy elsewhere."""
     keeper = Supervisor()
     try:
         for k in range(n):
-            env = {BOARD_DB_ENV: board_db} if board_db else {}
+            env = board_env(board_db, board_spool)
             start = functools.partial(rp.start_replica, port + k, bind, None, env_extra=env)
             keeper.add(f"r{k + 1}", "replica", start)
         local = "127.0.0.1" if bind in ("0.0.0.0", "") else bind
@@ -234,6 +254,12 @@ def parse_args(argv=None) -> argparse.Namespace:
     parser.add_argument(
         "--board-db", default=None, metavar="URL", help="the class board's database (PostgreSQL)"
     )
+    parser.add_argument(
+        "--board-spool",
+        default=None,
+        metavar="DIR",
+        help="where runs wait while that database is down (default: .board/spool)",
+    )
     args = parser.parse_args(argv)
     try:
         args.remote = [parse_remote(r) for r in args.remote]
@@ -253,9 +279,18 @@ def main(argv=None) -> int:
     signals.install()
     try:
         if args.replicas_only:
-            serve_replicas_only(args.port, args.replicas, args.bind, signals, args.board_db)
+            serve_replicas_only(
+                args.port, args.replicas, args.bind, signals, args.board_db, args.board_spool
+            )
             return 0
-        room = Classroom(args.port, args.replicas, args.bind, args.remote, board_db=args.board_db)
+        room = Classroom(
+            args.port,
+            args.replicas,
+            args.bind,
+            args.remote,
+            board_db=args.board_db,
+            board_spool=args.board_spool,
+        )
         return _serve(room, signals)
     except KeyboardInterrupt:
         return 0

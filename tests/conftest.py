@@ -37,9 +37,19 @@ def require(what: str, reason: str) -> None:
 
 
 @pytest.fixture(autouse=True)
-def _no_internet(monkeypatch):
-    """Downloads in tests go to a dead local address unless the test serves its own mirror."""
+def _no_internet(monkeypatch, _spool_dir):
+    """Downloads in tests go to a dead local address unless the test serves its own mirror.
+
+    And the board's spool (runs waiting for a database that is down) is a temporary folder,
+    never the repository's ``.board/``.
+    """
     monkeypatch.setenv(download.MIRRORS_ENV, DEAD_MIRROR)
+    monkeypatch.setenv("DNN_BOARD_SPOOL", str(_spool_dir))
+
+
+@pytest.fixture(scope="session")
+def _spool_dir(tmp_path_factory):
+    return tmp_path_factory.mktemp("board-spool")
 
 
 @functools.cache

@@ -18,6 +18,12 @@ def test_a_marker_of_another_process_names_what_was_lost_in_order():
     assert list(work.lost(f"{OTHER}.classes-2.grid", keeps_classes=False)) == ["grid", "classes"]
 
 
+def test_runs_waiting_for_the_class_board_are_named_kept_on_disk_or_not():
+    lost = work.lost(f"{OTHER}.spooled-2.run.unspooled", keeps_classes=False)
+    assert lost == {"run": 1, "unspooled": 1, "spooled": 2}
+    assert list(lost) == ["run", "unspooled", "spooled"] and work.KEPT == {"spooled"}
+
+
 def test_own_classes_this_server_keeps_were_not_lost():
     assert work.lost(f"{OTHER}.run.classes-5", keeps_classes=True) == {"run": 1}
 

@@ -39,21 +39,29 @@ WATCH_JS = """() => {
 }"""
 
 
+def class_on_two_replicas(browser, room, opened: list, path: str = "/"):
+    """A teacher on r1 starts a class; Ada on r2 opens its link at ``path`` and joins.
+
+    (code, the teacher's page, Ada's browser context, Ada's page); the contexts go in ``opened``.
+    """
+    ctx, teacher = visitor(browser, room, "r1")
+    opened.append(ctx)
+    code = start_class(teacher)
+    ctx, ada = visitor(browser, room, "r2")
+    opened.append(ctx)
+    assert ada.goto(f"{path}?class={code}").headers.get("x-replica") == "r2"
+    wait_for_app(ada, WAIT)
+    ada.locator(".st-key-join_name input").fill("Ada")
+    button(ada, "join_button").click()
+    ada.locator(".st-key-board_class_box", has_text="as Ada").wait_for()
+    return code, teacher, ctx, ada
+
+
 def test_a_replica_killed_mid_class_loses_nothing_and_its_student_stays_a_member(browser, room):
     db_url = room.env[db.URL_ENV]  # the PostgreSQL database every replica uses
     opened = []
     try:
-        ctx, teacher = visitor(browser, room, "r1")
-        opened.append(ctx)
-        code = start_class(teacher)
-
-        ctx, ada = visitor(browser, room, "r2")
-        opened.append(ctx)
-        assert ada.goto(f"/?class={code}").headers.get("x-replica") == "r2"
-        wait_for_app(ada, WAIT)
-        ada.locator(".st-key-join_name input").fill("Ada")
-        button(ada, "join_button").click()
-        ada.locator(".st-key-board_class_box", has_text="as Ada").wait_for()
+        code, teacher, ctx, ada = class_on_two_replicas(browser, room, opened)
         go_to(ada, "/training")
         button(ada, "train_button").click()
         ada.get_by_text(f"shared with class {code}").wait_for()

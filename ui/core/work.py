@@ -9,6 +9,10 @@ naming the server process (:data:`BOOT`, random per process) and the kinds of wo
 
     ``3f9a0c1b2d4e.run.photo.classes-23``
 
+Finished runs waiting for the class board while its database is down are named too: those
+kept on the machine's disk (``spooled``, not lost: :mod:`ui.board.spool`) and those only in
+the session (``unspooled``: the disk refused them).
+
 A new session reads the marker sent with its connection (:func:`found_lost`): if another
 process wrote it, the kinds it names are lost, except own classes this server happens to keep.
 The first tab to reconnect rewrites the marker, so what was lost is kept here, per visitor, until
@@ -32,9 +36,10 @@ from ui.core import visitor
 
 COOKIE = "dnn_work"
 BOOT = secrets.token_hex(6)  # this server process; another process, another marker
-KINDS = ("run", "grid", "photo", "classes")  # in the order the page names what was lost
+KINDS = ("run", "grid", "photo", "classes", "unspooled", "spooled")  # in the page's order
+KEPT = {"spooled"}  # named, but not lost: runs waiting for the class board, on the disk
 MAX_COUNT = 100_000
-_PART = re.compile(r"^(run|grid|photo|classes)(?:-(\d{1,6}))?$")
+_PART = re.compile(r"^(run|grid|photo|classes|unspooled|spooled)(?:-(\d{1,6}))?$")
 _BOOT = re.compile(r"^[0-9a-f]{12}$")
 _lock = threading.Lock()
 _held: dict[str, dict[str, dict[str, int]]] = {}  # visitor → session id → kind → count
@@ -95,13 +100,20 @@ def settle() -> None:
 def hold(kind: str, count: int = 1) -> None:
     """Record that this session holds ``count`` of ``kind`` (0: none); the marker follows at once.
 
-    A per-run kind (:data:`PER_RUN`) is held for as long as each script run draws it.
+    In a fragment's own run (it may not draw outside the fragment) it follows on the next full
+    run. A per-run kind (:data:`PER_RUN`) is held for as long as each script run draws it.
     """
     if kind in PER_RUN and count > 0 and hasattr(_run, "seen"):
         _run.seen.add(kind)
-    if _set(_where(), kind, count):
-        for callback in _listeners:
+    if _set(_where(), kind, count) and not _in_fragment():
+        for callback in _listeners:  # a fragment's run: the next full run writes the marker
             callback()
+
+
+def _in_fragment() -> bool:
+    """Whether this is a fragment's own run (it may not draw outside the fragment)."""
+    ctx = get_script_run_ctx()
+    return bool(ctx is not None and ctx.fragment_ids_this_run)
 
 
 @contextmanager

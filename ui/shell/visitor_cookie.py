@@ -103,10 +103,15 @@ def show_lost_work() -> None:
         "grid": t("work_lost_grid", grid=t("grid_run")),
         "photo": t("work_lost_photo"),
         "classes": t("work_lost_classes", page=t("nav_classes"), n=lost.get("classes", 0)),
+        "unspooled": t("work_lost_unspooled", n=lost.get("unspooled", 0)),
     }
     with st.container(key="work_lost"):
-        items = "".join(f"\n- {names[kind]}" for kind in lost)
-        st.warning(t("work_lost_intro") + items, icon="⚠️")
+        gone = [kind for kind in lost if kind not in work.KEPT]
+        if gone:
+            items = "".join(f"\n- {names[kind]}" for kind in gone)
+            st.warning(t("work_lost_intro") + items, icon="⚠️")
+        if lost.get("spooled"):
+            st.info(t("work_kept_spooled", n=lost["spooled"]), icon="⏳")
         st.button(t("work_lost_ok"), key="work_lost_ok", on_click=_dismiss)
 
 

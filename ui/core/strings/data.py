@@ -5,6 +5,15 @@ The ``err_*`` texts translate :class:`dnn.DatasetError` and ``DownloadError`` by
 """
 
 EN = {
+    # the data missing or damaged, and its download
+    "data_missing": "The cat pictures are not here yet (the data folder, {folder}, does not have "
+    "them). The app downloads them on the first visit (about 3 MB, checked against their SHA-256 "
+    "sums); the button below tries again, and in a terminal it is:",
+    "download_button": "Download the data",
+    "data_damaged": "The data is damaged: download it again. ({error}.) The button below replaces "
+    "the damaged files; in a terminal it is:",
+    "download_failed": "The download failed: {error}.",
+    "download_done": "Data downloaded and verified.",
     "data_folder_env": "the folder named by DNN_DATA_DIR",
     "download_starting": "Downloading the cat pictures…",
     "download_progress": "Downloading the cat pictures: {file}, {done} of {total} MB",
@@ -43,6 +52,12 @@ EN = {
 }
 
 ZH = {
+    "data_missing": "还没有猫图数据（数据文件夹 {folder} 中没有）。应用会在首次访问时自动下载"
+    "（约 3 MB，会校验 SHA-256）；下方按钮可重试，在终端中的命令是：",
+    "download_button": "下载数据",
+    "data_damaged": "数据已损坏：请重新下载。（{error}。）下方按钮会替换损坏的文件；在终端中的命令是：",
+    "download_failed": "下载失败：{error}。",
+    "download_done": "数据已下载并校验通过。",
     "data_folder_env": "DNN_DATA_DIR 指定的文件夹",
     "download_starting": "正在下载猫图数据…",
     "download_progress": "正在下载猫图数据：{file}，{done} / {total} MB",
