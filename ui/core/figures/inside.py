@@ -206,6 +206,9 @@ def layer_activations(
     return fig
 
 
+SENSITIVITY = "Oranges"  # |∂P/∂x|: white at 0, darker (by luminance) up to the largest
+
+
 def input_gradient_map(
     picture: np.ndarray, gradient: np.ndarray, titles: Sequence[str] = ("", "", "")
 ) -> go.Figure:
@@ -223,25 +226,27 @@ def input_gradient_map(
     Returns
     -------
     go.Figure
-        Panel 1 the picture; panel 2 |∂P/∂x| summed over R, G, B over a grey copy of it (transparent
-        where small);
-        panel 3 the signed sum (red: brighter raises P(cat), blue: lowers it).
+        Panel 1 the picture; panel 2 |∂P/∂x| summed over R, G, B alone, on a scale from white
+        (0) to dark (its largest), so the darkness is the sensitivity and nothing else (drawn
+        over a grey copy of the picture, the picture's own dark parts looked "sensitive": the
+        lesson's model on the test photo has the same |∂P/∂x| in its sky and on its hill);
+        panel 3 the signed sum (red: brighter raises P(cat), blue: lowers it). Rows and columns
+        are counted from 1 at the top left, in the hover text as in the chart's words.
     """
     side = picture.shape[0]
     g = np.asarray(gradient, dtype=float).reshape(side, side, 3)
     magnitude = np.abs(g).sum(axis=2)  # (64, 64)
     signed = g.sum(axis=2)
-    grey = picture.astype(float).mean(axis=2)
+    place = list(range(1, side + 1))  # 1-based, as the words say them
     fig = make_subplots(rows=1, cols=3, subplot_titles=list(titles), horizontal_spacing=0.03)
     fig.add_trace(go.Image(z=picture, hoverinfo="skip"), row=1, col=1)
-    fig.add_trace(
-        go.Heatmap(z=grey, colorscale="gray", showscale=False, hoverinfo="skip"), row=1, col=2
-    )
     top = float(magnitude.max()) or 1.0
     fig.add_trace(
         go.Heatmap(
             z=magnitude,
-            colorscale=[[0, "rgba(255,200,0,0)"], [0.3, "rgba(255,120,0,0.5)"], [1, "#c92a2a"]],
+            x=place,
+            y=place,
+            colorscale=SENSITIVITY,
             zmin=0,
             zmax=top,
             showscale=False,
@@ -254,6 +259,8 @@ def input_gradient_map(
     fig.add_trace(
         go.Heatmap(
             z=signed,
+            x=place,
+            y=place,
             colorscale=DIVERGING,
             zmid=0,
             zmin=-peak,
