@@ -125,6 +125,14 @@ def describe(fig: go.Figure, text: Callable[..., str]) -> ChartText:
             )
     if curves:
         columns, rows = _curve_table(curves, layout, x_title)
+    if len(images) == 1:
+        tr = images[0]
+        h, w = np.shape(tr.z)[:2]
+        name = _panel(tr, panels) or title or text("desc_picture")
+        parts.append(text("desc_image", name=name, w=w, h=h))
+    elif images:
+        names = [_panel(tr, panels) or title for tr in images]
+        parts.append(text("desc_images", n=len(images), names=", ".join(n for n in names if n)))
     for tr in heatmaps:
         shared = [h for h in heatmaps if h is not tr and (h.xaxis or "x") == (tr.xaxis or "x")]
         if tr.hoverinfo == "skip" and shared:  # a backdrop under another map (the picture)
@@ -140,9 +148,6 @@ def describe(fig: go.Figure, text: Callable[..., str]) -> ChartText:
         parts.append(words)
         if table and not rows:
             columns, rows = table
-    if images:
-        names = [_panel(tr, panels) or title for tr in images]
-        parts.append(text("desc_images", n=len(images), names=", ".join(n for n in names if n)))
     if not parts:
         parts.append(text("desc_empty"))
     summary = (f"{title}: " if title and not heatmaps else "") + " ".join(parts)
@@ -216,30 +221,70 @@ class _Cells:
         return _number(self.z[i, j], False)
 
 
+def _place(title: str, label, default: str, text) -> str:
+    """Where a value is, on one axis: "row 42" / "第 42 行", or the axis' own title and label."""
+    if not title:
+        return text(default, n=label)
+    if title == text("inside_units"):  # a layer's units: "unit 2" / "第 2 个单元"
+        return text("desc_at_unit", n=label)
+    return text("desc_at", title=title, label=label)
+
+
+def _at(layout, tr, i, j, ys, xs, text) -> str:
+    """Cell (i, j) of a heatmap as "row …, column …" in the visitor's language."""
+    y_title = _axis_title(layout, "yaxis" + (tr.yaxis or "y")[1:])
+    x_title = _axis_title(layout, "xaxis" + (tr.xaxis or "x")[1:])
+    return text("desc_at_join").join(
+        (
+            _place(y_title, ys[i], "desc_at_row", text),
+            _place(x_title, xs[j], "desc_at_column", text),
+        )
+    )
+
+
 def _heatmap(tr, name: str, layout, text):
+    """A map's words (its range, where it is largest; a signed map's largest in size and its
+    sign; a reduced matrix's whole range) and its table when it is small enough."""
     cells = _Cells.of(tr, layout)
     z = cells.z
     if z.ndim != 2 or not np.isfinite(z).any():
         return text("desc_map_empty", name=name), None
     finite = np.isfinite(z)
-    r, c = np.unravel_index(np.argmax(np.where(finite, z, -np.inf)), z.shape)
+    signed = tr.zmid is not None and float(tr.zmid) == 0.0  # a diverging scale: size matters
+    key = np.abs(z) if signed else z
+    r, c = np.unravel_index(np.argmax(np.where(finite, key, -np.inf)), z.shape)
     r0, c0 = np.unravel_index(np.argmin(np.where(finite, z, np.inf)), z.shape)
-    y_title = _axis_title(layout, "yaxis") or text("desc_row")
-    x_title = _axis_title(layout, "xaxis") or text("desc_column")
-    words = text(
-        "desc_map",
-        name=name,
-        rows=z.shape[0],
-        cols=z.shape[1],
-        lo=cells.cell(r0, c0),
-        hi=cells.cell(r, c),
-        y=y_title,
-        y0=cells.ys[r],
-        x=x_title,
-        x0=cells.xs[c],
-    )
+    r1, c1 = np.unravel_index(np.argmax(np.where(finite, z, -np.inf)), z.shape)
+    lo, hi, value = cells.cell(r0, c0), cells.cell(r1, c1), z[r, c]
+    at = _at(layout, tr, r, c, cells.ys, cells.xs, text)
+    rows, cols = z.shape
+    whole = tr.meta.get("whole") if isinstance(tr.meta, dict) else None
+    if whole:  # a reduced matrix: its whole range, not that of the part drawn
+        rows, cols = whole["shape"]
+        lo, hi = _number(whole["lo"], False), _number(whole["hi"], False)
+        value = whole["value"]
+        at = text("desc_at_join").join(
+            (
+                _place("", f"{whole['at'][0]:,}", "desc_at_row", text),
+                _place("", f"{whole['at'][1]:,}", "desc_at_column", text),
+            )
+        )
+    size = dict(name=name, rows=f"{rows:,}", cols=f"{cols:,}")
+    if lo == hi:
+        words = text("desc_map_same", value=lo, **size)
+    elif signed:
+        sign = text("desc_negative" if value < 0 else "desc_positive")
+        words = text(
+            "desc_map_signed", lo=lo, hi=hi, value=_number(value, False), sign=sign, at=at, **size
+        )
+    else:
+        words = text("desc_map", lo=lo, hi=hi, at=at, **size)
+    if whole:
+        words += " " + text("desc_map_part", rows=z.shape[0], cols=z.shape[1])
     if max(z.shape) > MAX_CELLS:
         return words, None
+    y_title = _axis_title(layout, "yaxis") or text("desc_row")
+    x_title = _axis_title(layout, "xaxis") or text("desc_column")
     columns = [f"{y_title} \\ {x_title}"] + cells.xs[: z.shape[1]]
     rows = [
         [cells.ys[i]] + [cells.cell(i, j) for j in range(z.shape[1])] for i in range(z.shape[0])
@@ -302,7 +347,7 @@ def _bars(tr, panels: list[str], layout, text):
         n=len(values),
         lo=_number(np.nanmin(values), pct),
         hi=_number(values[i], pct),
-        at=f"{x_title} {_plain(labels[i])}".strip(),
+        at=_place(x_title, _plain(labels[i]), "desc_at_unit", text),
     )
     return words, table if len(values) <= MAX_ROWS else None
 

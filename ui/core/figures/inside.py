@@ -100,6 +100,19 @@ def matrix_heatmap(
         colorbar=dict(thickness=10, len=0.9, **bar),
         **scale,
     )
+    if part.is_reduced:  # the chart's words give the whole matrix's range, not the part's
+        full = np.asarray(M, dtype=float)
+        size = full if unit_interval else np.abs(full)
+        i, j = np.unravel_index(int(np.argmax(size)), full.shape)
+        heat.meta = dict(
+            whole=dict(
+                shape=list(part.shape),
+                lo=float(full.min()),
+                hi=float(full.max()),
+                value=float(full[i, j]),
+                at=[int(i) + 1, int(j) + 1],
+            )
+        )
     if r * c <= NUMBERS_UP_TO:
         heat.update(texttemplate="%{z:.3f}", textfont=dict(size=12))
     fig = go.Figure(heat)
