@@ -7,7 +7,6 @@ import numpy as np
 import dnn
 from dnn.datasets import flatten
 from dnn.images import preprocess_image
-
 from ui.core.figures import style
 from ui.core.figures.inside import (
     NUMBERS_UP_TO,

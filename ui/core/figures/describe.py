@@ -243,8 +243,11 @@ def _at(layout, tr, i, j, ys, xs, text) -> str:
 
 
 def _heatmap(tr, name: str, layout, text):
-    """A map's words (its range, where it is largest; a signed map's largest in size and its
-    sign; a reduced matrix's whole range) and its table when it is small enough."""
+    """A map's words and, when it is small enough, its table.
+
+    The words give its range and where it is largest; on a signed (diverging) map the largest
+    in size, with its sign; for a reduced matrix those of the whole matrix.
+    """
     cells = _Cells.of(tr, layout)
     z = cells.z
     if z.ndim != 2 or not np.isfinite(z).any():
