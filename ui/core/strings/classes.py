@@ -41,6 +41,16 @@ EN = {
     "test pictures).",
     "classes_split": "**Training:** {a_train} “{a}” + {b_train} “{b}” pictures. **Test:** "
     "{a_test} “{a}” + {b_test} “{b}” (framed in blue).",
+    "classes_split_lesson": "**Training:** {a_all} “{a}” + {b_all} “{b}” pictures ({a_train} + "
+    "{b_train} of yours, {cats} + {others} of the lesson's). **Test:** {a_all_test} “{a}” + "
+    "{b_all_test} “{b}” ({a_test} + {b_test} of yours, framed in blue; {test_cats} + "
+    "{test_others} of the lesson's).",
+    "classes_lesson_waiting": "**The lesson's pictures join once each class has at least {min} "
+    "pictures of your own:** then its {cats} cats go to “{a}” and its {others} non-cats to "
+    "“{b}” for training, and its test pictures to the test set ({test_cats} cats as “{a}”, "
+    "{test_others} non-cats as “{b}”).",
+    "classes_too_few_own": "“{cls}” needs at least {min} pictures of your own to train, beside "
+    "the lesson's (it has {n}).",
     "classes_lesson_added": "**The lesson's pictures are added:** its {cats} cats were added to "
     "“{a}” and its {others} non-cats to “{b}” for training; its test pictures join the test set "
     "({test_cats} cats as “{a}”, {test_others} non-cats as “{b}”).",
@@ -104,6 +114,13 @@ ZH = {
     "（训练图片和测试图片都是）。",
     "classes_split": "**训练：** {a_train} 张“{a}” + {b_train} 张“{b}”。**测试：** {a_test} 张“{a}” + "
     "{b_test} 张“{b}”（蓝框）。",
+    "classes_split_lesson": "**训练：** {a_all} 张“{a}” + {b_all} 张“{b}”（你的 {a_train} + {b_train} 张，"
+    "本课的 {cats} + {others} 张）。**测试：** {a_all_test} 张“{a}” + {b_all_test} 张“{b}”（你的 {a_test} + "
+    "{b_test} 张，蓝框；本课的 {test_cats} + {test_others} 张）。",
+    "classes_lesson_waiting": "**每类都有至少 {min} 张你自己的图片后，才会加入本课的图片：**届时它的 {cats} "
+    "张猫加入“{a}”，{others} 张非猫加入“{b}”，用于训练；它的测试图片加入测试集（{test_cats} 张猫算作“{a}”，"
+    "{test_others} 张非猫算作“{b}”）。",
+    "classes_too_few_own": "除了本课的图片，“{cls}”还至少要有 {min} 张你自己的图片才能训练（现在有 {n} 张）。",
     "classes_lesson_added": "**已加入本课的图片：**它的 {cats} 张猫加入了“{a}”，{others} 张非猫加入了"
     "“{b}”，用于训练；它的测试图片加入测试集（{test_cats} 张猫算作“{a}”，{test_others} 张非猫算作“{b}”）。",
     "classes_test_size": "测试准确率基于 {n} 张图片：每张占 {step}。",
