@@ -447,7 +447,7 @@ def test_the_lessons_pictures_counts_minimum_and_note_agree(data):
     page = texts(at)
     assert (
         "**Training:** 72 “cat” + 137 “not cat” pictures (0 + 0 of yours, 72 + 137 of the "
-        "lesson's). **Test:** 33 “cat” + 17 “not cat” (0 + 0 of yours, framed in blue; 33 + "
+        "lesson's). **Test:** 33 “cat” + 17 “not cat” (0 + 0 of yours, 🧪, framed in blue; 33 + "
         "17 of the lesson's)." in page
     )
     assert [i.value for i in at.info if "lesson's pictures" in i.value][0].startswith(
