@@ -180,3 +180,32 @@ def test_curves_of_different_lengths_each_end_in_the_table():
     rows = {row[0]: row[1:] for row in words.rows}
     assert rows["300"] == ["54.0%", "60.0%"] and rows["701"] == ["—", "76.0%"]
     assert rows["0"] == ["50.0%", "60.0%"] and len(words.rows) <= describe.MAX_ROWS
+
+
+@pytest.mark.parametrize("validation", [False, True])
+def test_the_peak_star_is_called_a_peak_in_the_words(validation):
+    """Review item 10: the words ended "…test accuracy, mean of 100 iterations: 82.0% at
+    iteration 550." — the star under the dashed mean line's name, never called a peak."""
+    from ui.core.i18n import text as translated
+    from ui.core.figures.peak import accuracy_peak
+
+    checkpoints = [
+        (i, 0.9, 0.5 + 0.3 * min(i, 550) / 550 - 0.2 * (i > 700)) for i in range(0, 1000, 10)
+    ]
+    peak = accuracy_peak(checkpoints, 50)
+    assert peak is not None
+    for lang, T in (("en", EN), ("zh", ZH)):
+        prefix = "chart_val_" if validation else "chart_"
+        labels = {
+            k: translated(lang, prefix + k) for k in ("test", "peak", "peak_name", "smoothed")
+        }
+        fig = charts.training_chart([0.7] * 1000, checkpoints, labels, pictures=50)
+        words = describe.describe(fig, T).summary
+        star = labels["peak_name"].format(window=peak.window)
+        acc = f"{peak.accuracy:.1%}"
+        expected = {
+            "en": f"{star}: {acc} at iteration {peak.iteration:,}.",
+            "zh": f"{star}：iteration {peak.iteration:,} 处为 {acc}。",
+        }[lang]
+        assert expected in words, words
+        assert ("peak" if lang == "en" else "峰值") in star
