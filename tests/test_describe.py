@@ -186,8 +186,8 @@ def test_curves_of_different_lengths_each_end_in_the_table():
 def test_the_peak_star_is_called_a_peak_in_the_words(validation):
     """Review item 10: the words ended "…test accuracy, mean of 100 iterations: 82.0% at
     iteration 550." — the star under the dashed mean line's name, never called a peak."""
-    from ui.core.i18n import text as translated
     from ui.core.figures.peak import accuracy_peak
+    from ui.core.i18n import text as translated
 
     checkpoints = [
         (i, 0.9, 0.5 + 0.3 * min(i, 550) / 550 - 0.2 * (i > 700)) for i in range(0, 1000, 10)
