@@ -295,5 +295,17 @@ def input_gradient_map(
             constrain="domain",
             constraintoward="top",  # a narrow (phone) figure: the pictures right under titles
         )
+    for col in (2, 3):  # a thin frame: a map's white (no slope) still shows where it ends
+        fig.add_shape(
+            type="rect",
+            xref=f"x{col} domain",
+            yref=f"y{col} domain",
+            x0=0,
+            x1=1,
+            y0=0,
+            y1=1,
+            line=dict(color="#adb5bd", width=1),
+            layer="above",
+        )
     fig.update_layout(height=280, margin=dict(l=5, r=5, t=40, b=5), font=FONT)
     return fig
