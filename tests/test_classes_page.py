@@ -484,3 +484,16 @@ def test_the_lessons_pictures_notes_in_chinese_say_the_same():
     assert text("zh", "classes_split_lesson", **counts, **split).startswith(
         "**训练：** 72 张“猫” + 137 张“非猫”（你的 0 + 0 张，本课的 72 + 137 张）。"
     )
+
+
+def test_a_held_out_thumbnail_is_marked_apart_from_a_dark_picture():
+    """Review item 18: a thin blue frame alone was hard to see on dark pictures; a white ring
+    keeps it apart from the picture, and the caption starts with 🧪."""
+    from ui.classes.intake import TEST_FRAME, caption, thumbnail
+
+    dark = np.zeros((64, 64, 3), np.uint8)
+    plain_one, held = np.asarray(thumbnail(dark, False)), np.asarray(thumbnail(dark, True))
+    assert plain_one.shape == (128, 128, 3) and held.shape == (148, 148, 3)
+    assert tuple(held[0, 0]) == TEST_FRAME and tuple(held[74, 6]) == TEST_FRAME
+    assert tuple(held[74, 8]) == (255, 255, 255) and tuple(held[74, 10]) == (0, 0, 0)
+    assert caption("c_11.png", True) == "🧪\u00a0c\\_11" and caption("c_11.png") == "c\\_11"
