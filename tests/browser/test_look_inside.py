@@ -45,6 +45,18 @@ TEXT_CLASHES_JS = """(expander) => {
 }"""
 
 
+def look_inside(page, path: str, photo) -> object:
+    """Open ``path``, upload ``photo``, open its "🔍 Look inside"; the expander, drawn."""
+    open_page(page, path)
+    uploader = page.locator('[data-testid="stFileUploader"]').filter(has_text="10 MB")
+    uploader.locator('[data-testid="stFileUploaderDropzoneInput"]').set_input_files(str(photo))
+    expander = page.locator('[data-testid="stExpander"]').filter(has_text="🔍").first
+    expander.locator("summary").first.click()
+    expander.locator(".js-plotly-plot").nth(1).wait_for()
+    wait_settled(page)
+    return expander
+
+
 @pytest.mark.parametrize(
     ("width", "height", "lang"), [(390, 844, "en"), (390, 844, "zh"), (1280, 720, "en")]
 )
@@ -57,15 +69,9 @@ def test_look_inside_is_readable_at_every_width(
     try:
         page = context.new_page()
         page.set_default_timeout(30_000)
-        open_page(page, f"/prediction?lang={lang}")
         photo = tmp_path / "cat.jpg"
         Image.fromarray(data.test_images[1]).resize((512, 512), Image.BICUBIC).save(photo)
-        uploader = page.locator('[data-testid="stFileUploader"]').filter(has_text="10 MB")
-        uploader.locator('[data-testid="stFileUploaderDropzoneInput"]').set_input_files(str(photo))
-        expander = page.locator('[data-testid="stExpander"]').filter(has_text="🔍").first
-        expander.locator("summary").first.click()
-        expander.locator(".js-plotly-plot").nth(1).wait_for()
-        wait_settled(page)
+        expander = look_inside(page, f"/prediction?lang={lang}", photo)
         found = expander.evaluate(TEXT_CLASHES_JS)
         assert found["charts"] == 2
         assert not found["clashes"], found["clashes"]
@@ -101,14 +107,8 @@ def test_the_sensitivity_map_is_drawn_dark_where_p_is_sensitive(browser, server,
     try:
         page = context.new_page()
         page.set_default_timeout(30_000)
-        open_page(page, "/prediction")
         photo = Path(__file__).parents[1] / "files" / "photo.jpg"
-        uploader = page.locator('[data-testid="stFileUploader"]').filter(has_text="10 MB")
-        uploader.locator('[data-testid="stFileUploaderDropzoneInput"]').set_input_files(str(photo))
-        expander = page.locator('[data-testid="stExpander"]').filter(has_text="🔍").first
-        expander.locator("summary").first.click()
-        expander.locator(".js-plotly-plot").nth(1).wait_for()
-        wait_settled(page)
+        expander = look_inside(page, "/prediction", photo)
         expander.locator(".js-plotly-plot").nth(1).scroll_into_view_if_needed()
         found = expander.evaluate(SENSITIVITY_JS)
         x, y, w, h = found["box"]
