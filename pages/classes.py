@@ -42,7 +42,7 @@ with left:
     lesson = require_data().data if with_lesson else None
     st.markdown(class_training.split_summary(two, shown, share, lesson))
     if lesson is not None:
-        st.info(class_training.lesson_note(shown, lesson))
+        st.info(class_training.lesson_note(shown, lesson, two))
     with st.expander(t("settings_folded")):
         settings = controls.training_controls(validation=False)
     with st.expander(t("classes_files")):

@@ -54,5 +54,16 @@ with tab_test:
         st.caption(t("testset_silent", k=len(silent), l=", ".join(map(str, sorted(set(silent))))))
     only_wrong = st.toggle(t("only_mistakes"), key="only_mistakes")
     idx = [i for i in range(len(truth)) if not only_wrong or pred[i] != truth[i]]
-    verdict.graded(data.test_images[idx], proba[idx], (pred == truth)[idx], t("p_cat"))
+    classes = [t("class_noncat"), t("class_cat")]
+    alts = [
+        t(
+            "alt_test_graded",
+            i=i,
+            truth=classes[int(truth[i])],
+            p=f"{proba[i]:.2f}",
+            mark=t("alt_right" if pred[i] == truth[i] else "alt_wrong"),
+        )
+        for i in idx
+    ]
+    verdict.graded(data.test_images[idx], proba[idx], (pred == truth)[idx], t("p_cat"), alts)
     insight.test_picture(data, params, hidden, proba)

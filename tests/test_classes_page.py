@@ -432,3 +432,68 @@ def test_the_test_share_says_its_size_and_a_large_one_gets_no_caveat(data):
     assert at.session_state[MODEL].test_size == 52  # the lesson's 50 and 1 of each class
     assert "Test accuracy is measured on 52 pictures: each one is 2 %." in texts(at)
     assert not [w.value for w in at.warning if "test pictures:**" in w.value]
+
+
+def test_the_lessons_pictures_counts_minimum_and_note_agree(data):
+    """Review item 7: on a fresh page with the lesson's pictures on, ▶ Train said at once that
+    72 cats "were added", "Training: 0 “cat” + 0 “not cat”" and "needs at least 5 pictures (it
+    has 0)". The counts include the lesson's pictures, the minimum is of the visitor's own
+    and says so, and the note says the lesson's join once each class has 5 of its own.
+    (English only: AppTest writes the Chinese preset box's value back in English.)"""
+    at = classes()
+    at.toggle(key="classes_lesson_w").set_value(True).run()
+    at.button(key="classes_train_button").click().run()
+    assert not at.exception, at.exception
+    page = texts(at)
+    assert (
+        "**Training:** 72 “cat” + 137 “not cat” pictures (0 + 0 of yours, 72 + 137 of the "
+        "lesson's). **Test:** 33 “cat” + 17 “not cat” (0 + 0 of yours, 🧪, framed in blue; 33 + "
+        "17 of the lesson's)." in page
+    )
+    assert [i.value for i in at.info if "lesson's pictures" in i.value][0].startswith(
+        "**The lesson's pictures join once each class has at least 5 pictures of your own:**"
+    )
+    assert "lesson's pictures are added" not in page
+    assert (
+        "“cat” needs at least 5 pictures of your own to train, beside the lesson's (it has 0)."
+        in [w.value for w in at.warning]
+    )
+    assert at.session_state.get(MODEL) is None
+    # with 5 of each: the lesson's are added, and the totals are what the run trains on
+    add(add(at, 0, upload("warm", range(5))), 1, upload("cool", range(5)))
+    page = texts(at)
+    assert "**Training:** 76 “cat” + 141 “not cat” pictures (4 + 4 of yours" in page
+    assert "**The lesson's pictures are added:**" in page
+    built = build(two(at), ("cat", "not cat"), 0.2, data)
+    labels = built.data.train_y[0]
+    assert (int(labels.sum()), int((labels == 0).sum())) == (76, 141)
+
+
+def test_the_lessons_pictures_notes_in_chinese_say_the_same():
+    from ui.core.i18n import text
+
+    counts = dict(a="猫", b="非猫", min=5, cats=72, others=137, test_cats=33, test_others=17)
+    assert text("zh", "classes_lesson_waiting", **counts).startswith(
+        "**每类都有至少 5 张你自己的图片后，才会加入本课的图片：**届时它的 72 张猫加入“猫”"
+    )
+    assert text("zh", "classes_too_few_own", cls="猫", min=5, n=0) == (
+        "除了本课的图片，“猫”还至少要有 5 张你自己的图片才能训练（现在有 0 张）。"
+    )
+    split = dict(a_all=72, b_all=137, a_all_test=33, b_all_test=17, a_train=0, b_train=0)
+    split |= dict(a_test=0, b_test=0)
+    assert text("zh", "classes_split_lesson", **counts, **split).startswith(
+        "**训练：** 72 张“猫” + 137 张“非猫”（你的 0 + 0 张，本课的 72 + 137 张）。"
+    )
+
+
+def test_a_held_out_thumbnail_is_marked_apart_from_a_dark_picture():
+    """Review item 18: a thin blue frame alone was hard to see on dark pictures; a white ring
+    keeps it apart from the picture, and the caption starts with 🧪."""
+    from ui.classes.intake import TEST_FRAME, caption, thumbnail
+
+    dark = np.zeros((64, 64, 3), np.uint8)
+    plain_one, held = np.asarray(thumbnail(dark, False)), np.asarray(thumbnail(dark, True))
+    assert plain_one.shape == (128, 128, 3) and held.shape == (148, 148, 3)
+    assert tuple(held[0, 0]) == TEST_FRAME and tuple(held[74, 6]) == TEST_FRAME
+    assert tuple(held[74, 8]) == (255, 255, 255) and tuple(held[74, 10]) == (0, 0, 0)
+    assert caption("c_11.png", True) == "🧪\u00a0c\\_11" and caption("c_11.png") == "c\\_11"

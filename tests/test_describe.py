@@ -56,7 +56,10 @@ def test_a_heatmap_says_what_it_maps_and_where_it_is_largest():
     M[1, 2] = 5.0
     words = describe.describe(inside.matrix_heatmap(M, "W[2]"), EN)
     assert words.summary.startswith("W[2]")
-    assert "3 × 4 values from 0 up to 5, largest at row 2, column 3." in words.summary
+    assert (
+        "3 × 4 values from 0 up to 5; the largest in size is 5 (positive), at row 2, column 3."
+        in (words.summary)
+    )
     assert len(words.rows) == 3 and words.rows[1][3] == "5"
     truth, predicted = np.array([[0, 1, 1, 0, 1]]), np.array([[0, 1, 0, 0, 1]])
     fig = charts.confusion_matrix(truth, predicted, ["non-cat", "cat"], {})
@@ -72,7 +75,60 @@ def test_the_gradient_map_skips_the_picture_under_it_and_finds_the_largest_pixel
     fig = inside.input_gradient_map(picture, grad, ("picture", "magnitude", "sign"))
     words = describe.describe(fig, EN).summary
     assert words.count("magnitude:") == 1 and "largest at row 11, column 21" in words
-    assert "1 picture: picture." in words  # one picture, singular
+    assert words.startswith("picture: a picture of 64 × 64 pixels.")  # not "1 picture: picture."
+
+
+def test_the_signed_gradient_map_names_its_largest_value_in_size_and_its_sign():
+    """Review item 2: test picture #1's signed map has min -0.000912, stronger than its max
+    +0.000903; "largest" took the max."""
+    grad = np.zeros((64, 64, 3))
+    grad[40, 5, 0], grad[7, 30, 1] = -0.000912, 0.000903
+    fig = inside.input_gradient_map(np.zeros((64, 64, 3), np.uint8), grad.ravel(), ("p", "m", "s"))
+    en, zh = describe.describe(fig, EN).summary, describe.describe(fig, ZH).summary
+    assert (
+        "s: a map of 64 × 64 values from -0.000912 up to 0.000903; the largest in size is "
+        "-0.000912 (negative), at row 41, column 6." in en
+    )
+    assert "m: a map of 64 × 64 values from 0 up to 0.000912, largest at row 41, column 6." in en
+    assert "绝对值最大的是 -0.000912（负值），在第 41 行、第 6 列。" in zh
+    # the hover of that pixel says the same row and column
+    signed = fig.data[2]
+    i, j = np.unravel_index(np.argmax(np.abs(np.asarray(signed.z))), (64, 64))
+    assert (signed.y[i], signed.x[j]) == (41, 6) and "(%{y}, %{x})" in signed.hovertemplate
+
+
+def test_chinese_positions_read_as_ordinals():
+    """Review item 16: "最大值在 行 46、列 33" → "在第 46 行、第 33 列", "在第 2 个单元"."""
+    M = np.zeros((50, 40))
+    M[45, 32] = 1.0
+    zh = describe.describe(inside.matrix_heatmap(M, "W", unit_interval=True), ZH).summary
+    assert "最大值在第 46 行、第 33 列" in zh and "行 46" not in zh
+    acts = [np.array([0.1, 0.7, 0.2]), np.array([0.9])]
+    fig = inside.layer_activations(acts, ZH("inside_units"), "A[{l}]（{n}）", "A[{l}] = P(猫)")
+    assert "最大值在第 2 个单元。" in describe.describe(fig, ZH).summary
+
+
+def test_a_reduced_matrix_is_described_whole_and_zeros_as_all_zero():
+    """Review item 12: the words gave the range and the largest of the 20 × 60 drawn as the
+    whole W[1]'s; and b[1] = 0 was "from 0 up to 0, largest at row 1, column 1"."""
+    rng = np.random.RandomState(1)
+    W = rng.randn(20, 12288) * 0.01
+    i, j = np.unravel_index(np.argmax(np.abs(W)), W.shape)
+    fig = inside.matrix_heatmap(W, "W[1]")
+    assert np.asarray(fig.data[0].z).shape == (20, 60)
+    for T in (EN, ZH):
+        words = describe.describe(fig, T).summary
+        assert f"{W.min():.4g}" in words and f"{W.max():.4g}" in words
+        assert f"{W[i, j]:.4g}" in words
+        place = (f"row {i + 1}, column {j + 1:,}", f"第 {i + 1} 行、第 {j + 1:,} 列")
+        assert place[T is ZH] in words
+        assert ("20 × 60", "20 行 × 60 列")[T is ZH] in words
+    assert describe.describe(inside.matrix_heatmap(np.zeros((20, 1)), "b[1]"), EN).summary == (
+        "b[1]  (20 × 1): a map of 20 × 1 values, all 0."
+    )
+    assert (
+        "全部为 0" in describe.describe(inside.matrix_heatmap(np.zeros((20, 1)), "b"), ZH).summary
+    )
 
 
 def test_the_layer_activations_name_the_largest_unit():
@@ -124,3 +180,32 @@ def test_curves_of_different_lengths_each_end_in_the_table():
     rows = {row[0]: row[1:] for row in words.rows}
     assert rows["300"] == ["54.0%", "60.0%"] and rows["701"] == ["—", "76.0%"]
     assert rows["0"] == ["50.0%", "60.0%"] and len(words.rows) <= describe.MAX_ROWS
+
+
+@pytest.mark.parametrize("validation", [False, True])
+def test_the_peak_star_is_called_a_peak_in_the_words(validation):
+    """Review item 10: the words ended "…test accuracy, mean of 100 iterations: 82.0% at
+    iteration 550." — the star under the dashed mean line's name, never called a peak."""
+    from ui.core.figures.peak import accuracy_peak
+    from ui.core.i18n import text as translated
+
+    checkpoints = [
+        (i, 0.9, 0.5 + 0.3 * min(i, 550) / 550 - 0.2 * (i > 700)) for i in range(0, 1000, 10)
+    ]
+    peak = accuracy_peak(checkpoints, 50)
+    assert peak is not None
+    for lang, T in (("en", EN), ("zh", ZH)):
+        prefix = "chart_val_" if validation else "chart_"
+        labels = {
+            k: translated(lang, prefix + k) for k in ("test", "peak", "peak_name", "smoothed")
+        }
+        fig = charts.training_chart([0.7] * 1000, checkpoints, labels, pictures=50)
+        words = describe.describe(fig, T).summary
+        star = labels["peak_name"].format(window=peak.window)
+        acc = f"{peak.accuracy:.1%}"
+        expected = {
+            "en": f"{star}: {acc} at iteration {peak.iteration:,}.",
+            "zh": f"{star}：iteration {peak.iteration:,} 处为 {acc}。",
+        }[lang]
+        assert expected in words, words
+        assert ("peak" if lang == "en" else "峰值") in star

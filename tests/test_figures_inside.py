@@ -1,7 +1,12 @@
 """The look-inside figures, checked on their trace data."""
 
+from pathlib import Path
+
 import numpy as np
 
+import dnn
+from dnn.datasets import flatten
+from dnn.images import preprocess_image
 from ui.core.figures import style
 from ui.core.figures.inside import (
     NUMBERS_UP_TO,
@@ -78,8 +83,71 @@ def test_input_gradient_map_sums_over_colours():
     grad = rng.randn(12288)
     fig = input_gradient_map(picture, grad, ("a", "b", "c"))
     kinds = [tr.type for tr in fig.data]
-    assert kinds == ["image", "heatmap", "heatmap", "heatmap"]
+    assert kinds == ["image", "heatmap", "heatmap"]  # no grey copy of the picture under a map
     g = grad.reshape(64, 64, 3)
-    np.testing.assert_allclose(fig.data[2].z, np.abs(g).sum(axis=2))
-    np.testing.assert_allclose(fig.data[3].z, g.sum(axis=2))
-    np.testing.assert_allclose(fig.data[1].z, picture.mean(axis=2))
+    np.testing.assert_allclose(fig.data[1].z, np.abs(g).sum(axis=2))
+    np.testing.assert_allclose(fig.data[2].z, g.sum(axis=2))
+
+
+def _rgba(color) -> np.ndarray:
+    """'rgb(…)', 'rgba(…)' or '#rrggbb' as r, g, b in 0…1 and alpha."""
+    color = color.strip()
+    if color.startswith("#"):
+        return np.array([int(color[k : k + 2], 16) / 255 for k in (1, 3, 5)] + [1.0])
+    parts = [float(v) for v in color[color.index("(") + 1 : -1].split(",")]
+    return np.array([v / 255 for v in parts[:3]] + [parts[3] if len(parts) == 4 else 1.0])
+
+
+def drawn_darkness(fig, axis: str) -> np.ndarray:
+    """How dark each cell of the panel on x-axis ``axis`` is drawn (1 − luminance, 0…1).
+
+    Every heatmap on that panel, in drawing order, mapped through its colour scale (linear
+    between stops in RGBA, as Plotly does between zmin and zmax) and laid over the one below
+    by its alpha, over a white page.
+    """
+    out = None
+    for tr in fig.data:
+        if tr.type != "heatmap" or (tr.xaxis or "x") != axis:
+            continue
+        z = np.asarray(tr.z, dtype=float)
+        lo, hi = (tr.zmin, tr.zmax) if tr.zmin is not None else (z.min(), z.max())
+        u = np.clip((z - lo) / ((hi - lo) or 1.0), 0, 1)
+        stops = np.array([s for s, _ in tr.colorscale], dtype=float)
+        colours = np.array([_rgba(c) for _, c in tr.colorscale])
+        rgba = np.stack([np.interp(u, stops, colours[:, k]) for k in range(4)], axis=-1)
+        below = np.ones(z.shape + (3,)) if out is None else out
+        a = rgba[..., 3:]
+        out = a * rgba[..., :3] + (1 - a) * below
+    luminance = out @ np.array([0.2126, 0.7152, 0.0722])
+    return 1 - luminance
+
+
+def test_the_sensitivity_map_is_dark_where_p_is_sensitive_not_where_the_picture_is(data):
+    """Review item 2: the middle panel's darkness came from the picture's grey copy under it
+    (the lesson's model on the test photo: correlation with |∂P/∂x| low, with the picture's
+    darkness high). Drawn, it must follow |∂P/∂x| and not the picture."""
+    model = dnn.train(data.train_x, data.train_y, [12288, 20, 7, 5, 1])
+    seen = preprocess_image(Path(__file__).parent / "files" / "photo.jpg")
+    grad = dnn.input_gradient(model.params, flatten(seen[np.newaxis]))[:, 0]
+    fig = input_gradient_map(seen, grad, ("input", "|∂P/∂x|", "∂P/∂x"))
+    dark = drawn_darkness(fig, "x2").ravel()
+    magnitude = np.abs(grad.reshape(64, 64, 3)).sum(axis=2).ravel()
+    picture_dark = 255 - seen.astype(float).mean(axis=2).ravel()
+    with_gradient = np.corrcoef(dark, magnitude)[0, 1]
+    with_picture = np.corrcoef(dark, picture_dark)[0, 1]
+    print(f"drawn darkness: corr with |dP/dx| {with_gradient:.3f}, with picture {with_picture:.3f}")
+    assert with_gradient > 0.95
+    assert abs(with_picture) < abs(np.corrcoef(magnitude, picture_dark)[0, 1]) + 0.05
+    # the darkest drawn pixel is the most sensitive one
+    assert np.argmax(dark) == np.argmax(magnitude)
+
+
+def test_the_gradient_maps_hover_counts_rows_and_columns_from_1():
+    grad = np.zeros(12288)
+    grad[3 * (64 * 41 + 19)] = 1.0  # 0-based row 41, column 19: row 42, column 20
+    fig = input_gradient_map(np.zeros((64, 64, 3), np.uint8), grad)
+    for heat in fig.data[1:]:
+        assert list(heat.x) == list(range(1, 65)) and list(heat.y) == list(range(1, 65))
+        z = np.asarray(heat.z)
+        i, j = np.unravel_index(np.argmax(np.abs(z)), z.shape)
+        assert (heat.y[i], heat.x[j]) == (42, 20)

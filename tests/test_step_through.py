@@ -194,3 +194,26 @@ def test_equation_8_says_columns_in_the_visitors_language():
     assert len(eight) == 1 and r"\sum_{\text{各列}}" in eight[0] and "columns" not in eight[0]
     at.radio(key="lang_choice").set_value("en").run()
     assert any(r"\sum_{\text{columns}}" in e.value for e in at.latex)
+
+
+def test_the_words_describe_the_whole_w1_and_an_all_zero_b(data):
+    """Review item 12: /step?snet=cat&step=2 said "W[1] (20 × 12,288): a map of 20 × 60 values
+    from -0.02642 up to 0.02499, largest at row 2, column 4374" (the part drawn), while the
+    lesson's W[1] (seed 1) runs -0.0390 … 0.0409; and "b[1]: from 0 up to 0, largest at row 1,
+    column 1"."""
+    at = app("pages/step.py")
+    at.radio(key="step_network").set_value("cat").run()
+    at.slider(key="step_index").set_value(2).run()
+    from dnn.propagation import initialize
+
+    W1 = initialize((12288, 20, 7, 5, 1), np.random.RandomState(1), "lesson")["W1"]
+    i, j = np.unravel_index(np.argmax(np.abs(W1)), W1.shape)
+    words = {
+        s["layout"]["title"]["text"].split("  (")[0]: s["layout"]["meta"]["dnn_text"]["summary"]
+        for s in plotly_specs(at)
+    }
+    w = words["W[1]"]
+    assert f"from {W1.min():.4g} up to {W1.max():.4g}" in w, w
+    assert f"{W1[i, j]:.4g} ({'positive' if W1[i, j] > 0 else 'negative'})" in w
+    assert f"at row {i + 1}, column {j + 1:,}." in w and "draws 20 × 60 of them" in w
+    assert words["b[1]"].endswith("a map of 20 × 1 values, all 0."), words["b[1]"]

@@ -119,3 +119,30 @@ def shown_code(at) -> str:
     """The code blocks' text (plain <pre> blocks, ui/widgets/code_block.py)."""
     blocks = [e.proto.body for e in at.get("html") if 'class="dnn-code"' in e.proto.body]
     return "\n".join(html.unescape(b) for b in blocks)
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_the_test_set_gallerys_alt_text_says_which_picture_its_class_and_p(data, lang):
+    """Review item 13: each picture's alt was its caption ("✅ P(cat) = 1.00"), read twice,
+    with no picture number and no true class."""
+    at = app("pages/prediction.py")
+    if lang == "zh":
+        at.radio(key="lang_choice").set_value("zh").run()
+    assert not at.exception
+    gallery = next(e for e in at.get("image") if len(e.proto.imgs) == 50)
+    alts = [img.alt for img in gallery.proto.imgs]
+    captions = gallery.captions
+    p = dnn.predict_proba(at.session_state.model.params, data.test_x)[0]
+    truth = data.test_y[0]
+    for i in (0, 1, 13, 49):
+        right = (p[i] > 0.5) == (truth[i] == 1)
+        if lang == "en":
+            cls = "cat" if truth[i] else "non-cat"
+            mark = "right" if right else "wrong"
+            want = f"Test picture #{i}: it is a {cls}, P(cat) = {p[i]:.2f}, the model is {mark}"
+        else:
+            cls = "猫" if truth[i] else "非猫"
+            mark = "正确" if right else "错误"
+            want = f"测试图片 #{i}：它是{cls}，P(猫) = {p[i]:.2f}，模型判断{mark}"
+        assert alts[i] == want
+        assert alts[i] != captions[i]

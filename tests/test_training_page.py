@@ -279,3 +279,19 @@ def test_one_iteration_and_one_mistake_are_singular(data):
 
     assert text("en", "mistakes_intro", n=1, m=50) == "1 of the 50 test pictures is misclassified:"
     assert text("en", "mistakes_intro", n=2, m=50) == "2 of the 50 test pictures are misclassified:"
+
+
+def test_the_two_weight_charts_words_say_which_is_which(data):
+    """Review item 15: both charts of the first-layer weights tab read "12 pictures: unit 1, …,
+    unit 12."; "after training" and "what training changed" were never said."""
+    at = training()
+    at.number_input(key="iterations").set_value(30).run()
+    click(at, "train_button")
+    at.session_state["result_tab"] = EN["tab_weights"]  # the visitor opens the tab
+    at.run()
+    pictures = [s for s in plotly_specs(at) if s["data"] and s["data"][0]["type"] == "image"]
+    words = [s["layout"]["meta"]["dnn_text"]["summary"] for s in pictures]
+    assert len(words) == 2 and words[0] != words[1]
+    assert words[0].startswith("W[1] after training, each unit's weights scaled to its own range:")
+    assert words[1].startswith("What training changed, W[1] − its random start (grey: no change")
+    assert all("unit 1, unit 2" in w for w in words)

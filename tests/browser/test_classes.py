@@ -119,3 +119,36 @@ def test_a_run_stopped_on_the_training_page_is_the_prediction_pages_model(page):
     page.locator('[data-testid="stSidebar"]').get_by_text("Is it a cat?").click()
     page.get_by_text("Using your latest model from the Training page: #1").wait_for()
     assert_no_errors(page)
+
+
+def test_each_picture_and_remove_button_is_named_apart(page, tmp_path):
+    """Review items 6 and 18: alt text "A picture of class c_11.png" (no class), twelve ✕ buttons
+    all named "✕", two "Remove all" alike; held-out pictures only framed in thin blue."""
+    open_page(page, "/classes")
+    class_input(page, 0).set_input_files(files(tmp_path, "warm", range(6)))
+    added(page, "“cat”: 6 added.")
+    class_input(page, 1).set_input_files(files(tmp_path, "cool", range(6)))
+    added(page, "“not cat”: 6 added.")
+    main = page.locator('[data-testid="stMain"]')
+    alts = main.locator('[data-testid="stImage"] img').evaluate_all("l => l.map(i => i.alt)")
+    for kind, cls in (("warm", "cat"), ("cool", "not cat")):
+        mine = [a for a in alts if a.startswith(kind)]
+        assert len(mine) == 6, alts
+        assert all(f"a picture of class “{cls}”" in a for a in mine), mine
+        held = [a for a in mine if a.endswith("held out for the test set (🧪)")]
+        assert len(held) == 1, mine  # 20 % of 6, at least one
+    # the accessible names, as the browser computes them (Playwright's role query)
+    names = []
+    for k in range(6):
+        for kind, cls in (("warm", "cat"), ("cool", "not cat")):
+            name = f"Remove {kind}{k}.png from “{cls}”"
+            page.get_by_role("button", name=name, exact=True).wait_for()
+            names.append(name)
+    assert page.get_by_role("button", name="✕", exact=True).count() == 0
+    for cls in ("cat", "not cat"):
+        button = page.get_by_role("button", name=f"Remove all pictures of “{cls}”", exact=True)
+        assert button.count() == 1 and button.inner_text() == f"Remove all of “{cls}”"
+    # a held-out picture's caption starts with 🧪
+    captions = main.locator('[data-testid="stImageCaption"]').all_inner_texts()
+    assert sum(c.startswith("🧪") for c in captions) == 2, captions
+    assert_no_errors(page)

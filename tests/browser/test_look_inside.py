@@ -6,6 +6,9 @@ must be readable: no two overlap, none is cut by its chart's edge.
 
 from __future__ import annotations
 
+import io
+from pathlib import Path
+
 import pytest
 from PIL import Image
 
@@ -42,6 +45,18 @@ TEXT_CLASHES_JS = """(expander) => {
 }"""
 
 
+def look_inside(page, path: str, photo) -> object:
+    """Open ``path``, upload ``photo``, open its "🔍 Look inside"; the expander, drawn."""
+    open_page(page, path)
+    uploader = page.locator('[data-testid="stFileUploader"]').filter(has_text="10 MB")
+    uploader.locator('[data-testid="stFileUploaderDropzoneInput"]').set_input_files(str(photo))
+    expander = page.locator('[data-testid="stExpander"]').filter(has_text="🔍").first
+    expander.locator("summary").first.click()
+    expander.locator(".js-plotly-plot").nth(1).wait_for()
+    wait_settled(page)
+    return expander
+
+
 @pytest.mark.parametrize(
     ("width", "height", "lang"), [(390, 844, "en"), (390, 844, "zh"), (1280, 720, "en")]
 )
@@ -54,15 +69,9 @@ def test_look_inside_is_readable_at_every_width(
     try:
         page = context.new_page()
         page.set_default_timeout(30_000)
-        open_page(page, f"/prediction?lang={lang}")
         photo = tmp_path / "cat.jpg"
         Image.fromarray(data.test_images[1]).resize((512, 512), Image.BICUBIC).save(photo)
-        uploader = page.locator('[data-testid="stFileUploader"]').filter(has_text="10 MB")
-        uploader.locator('[data-testid="stFileUploaderDropzoneInput"]').set_input_files(str(photo))
-        expander = page.locator('[data-testid="stExpander"]').filter(has_text="🔍").first
-        expander.locator("summary").first.click()
-        expander.locator(".js-plotly-plot").nth(1).wait_for()
-        wait_settled(page)
+        expander = look_inside(page, f"/prediction?lang={lang}", photo)
         found = expander.evaluate(TEXT_CLASHES_JS)
         assert found["charts"] == 2
         assert not found["clashes"], found["clashes"]
@@ -72,6 +81,48 @@ def test_look_inside_is_readable_at_every_width(
             assert any(text.startswith(title) for text in found["texts"]), title
         caption = "最敏感的地方" if lang == "zh" else "where P(cat) is most sensitive"
         assert caption in expander.inner_text()
+        assert_no_errors(page)
+    finally:
+        context.close()
+
+
+# The middle panel's heatmap: its box on the page and the |∂P/∂x| it maps (the app's numbers).
+SENSITIVITY_JS = """(expander) => {
+    const plot = expander.querySelectorAll('.js-plotly-plot')[1];
+    const box = plot.querySelector('.subplot.x2y2 .heatmaplayer').getBoundingClientRect();
+    const k = plot.data.findIndex(d => (d.hovertemplate || '').includes('|∂P/∂x|'));
+    const z = plot.calcdata[k][0].z;  // as Plotly.js drew it: rows of numbers
+    return {box: [box.left, box.top, box.width, box.height], z: Array.from(z, r => Array.from(r))};
+}"""
+
+
+def test_the_sensitivity_map_is_drawn_dark_where_p_is_sensitive(browser, server, tmp_path):
+    """Review item 2, as Chromium draws it: the middle panel's darkness was the picture's grey
+    copy under it (the photo's hill); it must follow the map's own |∂P/∂x|."""
+    import numpy as np
+
+    import dnn
+
+    context = browser.new_context(viewport={"width": 1280, "height": 720}, base_url=server)
+    try:
+        page = context.new_page()
+        page.set_default_timeout(30_000)
+        photo = Path(__file__).parents[1] / "files" / "photo.jpg"
+        expander = look_inside(page, "/prediction", photo)
+        expander.locator(".js-plotly-plot").nth(1).scroll_into_view_if_needed()
+        found = expander.evaluate(SENSITIVITY_JS)
+        x, y, w, h = found["box"]
+        shot = page.screenshot(clip=dict(x=x + 1, y=y + 1, width=w - 2, height=h - 2))
+        grey = np.asarray(Image.open(io.BytesIO(shot)).convert("L").resize((64, 64), Image.BOX))
+        drawn = 255 - grey.astype(float).ravel()
+        magnitude = np.asarray(found["z"], dtype=float).ravel()
+        seen = dnn.preprocess_image(photo)  # what the model sees: 64×64
+        picture_dark = 255 - seen.astype(float).mean(axis=2).ravel()
+        with_gradient = np.corrcoef(drawn, magnitude)[0, 1]
+        with_picture = np.corrcoef(drawn, picture_dark)[0, 1]
+        print(f"Chromium: darkness vs |dP/dx| {with_gradient:.3f}, vs picture {with_picture:.3f}")
+        assert with_gradient > 0.9
+        assert abs(with_picture) < 0.3
         assert_no_errors(page)
     finally:
         context.close()

@@ -16,6 +16,7 @@ from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 import dnn
 from dnn.datasets.layout import check_classes
+from ui.classes.aria import name_buttons
 from ui.classes.sets import MAX_PICTURES, TwoClasses
 from ui.core import framing, visitor
 from ui.core.i18n import explain, t
@@ -28,6 +29,7 @@ NOTES = "classes_notes"  # session key: class → what the last batch of files g
 GRID = 5  # thumbnails per row in a class's column
 CAPTION_CHARS = 9
 TEST_FRAME = (28, 126, 214)  # around a thumbnail held out for the test set
+TEST_MARK = "🧪"  # before its name
 
 
 def two_classes() -> TwoClasses:
@@ -190,45 +192,67 @@ def show_notes(two: TwoClasses, where) -> None:
 
 
 def thumbnail(pixels, test: bool) -> Image.Image:
-    """The 64×64 picture shown twice as large; a test picture gets a blue frame."""
+    """The 64×64 picture shown twice as large; a test picture gets a white and blue frame.
+
+    The white ring keeps the blue frame apart from a dark picture's own edge (a blue frame
+    alone was hard to see on dark pictures); the caption's 🧪 says it in text too.
+    """
     img = enlarged(pixels, 2)
-    return ImageOps.expand(img, border=8, fill=TEST_FRAME) if test else img
+    if not test:
+        return img
+    return ImageOps.expand(ImageOps.expand(img, border=3, fill="white"), border=7, fill=TEST_FRAME)
 
 
-def caption(name: str) -> str:
-    """A picture's name under its thumbnail: without its extension, cut to CAPTION_CHARS."""
+def caption(name: str, test: bool = False) -> str:
+    """A picture's name under its thumbnail: without its extension, cut to CAPTION_CHARS.
+
+    A test picture's starts with 🧪 (its name cut two characters shorter).
+    """
     name = clean(name)
     stem = name.rsplit(".", 1)[0] if "." in name[1:] else name
-    stem = stem if len(stem) <= CAPTION_CHARS else stem[: CAPTION_CHARS - 1] + "…"
+    room = CAPTION_CHARS - 2 * test
+    stem = stem if len(stem) <= room else stem[: room - 1] + "…"
     # a caption is Markdown: escaped as text; one line: "camera 5" is not broken in two
-    return plain(stem).replace(" ", "\u00a0")
+    return (TEST_MARK + "\u00a0" if test else "") + plain(stem).replace(" ", "\u00a0")
 
 
 def thumbnails(two: TwoClasses, k: int, test_ids: set[int]) -> None:
-    """Class k's pictures as the network sees them, each with a remove button; 🧪 marks tests."""
+    """Class k's pictures as the network sees them, each with a remove button; 🧪 marks tests.
+
+    Each picture's alt text names its file, its class and whether it is held out; each ✕ has
+    its own accessible name ("Remove c_11.png from “cat”"), and so has "Remove all".
+    """
     pics = two.pictures[k]
     if not pics:
         st.caption(t("classes_empty"))
         return
+    raw = clean(names(two)[k])
+    cls = plain(raw)  # the visitor's own text, shown as text (Markdown escaped)
     st.caption(t("classes_count", n=len(pics)))
+    labels = {}
     for row in range(0, len(pics), GRID):
         cols = st.columns(GRID, gap="small")
         for col, p in zip(cols, pics[row : row + GRID], strict=False):
-            name = caption(p.name)
             held = p.id in test_ids
-            alt = t("alt_class_picture_test" if held else "alt_class_picture", name=clean(p.name))
-            col.image(thumbnail(p.pixels, held), caption=name, width="stretch", alt=alt)
+            key = "alt_class_picture_test" if held else "alt_class_picture"
+            alt = t(key, name=clean(p.name), cls=raw)  # an attribute: plain text
+            picture = thumbnail(p.pixels, held)
+            col.image(picture, caption=caption(p.name, held), width="stretch", alt=alt)
+            remove = t("classes_remove", name=plain(p.name), cls=cls)
+            labels[f"classes_remove_{p.id}"] = t("classes_remove", name=clean(p.name), cls=raw)
             col.button(
                 "✕",
                 key=f"classes_remove_{p.id}",
-                help=t("classes_remove", name=plain(p.name)),
+                help=remove,
                 on_click=two.remove,
                 args=(p.id,),
                 type="tertiary",
             )
     st.button(
-        t("classes_remove_all"),
+        t("classes_remove_all", cls=cls),
         key=f"classes_clear_{k}",
         on_click=two.clear,
         args=(k,),
     )
+    labels[f"classes_clear_{k}"] = t("classes_remove_all_name", cls=raw)
+    name_buttons(labels)

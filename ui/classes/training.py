@@ -94,9 +94,15 @@ def option_widgets() -> tuple[float, bool]:
 
 
 def problems(two: TwoClasses, shown: tuple[str, str]) -> list[str]:
-    """Why training cannot start yet (too few pictures, unusable names), translated."""
+    """Why training cannot start yet (too few pictures, unusable names), translated.
+
+    The minimum is of the visitor's own pictures, with or without the lesson's beside them
+    (the page trains on the visitor's classes; the lesson's pictures only add to them), and
+    the message says so when the lesson's pictures are on.
+    """
+    key = "classes_too_few_own" if options()[1] else "classes_too_few"
     found = [
-        t("classes_too_few", cls=plain(shown[k]), n=len(pics), min=MIN_PER_CLASS)
+        t(key, cls=plain(shown[k]), n=len(pics), min=MIN_PER_CLASS)
         for k, pics in enumerate(two.pictures)
         if len(pics) < MIN_PER_CLASS
     ]
@@ -148,34 +154,51 @@ def train(
 
 
 def split_summary(two: TwoClasses, shown: tuple[str, str], share: float, lesson) -> str:
-    """How many pictures of each class train and test (and the lesson's, if they join)."""
+    """How many pictures of each class train and test, the lesson's included when they join.
+
+    With the lesson's pictures the totals are what a run trains and tests on, each split into
+    the visitor's and the lesson's (its cats join the first class, its non-cats the second).
+    """
     n = [len(pics) for pics in two.pictures]
     tests = [test_count(m, share) for m in n]
+    mine = dict(a_train=n[0] - tests[0], b_train=n[1] - tests[1], a_test=tests[0], b_test=tests[1])
     shown = tuple(plain(name) for name in shown)  # the visitor's or a file's text: as text
-    text = t(
-        "classes_split",
+    if lesson is None:
+        return t("classes_split", a=shown[0], b=shown[1], **mine)
+    joined = _lesson_counts(lesson)
+    return t(
+        "classes_split_lesson",
         a=shown[0],
         b=shown[1],
-        a_train=n[0] - tests[0],
-        b_train=n[1] - tests[1],
-        a_test=tests[0],
-        b_test=tests[1],
+        a_all=mine["a_train"] + joined["cats"],
+        b_all=mine["b_train"] + joined["others"],
+        a_all_test=mine["a_test"] + joined["test_cats"],
+        b_all_test=mine["b_test"] + joined["test_others"],
+        **mine,
+        **joined,
     )
-    return text
 
 
-def lesson_note(shown: tuple[str, str], lesson: dnn.Dataset) -> str:
-    """What joining the lesson's pictures does to the classes, in numbers."""
+def _lesson_counts(lesson: dnn.Dataset) -> dict[str, int]:
+    """The lesson's cats and non-cats, training and test."""
     cats, test_cats = int(lesson.train_y.sum()), int(lesson.test_y.sum())
-    return t(
-        "classes_lesson_added",
-        a=plain(shown[0]),
-        b=plain(shown[1]),
+    return dict(
         cats=cats,
         others=lesson.train_y.shape[1] - cats,
         test_cats=test_cats,
         test_others=lesson.test_y.shape[1] - test_cats,
     )
+
+
+def lesson_note(shown: tuple[str, str], lesson: dnn.Dataset, two: TwoClasses) -> str:
+    """What joining the lesson's pictures does to the classes, in numbers.
+
+    Before each class has :data:`MIN_PER_CLASS` pictures of the visitor's own, it says the
+    lesson's will join then (a run cannot start before).
+    """
+    ready = all(len(pics) >= MIN_PER_CLASS for pics in two.pictures)
+    key = "classes_lesson_added" if ready else "classes_lesson_waiting"
+    return t(key, a=plain(shown[0]), b=plain(shown[1]), min=MIN_PER_CLASS, **_lesson_counts(lesson))
 
 
 TINY_STEP = 0.05  # one picture moving test accuracy by more than this: the set is too small

@@ -58,10 +58,10 @@ def chart_labels(validation: bool = False) -> dict[str, str]:
 
     ``validation``: the held-out curve is that of the validation pictures, not the test ones.
     """
-    keys = ("cost", "train", "test", "iteration", "accuracy", "peak", "smoothed", "printed")
-    labels = {k: t("chart_" + k) for k in keys}
+    keys = ("cost", "train", "test", "iteration", "accuracy", "peak", "peak_name", "smoothed")
+    labels = {k: t("chart_" + k) for k in keys + ("printed",)}
     if validation:
-        labels.update({k: t("chart_val_" + k) for k in ("test", "peak", "smoothed")})
+        labels.update({k: t("chart_val_" + k) for k in ("test", "peak", "peak_name", "smoothed")})
     return labels
 
 

@@ -69,11 +69,11 @@ def weights_tab(params, record: RunRecord) -> None:
     with left:
         st.markdown(t("weights_trained"))
         fig = figures.weight_images(W, WEIGHT_UNITS, 4, unit_label=unit)
-        described.show(fig, key="weights")
+        described.show(fig, title=t("weights_trained_name"), key="weights")
     with right:
         st.markdown(t("weights_change"))
         fig = figures.weight_images(W - W0, WEIGHT_UNITS, 4, unit_label=unit, centered=True)
-        described.show(fig, key="weights_change")
+        described.show(fig, title=t("weights_change_name"), key="weights_change")
     st.caption(
         t(
             "weights_caption",

@@ -125,12 +125,23 @@ def with_two_classes(text: str, names: Sequence[str] | None) -> str:
     )
 
 
-def graded(images: Sequence, proba: Sequence[float], right: Sequence[bool], label: str) -> None:
-    """Labelled pictures as thumbnails, each captioned ✅/❌ and ``label = 0.93`` (its P)."""
+def graded(
+    images: Sequence,
+    proba: Sequence[float],
+    right: Sequence[bool],
+    label: str,
+    alts: Sequence[str] | None = None,
+) -> None:
+    """Labelled pictures as thumbnails, each captioned ✅/❌ and ``label = 0.93`` (its P).
+
+    ``alts``: each picture's text alternative (which picture, its true class, P, right or
+    wrong); without them, its caption's words.
+    """
     marks = ["✅ " if ok else "❌ " for ok in right]
     captions = [f"{mark}{label} = {p:.2f}" for mark, p in zip(marks, proba, strict=True)]
-    alts = [c.replace("\\", "") for c in captions]  # an attribute: no Markdown escapes
-    st.image(list(images), width=112, caption=captions, alt=alts)
+    if alts is None:
+        alts = [c.replace("\\", "") for c in captions]  # an attribute: no Markdown escapes
+    st.image(list(images), width=112, caption=captions, alt=list(alts))
 
 
 def uploaded(key: str) -> list[tuple[str, bytes]]:

@@ -100,6 +100,19 @@ def matrix_heatmap(
         colorbar=dict(thickness=10, len=0.9, **bar),
         **scale,
     )
+    if part.is_reduced:  # the chart's words give the whole matrix's range, not the part's
+        full = np.asarray(M, dtype=float)
+        size = full if unit_interval else np.abs(full)
+        i, j = np.unravel_index(int(np.argmax(size)), full.shape)
+        heat.meta = dict(
+            whole=dict(
+                shape=list(part.shape),
+                lo=float(full.min()),
+                hi=float(full.max()),
+                value=float(full[i, j]),
+                at=[int(i) + 1, int(j) + 1],
+            )
+        )
     if r * c <= NUMBERS_UP_TO:
         heat.update(texttemplate="%{z:.3f}", textfont=dict(size=12))
     fig = go.Figure(heat)
@@ -206,6 +219,9 @@ def layer_activations(
     return fig
 
 
+SENSITIVITY = "Oranges"  # |∂P/∂x|: white at 0, darker (by luminance) up to the largest
+
+
 def input_gradient_map(
     picture: np.ndarray, gradient: np.ndarray, titles: Sequence[str] = ("", "", "")
 ) -> go.Figure:
@@ -223,25 +239,27 @@ def input_gradient_map(
     Returns
     -------
     go.Figure
-        Panel 1 the picture; panel 2 |∂P/∂x| summed over R, G, B over a grey copy of it (transparent
-        where small);
-        panel 3 the signed sum (red: brighter raises P(cat), blue: lowers it).
+        Panel 1 the picture; panel 2 |∂P/∂x| summed over R, G, B alone, on a scale from white
+        (0) to dark (its largest), so the darkness is the sensitivity and nothing else (drawn
+        over a grey copy of the picture, the picture's own dark parts looked "sensitive": the
+        lesson's model on the test photo has the same |∂P/∂x| in its sky and on its hill);
+        panel 3 the signed sum (red: brighter raises P(cat), blue: lowers it). Rows and columns
+        are counted from 1 at the top left, in the hover text as in the chart's words.
     """
     side = picture.shape[0]
     g = np.asarray(gradient, dtype=float).reshape(side, side, 3)
     magnitude = np.abs(g).sum(axis=2)  # (64, 64)
     signed = g.sum(axis=2)
-    grey = picture.astype(float).mean(axis=2)
+    place = list(range(1, side + 1))  # 1-based, as the words say them
     fig = make_subplots(rows=1, cols=3, subplot_titles=list(titles), horizontal_spacing=0.03)
     fig.add_trace(go.Image(z=picture, hoverinfo="skip"), row=1, col=1)
-    fig.add_trace(
-        go.Heatmap(z=grey, colorscale="gray", showscale=False, hoverinfo="skip"), row=1, col=2
-    )
     top = float(magnitude.max()) or 1.0
     fig.add_trace(
         go.Heatmap(
             z=magnitude,
-            colorscale=[[0, "rgba(255,200,0,0)"], [0.3, "rgba(255,120,0,0.5)"], [1, "#c92a2a"]],
+            x=place,
+            y=place,
+            colorscale=SENSITIVITY,
             zmin=0,
             zmax=top,
             showscale=False,
@@ -254,6 +272,8 @@ def input_gradient_map(
     fig.add_trace(
         go.Heatmap(
             z=signed,
+            x=place,
+            y=place,
             colorscale=DIVERGING,
             zmid=0,
             zmin=-peak,
@@ -274,6 +294,18 @@ def input_gradient_map(
             scaleanchor="x" if col == 1 else f"x{col}",
             constrain="domain",
             constraintoward="top",  # a narrow (phone) figure: the pictures right under titles
+        )
+    for col in (2, 3):  # a thin frame: a map's white (no slope) still shows where it ends
+        fig.add_shape(
+            type="rect",
+            xref=f"x{col} domain",
+            yref=f"y{col} domain",
+            x0=0,
+            x1=1,
+            y0=0,
+            y1=1,
+            line=dict(color="#adb5bd", width=1),
+            layer="above",
         )
     fig.update_layout(height=280, margin=dict(l=5, r=5, t=40, b=5), font=FONT)
     return fig

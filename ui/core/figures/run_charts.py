@@ -28,6 +28,7 @@ LABELS = {
     "iteration": "iteration",
     "accuracy": "accuracy",
     "peak": "★ peak of the mean of\n{window:,} iterations of\ntest accuracy:\n{acc} @ {it:,}",
+    "peak_name": "★ peak of the mean of {window:,} iterations of test accuracy",
     "smoothed": "test accuracy, mean of {window:,} iterations",
     "printed": "cost every {every} iterations",
 }
@@ -51,7 +52,8 @@ def training_chart(
         costs[i] is the cost before update i.
     checkpoints : sequence of (iteration, train accuracy, test accuracy or None)
     labels : dict, optional
-        Text for "cost", "train", "test", "iteration", "accuracy", "peak" (the UI's language).
+        Text for "cost", "train", "test", "iteration", "accuracy", "peak", "peak_name" (the
+        star's name in the chart's words) (the UI's language).
     max_points : int, optional
         Keep at most about this many cost points and checkpoints (evenly spaced, the last one
         kept; see :func:`thin`), so that what is sent stays bounded.
@@ -96,7 +98,8 @@ def training_chart(
         if peak is not None:  # on the averaged curve, with its text (not one more legend entry)
             where = dict(window=peak.window, acc=f"{peak.accuracy:.0%}", it=peak.iteration)
             traces.append(mean)
-            traces.append(peak_marker(peak, mean["name"], TEST_COLOR, showlegend=False))
+            star = lab["peak_name"].format(window=peak.window)  # its words call it a peak
+            traces.append(peak_marker(peak, star, TEST_COLOR, showlegend=False))
             x_end = max(len(y) - 1, it[-1])
             notes.append(peak_note(peak, lab["peak"].format(**where), TEST_COLOR, x_end))
     legend = dict(orientation="h", y=1.02, x=0, yanchor="bottom")  # above the plot when it wraps

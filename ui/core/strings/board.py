@@ -140,8 +140,9 @@ EN = {
     "board_no_code": "No free class code was found; try again.",
     "board_slow_down": "Too many answers at once: wait a second and answer again.",
     "board_words": "The class's runs: {runs} by {students}; {y} against {x1} and "
-    "against {x2}. Best: {best} ({who}). The lesson's runs are stars.",
-    "board_words_none": "No run shared yet; the lesson's two runs are stars: {lesson}.",
+    "against {x2}. Best: {best} ({who}). The lesson's runs are stars ({y}: {lesson}).",
+    "board_words_none": "No run shared yet. The lesson's two runs are stars, with their {y}: "
+    "{lesson}.",
     "board_words_student": "student",
 }
 
@@ -268,7 +269,7 @@ ZH = {
     "board_no_code": "没有找到空闲的课堂码；请再试一次。",
     "board_slow_down": "回答太频繁：请稍等一秒再回答。",
     "board_words": "全班的训练：{students}共 {runs}；{y} 分别对 {x1} 和 {x2}。"
-    "最好：{best}（{who}）。本课的两次运行用星号标出。",
-    "board_words_none": "还没有人分享训练；本课的两次运行用星号标出：{lesson}。",
+    "最好：{best}（{who}）。本课的两次运行用星号标出（{y}：{lesson}）。",
+    "board_words_none": "还没有人分享训练。本课的两次运行用星号标出，{y}：{lesson}。",
     "board_words_student": "学生",
 }

@@ -28,9 +28,10 @@ EN = {
     "classes_full": "Not added: {n} (this page keeps at most {max} pictures in all; remove some "
     "first).",
     "classes_empty": "No pictures yet.",
-    "classes_count": "Pictures: {n} (framed in blue: held out for the test set)",
-    "classes_remove": "Remove {name}",
-    "classes_remove_all": "Remove all",
+    "classes_count": "Pictures: {n} (🧪 and framed in blue: held out for the test set)",
+    "classes_remove": "Remove {name} from “{cls}”",
+    "classes_remove_all": "Remove all of “{cls}”",
+    "classes_remove_all_name": "Remove all pictures of “{cls}”",
     "classes_share": "Test set: share of each class held out",
     "classes_share_help": "These pictures are never trained on: the test accuracy says how well "
     "the network does on pictures it has not seen. At least one picture per class; which ones is "
@@ -40,7 +41,17 @@ EN = {
     "class joins the lesson's cats, your second class its non-cats (both its training and its "
     "test pictures).",
     "classes_split": "**Training:** {a_train} “{a}” + {b_train} “{b}” pictures. **Test:** "
-    "{a_test} “{a}” + {b_test} “{b}” (framed in blue).",
+    "{a_test} “{a}” + {b_test} “{b}” (🧪, framed in blue).",
+    "classes_split_lesson": "**Training:** {a_all} “{a}” + {b_all} “{b}” pictures ({a_train} + "
+    "{b_train} of yours, {cats} + {others} of the lesson's). **Test:** {a_all_test} “{a}” + "
+    "{b_all_test} “{b}” ({a_test} + {b_test} of yours, 🧪, framed in blue; {test_cats} + "
+    "{test_others} of the lesson's).",
+    "classes_lesson_waiting": "**The lesson's pictures join once each class has at least {min} "
+    "pictures of your own:** then its {cats} cats go to “{a}” and its {others} non-cats to "
+    "“{b}” for training, and its test pictures to the test set ({test_cats} cats as “{a}”, "
+    "{test_others} non-cats as “{b}”).",
+    "classes_too_few_own": "“{cls}” needs at least {min} pictures of your own to train, beside "
+    "the lesson's (it has {n}).",
     "classes_lesson_added": "**The lesson's pictures are added:** its {cats} cats were added to "
     "“{a}” and its {others} non-cats to “{b}” for training; its test pictures join the test set "
     "({test_cats} cats as “{a}”, {test_others} non-cats as “{b}”).",
@@ -93,9 +104,10 @@ ZH = {
     "classes_duplicate": "**{name}** 没有添加：它与“{cls}”中的 **{other}** 是同一张 64×64 图片。",
     "classes_full": "没有添加：{n} 张（本页总共最多保存 {max} 张图片；请先删除一些）。",
     "classes_empty": "还没有图片。",
-    "classes_count": "图片：{n} 张（蓝框：留作测试集）",
-    "classes_remove": "删除 {name}",
-    "classes_remove_all": "全部删除",
+    "classes_count": "图片：{n} 张（🧪 加蓝框：留作测试集）",
+    "classes_remove": "从“{cls}”删除 {name}",
+    "classes_remove_all": "删除“{cls}”的全部",
+    "classes_remove_all_name": "删除“{cls}”的全部图片",
     "classes_share": "测试集：每类留出的比例",
     "classes_share_help": "这些图片从不参与训练：测试准确率说明网络在没见过的图片上表现如何。每类至少一张；"
     "选哪些是固定的随机选择，同样的图片每次选法都相同。",
@@ -103,7 +115,14 @@ ZH = {
     "classes_with_lesson_help": "关闭：网络只从你的图片学习。打开：你的第一类并入本课的猫，第二类并入它的非猫"
     "（训练图片和测试图片都是）。",
     "classes_split": "**训练：** {a_train} 张“{a}” + {b_train} 张“{b}”。**测试：** {a_test} 张“{a}” + "
-    "{b_test} 张“{b}”（蓝框）。",
+    "{b_test} 张“{b}”（🧪，蓝框）。",
+    "classes_split_lesson": "**训练：** {a_all} 张“{a}” + {b_all} 张“{b}”（你的 {a_train} + {b_train} 张，"
+    "本课的 {cats} + {others} 张）。**测试：** {a_all_test} 张“{a}” + {b_all_test} 张“{b}”（你的 {a_test} + "
+    "{b_test} 张，🧪 蓝框；本课的 {test_cats} + {test_others} 张）。",
+    "classes_lesson_waiting": "**每类都有至少 {min} 张你自己的图片后，才会加入本课的图片：**届时它的 {cats} "
+    "张猫加入“{a}”，{others} 张非猫加入“{b}”，用于训练；它的测试图片加入测试集（{test_cats} 张猫算作“{a}”，"
+    "{test_others} 张非猫算作“{b}”）。",
+    "classes_too_few_own": "除了本课的图片，“{cls}”还至少要有 {min} 张你自己的图片才能训练（现在有 {n} 张）。",
     "classes_lesson_added": "**已加入本课的图片：**它的 {cats} 张猫加入了“{a}”，{others} 张非猫加入了"
     "“{b}”，用于训练；它的测试图片加入测试集（{test_cats} 张猫算作“{a}”，{test_others} 张非猫算作“{b}”）。",
     "classes_test_size": "测试准确率基于 {n} 张图片：每张占 {step}。",

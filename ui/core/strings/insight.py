@@ -74,9 +74,11 @@ EN = {
     "inside_grad_magnitude": "|∂P/∂x|",
     "inside_grad_sign": "∂P/∂x",
     "inside_grad_caption": "Left: what the model sees. Middle: where P(cat) is most sensitive — "
-    "|∂P/∂x| summed over R, G, B, darker where a small change of the pixel changes P(cat) most. "
+    "|∂P/∂x| summed over R, G, B and nothing else (compare it with the picture on the left), "
+    "white where a change of the pixel hardly moves P(cat), darker the more it moves it. "
     "Right: which way — red: making the pixel brighter raises P(cat) (more cat), blue: lowers "
-    "it. This is a local slope, not a proof of what the network “understands”.",
+    "it. Pointing at a pixel gives its (row, column), counted from 1 at the top left. This is "
+    "a local slope, not a proof of what the network “understands”.",
     "inside_grad_silent": "**No pixel changes P here.** ∂P/∂x is 0 for all {n0:,} input "
     "values: every unit of layer {l} has Z[{l}] ≤ 0, so ReLU makes it 0, and a small change of "
     "any pixel leaves it at 0. P stays {p} whatever the change, so there is nothing to map.",
@@ -176,9 +178,10 @@ ZH = {
     "inside_grad_picture": "输入",
     "inside_grad_magnitude": "|∂P/∂x|",
     "inside_grad_sign": "∂P/∂x",
-    "inside_grad_caption": "左图：模型看到的图。中图：P(猫) 最敏感的地方——|∂P/∂x| 在 R、G、B 上求和，"
-    "颜色越深，像素的微小变化对 P(猫) 影响越大。右图：影响的方向——红色：把像素调亮会提高 P(猫)（更像猫），"
-    "蓝色：会降低。这只是局部的斜率，并不能证明网络“理解”了什么。",
+    "inside_grad_caption": "左图：模型看到的图。中图：P(猫) 最敏感的地方——只画 |∂P/∂x| 在 R、G、B 上的和"
+    "（可与左边的图片对照），白色表示像素的变化几乎不影响 P(猫)，颜色越深影响越大。右图：影响的方向——"
+    "红色：把像素调亮会提高 P(猫)（更像猫），蓝色：会降低。指向某个像素可读出它的（行, 列），从左上角的 1 "
+    "数起。这只是局部的斜率，并不能证明网络“理解”了什么。",
     "inside_grad_silent": "**这里没有哪个像素能改变 P。** 对全部 {n0:,} 个输入值，∂P/∂x 都是 0："
     "第 {l} 层每个单元的 Z[{l}] ≤ 0，ReLU 把它们都变成 0，任何像素的微小变化都不会让它们离开 0。"
     "无论怎么变，P 都停在 {p}，所以没有可画的图。",

@@ -2,6 +2,8 @@
 
 EN = {
     "chart_smoothed": "test accuracy, mean of {window:,} iterations",
+    "chart_peak_name": "★ peak of the mean of {window:,} iterations of test accuracy",
+    "chart_val_peak_name": "★ peak of the mean of {window:,} iterations of validation accuracy",
     "chart_printed": "cost every {every} iterations (as the lesson prints it)",
     "chart_val_test": "validation accuracy",
     "chart_val_peak": "★ peak of the mean of\n{window:,} iterations of\nvalidation accuracy:\n{acc} @ {it:,}",
@@ -51,6 +53,8 @@ EN = {
 
 ZH = {
     "chart_smoothed": "测试集准确率（{window:,} 次迭代的平均）",
+    "chart_peak_name": "★ 测试集准确率 {window:,} 次迭代平均值的峰值",
+    "chart_val_peak_name": "★ 验证集准确率 {window:,} 次迭代平均值的峰值",
     "chart_printed": "每 {every} 次迭代的成本（与课程打印的一致）",
     "chart_val_test": "验证集准确率",
     "chart_val_peak": "★ 验证集准确率的\n{window:,} 次迭代平均值\n峰值：{acc} @ {it:,}",

@@ -59,6 +59,9 @@ EN = {
     "compare_one": "Pick two or more runs to overlay their curves; the chart above shows the current one.",
     "weights_trained": "**W[1] after training**",
     "weights_change": "**What training changed: W[1] − its random start** (grey: no change)",
+    "weights_trained_name": "W[1] after training, each unit's weights scaled to its own range",
+    "weights_change_name": "What training changed, W[1] − its random start (grey: no change, "
+    "each unit scaled to its largest change)",
     "weights_shown": "Units 1–{shown} of this layer's {n} are drawn, on both sides; the "
     "correlations below are over all {n}.",
     "weights_caption": "Training moves these weights only a little: each unit's trained weights "
@@ -142,6 +145,8 @@ ZH = {
     "compare_one": "选择两次或更多次运行来叠加它们的曲线；上面的图表显示的是当前这一次。",
     "weights_trained": "**训练后的 W[1]**",
     "weights_change": "**训练带来的变化：W[1] − 随机初始值**（灰色：没有变化）",
+    "weights_trained_name": "训练后的 W[1]，每个单元的权重按其自身范围缩放",
+    "weights_change_name": "训练带来的变化，W[1] − 随机初始值（灰色：没有变化；每个单元按其最大变化缩放）",
     "weights_shown": "两边都只画出该层 {n} 个单元中的第 1–{shown} 个；下面的相关系数是对全部 {n} 个单元"
     "算的。",
     "weights_caption": "训练只让这些权重变化了一点：每个单元训练后的权重与其随机初始值的相关系数"
