@@ -22,6 +22,7 @@ from ui.classes import files as class_files
 from ui.classes.intake import STATE
 from ui.classes.sets import MAX_PICTURES, build
 from ui.classes.training import MODEL
+from ui.core.i18n import text
 from ui.core.predict import score
 from ui.core.text import plain
 
@@ -497,3 +498,28 @@ def test_a_held_out_thumbnail_is_marked_apart_from_a_dark_picture():
     assert tuple(held[0, 0]) == TEST_FRAME and tuple(held[74, 6]) == TEST_FRAME
     assert tuple(held[74, 8]) == (255, 255, 255) and tuple(held[74, 10]) == (0, 0, 0)
     assert caption("c_11.png", True) == "🧪\u00a0c\\_11" and caption("c_11.png") == "c\\_11"
+
+
+def test_look_inside_names_the_models_own_class_not_cat():
+    at = classes()
+    at.text_input(key="classes_name_0").set_value("red things").run()  # label 1
+    at.text_input(key="classes_name_1").set_value("blue things").run()
+    trained(at)
+    assert at.session_state[MODEL].names == ["blue things", "red things"]
+    uploader(at, "classes_try_upload").set_value(upload("warm", [50])).run()
+    assert not at.exception, at.exception
+    inside = [m.value for m in at.markdown if "12,288" in m.value]  # look inside's two texts
+    assert len(inside) == 2
+    assert "The last bar is P(red things)." in inside[0]
+    assert "∂P(red things)/∂x" in inside[1]
+    assert not any("P(cat)" in text for text in inside)
+    (acts,) = [s for s in plotly_specs(at) if any(t.get("name") == "A[4]" for t in s["data"])]
+    titles = [a["text"] for a in acts["layout"]["annotations"]]
+    assert "A[4] = P(red things)" in titles
+    captions = [c.value for c in at.caption if "∂P/∂x" in c.value]
+    assert all("P(red things)" in c and "P(cat)" not in c for c in captions)
+    # the same texts in Chinese (AppTest cannot switch this page's language and go on)
+    zh = text("zh", "inside_layers", n0=12288, sizes="20 → 7 → 5 → 1", P="P(red things)")
+    assert zh.endswith("最后一根柱子就是 P(red things)。") and "P(猫)" not in zh
+    for key in ("inside_gradient", "inside_grad_caption"):
+        assert "P(猫)" not in text("zh", key, P="P(red things)")

@@ -118,6 +118,30 @@ def test_silent_layer_notice_in_chinese(data):
     assert "确定" not in texts(at)
 
 
+@pytest.mark.parametrize(
+    ("lang", "zero", "words"),
+    [
+        ("en", "all 0", "A[2]: all 7 values are 0."),
+        ("zh", "全为 0", "A[2]：7 个数值全为 0。"),
+    ],
+)
+def test_look_inside_labels_the_silent_layers_empty_panel(data, lang, zero, words):
+    at = photo_page("fit", lang)
+    (chart,) = [  # the photo's activations, where A[2] has no bar to draw
+        s
+        for s in plotly_specs(at)
+        if any(a.get("text") == zero for a in s["layout"].get("annotations", []))
+    ]
+    notes = [a for a in chart["layout"]["annotations"] if a.get("text") == zero]
+    assert [(a["xref"], a["yref"]) for a in notes] == [("x2 domain", "y2 domain")]  # only A[2]
+    (a2,) = [t for t in chart["data"] if t["name"] == "A[2]"]
+    assert a2["y"] == [0.0] * 7 and a2["xaxis"] == "x2"
+    assert words in chart["layout"]["meta"]["dnn_text"]["summary"]
+    # a picture with no silent layer: no such label (the test-set tab's picture 0)
+    others = [s for s in plotly_specs(at) if any(t.get("name") == "A[2]" for t in s["data"])]
+    assert len(others) == 2
+
+
 def expected_evidence(params, data, p: float) -> tuple[int, int]:
     """(N, M) computed directly: test pictures with |P - 0.5| ≥ |p - 0.5|, and those right."""
     proba = dnn.predict_proba(params, data.test_x)[0]

@@ -10,6 +10,8 @@ from a file) and any hidden activation.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import numpy as np
 import streamlit as st
 
@@ -17,10 +19,12 @@ import dnn
 from dnn.datasets import flatten
 from dnn.familiarity import familiarity
 from dnn.layers import layer_dims
+from dnn.model_meta import CLASS_NAMES
 from dnn.propagation import forward
 from dnn.saliency import gradient_of_forward
 from ui.core.figures import inside as figures_inside
 from ui.core.i18n import t
+from ui.core.text import label, plain
 from ui.core.trust import first_silent, silent_layer, silent_text
 from ui.widgets import chart as described
 
@@ -101,24 +105,47 @@ def _examples(data: dnn.Dataset) -> np.ndarray:
     return data.train_images[order]
 
 
-def details(seen: np.ndarray, params, hidden: str, key: str) -> None:
-    """The activations of every layer and the input gradient, for one picture."""
+def is_lesson(names: Sequence[str] | None) -> bool:
+    """Whether ``names`` (label 0, label 1) are the lesson's non-cat / cat (or not given)."""
+    return names is None or list(names) == CLASS_NAMES
+
+
+def p_of(names: Sequence[str] | None, escape=plain) -> str:
+    """P(cat), P(猫), or P(label 1's name) of a model of named classes (the name escaped).
+
+    ``escape``: :func:`ui.core.text.plain` for Markdown, :func:`ui.core.text.label` for Plotly,
+    :func:`ui.core.text.clean` for the text as written.
+    """
+    return t("p_cat") if is_lesson(names) else f"P({escape(names[1])})"
+
+
+def details(
+    seen: np.ndarray, params, hidden: str, key: str, names: Sequence[str] | None = None
+) -> None:
+    """The activations of every layer and the input gradient, for one picture.
+
+    ``names`` (label 0, label 1): the model's classes, whose P the text and the output panel
+    name (None: the lesson's, P(cat)).
+    """
     x = as_column(seen)
+    P = p_of(names)
     if layer_dims(params)[0] != x.shape[0]:
         return
     AL, caches = forward(params, x, hidden, keep_input=False)  # also for the gradient below
     acts = [A[:, 0] for _, _, A in caches]
     silent = first_silent(acts)
     sizes = " → ".join(f"{len(a):,}" for a in acts)
-    st.markdown(t("inside_layers", n0=x.shape[0], sizes=sizes))
+    st.markdown(t("inside_layers", n0=x.shape[0], sizes=sizes, P=P))
+    shown = p_of(names, label).replace("{", "{{").replace("}", "}}")  # a format string below
+    output = t("inside_output", l="{l}", P=shown)
     described.show(
         figures_inside.layer_activations(
-            acts, t("inside_units"), t("inside_layer"), t("inside_output")
+            acts, t("inside_units"), t("inside_layer"), output, t("inside_all_zero")
         ),
         key=f"inside_act_{key}",
         config={"displayModeBar": False},
     )
-    st.markdown(t("inside_gradient"))
+    st.markdown(t("inside_gradient", P=P))
     grad = gradient_of_forward(AL, caches, params, hidden)[:, 0]
     if not np.isfinite(grad).all():
         return
@@ -135,11 +162,17 @@ def details(seen: np.ndarray, params, hidden: str, key: str) -> None:
         key=f"inside_grad_{key}",
         config={"displayModeBar": False},
     )
-    st.caption(t("inside_grad_caption"))
+    st.caption(t("inside_grad_caption", P=P))
 
 
 def look_inside(
-    seen: np.ndarray, params, hidden: str, data: dnn.Dataset | None, where, key: str
+    seen: np.ndarray,
+    params,
+    hidden: str,
+    data: dnn.Dataset | None,
+    where,
+    key: str,
+    names: Sequence[str] | None = None,
 ) -> None:
     """For one scored picture: the warning next to P(cat) (in ``where``), then an expander.
 
@@ -157,11 +190,13 @@ def look_inside(
         The column that shows P(cat).
     key : str
         Unique among the pictures on the page (for the charts' keys).
+    names : sequence of str, optional
+        The model's class names (label 0, label 1); None: the lesson's.
     """
     if data is not None:
         notice(as_column(seen), data, where)
     with st.expander(t("look_inside")):
-        details(seen, params, hidden, key)
+        details(seen, params, hidden, key, names)
 
 
 def test_picture(data: dnn.Dataset, params, hidden: str, proba: np.ndarray) -> None:

@@ -12,7 +12,6 @@ from collections.abc import Sequence
 
 import streamlit as st
 
-from dnn.model_meta import CLASS_NAMES
 from ui.core import work
 from ui.core.figures import charts as figures
 from ui.core.i18n import t
@@ -23,11 +22,7 @@ from ui.core.text import clean, label, plain
 from ui.core.trust import Evidence, confidence_key, evidence_text, silent_text
 from ui.widgets import chart as described
 from ui.widgets import insight
-
-
-def is_lesson(names: Sequence[str] | None) -> bool:
-    """Whether ``names`` (label 0, label 1) are the lesson's non-cat / cat (or not given)."""
-    return names is None or list(names) == CLASS_NAMES
+from ui.widgets.insight import is_lesson
 
 
 def verdict_text(p: float, names: Sequence[str] | None) -> str:
@@ -38,8 +33,8 @@ def verdict_text(p: float, names: Sequence[str] | None) -> str:
 
 
 def probability_label(names: Sequence[str] | None) -> str:
-    """P(cat), P(猫), or P(name of label 1): the same notation in every language."""
-    return t("p_cat") if is_lesson(names) else f"P({clean(names[1])})"
+    """P(cat), P(猫), or P(name of label 1): the same notation in every language (unescaped)."""
+    return insight.p_of(names, clean)
 
 
 def show(
@@ -79,7 +74,7 @@ def show(
         config={"displayModeBar": False},
     )
     if result.silent is not None:  # P is one fixed number: its distance from 0.5 means nothing
-        p_label = probability_label(names)
+        p_label = insight.p_of(names)  # Markdown-safe: a class name is text
         known = None if found is not None else evidence  # test photos are unlike this picture
         text = silent_text(result.silent, params, result.p_cat, p_label, known)
         c_verdict.info(with_two_classes(text, names))
@@ -92,7 +87,7 @@ def show(
     c_picture.caption(t("framing_shown_" + result.framing))
     c_seen.image(enlarged(result.seen), caption=t("model_sees"), alt=t("alt_model_sees"))
     insight.look_inside(
-        result.seen, params, hidden, None, c_verdict, key=f"{result.name}_{id(result)}"
+        result.seen, params, hidden, None, c_verdict, f"{result.name}_{id(result)}", names
     )
 
 

@@ -181,6 +181,8 @@ def _bars(tr, panels: list[str], layout, text):
     )
     if len(values) == 1:
         return text("desc_bar", name=name or plain(labels[0]), value=number(values[0], pct)), table
+    if len(values) and np.all(values == values[0]):  # e.g. a hidden layer silenced: all 0
+        return text("desc_bars_same", name=name, n=len(values), v=number(values[0], pct)), table
     i = int(np.nanargmax(values))
     words = text(
         "desc_bars",

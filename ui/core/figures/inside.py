@@ -133,6 +133,7 @@ def layer_activations(
     unit_label: str = "unit",
     layer_label: str = "A[{l}] ({n})",
     output_label: str = "A[{l}] = P(cat)",
+    zero_label: str = "all 0",
 ) -> go.Figure:
     """A^[1] … A^[L] of one picture, one panel per layer stacked top to bottom.
 
@@ -149,6 +150,9 @@ def layer_activations(
     layer_label, output_label : str
         A hidden layer's and the output layer's panel title; ``{l}`` is the layer number and
         ``{n}`` its number of units.
+    zero_label : str
+        Written across a hidden layer's panel whose units are all 0 (a picture that silences a
+        whole ReLU layer), where no bar would show.
     """
     L = len(activations)
     hidden_px, output_px = HIDDEN_PANEL_PX, OUTPUT_PANEL_PX
@@ -210,6 +214,18 @@ def layer_activations(
             **ticks,
         )
         fig.update_yaxes(nticks=4, tickfont=dict(size=10), row=l, col=1)
+        if not a.any():  # no bar to see: the panel says why it is empty
+            fig.add_annotation(
+                text=zero_label,
+                xref="x domain",
+                yref="y domain",
+                x=0.5,
+                y=0.5,
+                showarrow=False,
+                font=dict(size=16, color=TRAIN_COLOR),
+                row=l,
+                col=1,
+            )
     fig.update_layout(
         height=top + bottom + inner,
         margin=dict(l=10, r=10, t=top, b=bottom),

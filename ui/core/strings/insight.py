@@ -62,21 +62,22 @@ EN = {
     "look_inside": "🔍 Look inside: what the network computed for this picture",
     "inside_layers": "**From 12,288 numbers to 1.** The picture's {n0:,} input values become "
     "the activations of each layer: {sizes}. Each bar is one unit's A[l] (orange: positive, blue: negative; a ReLU unit at 0 is "
-    "silent for this picture); each panel's title gives its number of units. The last bar is "
-    "P(cat).",
+    "silent for this picture; a panel where every unit is 0 says “all 0”); each panel's title "
+    "gives its number of units. The last bar is {P}.",
     "inside_units": "unit",
-    "inside_output": "A[{l}] = P(cat)",
+    "inside_output": "A[{l}] = {P}",
+    "inside_all_zero": "all 0",
     "inside_layer": "A[{l}] ({n})",
-    "inside_gradient": "**What the network looked at.** Backpropagating P(cat) down to the "
-    "input (equation (9) at l = 1, the step training skips) gives ∂P(cat)/∂x for each of the "
+    "inside_gradient": "**What the network looked at.** Backpropagating {P} down to the "
+    "input (equation (9) at l = 1, the step training skips) gives ∂{P}/∂x for each of the "
     "12,288 input values.",
     "inside_grad_picture": "input",
     "inside_grad_magnitude": "|∂P/∂x|",
     "inside_grad_sign": "∂P/∂x",
-    "inside_grad_caption": "Left: what the model sees. Middle: where P(cat) is most sensitive — "
+    "inside_grad_caption": "Left: what the model sees. Middle: where {P} is most sensitive — "
     "|∂P/∂x| summed over R, G, B and nothing else (compare it with the picture on the left), "
-    "white where a change of the pixel hardly moves P(cat), darker the more it moves it. "
-    "Right: which way — red: making the pixel brighter raises P(cat) (more cat), blue: lowers "
+    "white where a change of the pixel hardly moves {P}, darker the more it moves it. "
+    "Right: which way — red: making the pixel brighter raises {P}, blue: lowers "
     "it. Pointing at a pixel gives its (row, column), counted from 1 at the top left. This is "
     "a local slope, not a proof of what the network “understands”.",
     "inside_grad_silent": "**No pixel changes P here.** ∂P/∂x is 0 for all {n0:,} input "
@@ -168,19 +169,20 @@ ZH = {
     "{cols} 列（坐标轴标出真实的行号和列号）。",
     "look_inside": "🔍 看看网络内部：它对这张图片算了什么",
     "inside_layers": "**从 12,288 个数到 1 个数。** 图片的 {n0:,} 个输入值依次变成各层的激活值：{sizes}。"
-    "每根柱子是一个单元的 A[l]（橙色为正，蓝色为负；为 0 的 ReLU 单元对这张图片没有反应）；每个小图的标题"
-    "括号里是该层的单元数。最后一根柱子就是 P(猫)。",
+    "每根柱子是一个单元的 A[l]（橙色为正，蓝色为负；为 0 的 ReLU 单元对这张图片没有反应；"
+    "所有单元都为 0 的小图会标出“全为 0”）；每个小图的标题括号里是该层的单元数。最后一根柱子就是 {P}。",
     "inside_units": "单元",
-    "inside_output": "A[{l}] = P(猫)",
+    "inside_output": "A[{l}] = {P}",
+    "inside_all_zero": "全为 0",
     "inside_layer": "A[{l}]（{n}）",
-    "inside_gradient": "**网络看了哪里。** 把 P(猫) 一直反向传播到输入（在 l = 1 处应用公式 (9)，即训练时"
-    "跳过的那一步），得到 P(猫) 对 12,288 个输入值各自的偏导数 ∂P(猫)/∂x。",
+    "inside_gradient": "**网络看了哪里。** 把 {P} 一直反向传播到输入（在 l = 1 处应用公式 (9)，即训练时"
+    "跳过的那一步），得到 {P} 对 12,288 个输入值各自的偏导数 ∂{P}/∂x。",
     "inside_grad_picture": "输入",
     "inside_grad_magnitude": "|∂P/∂x|",
     "inside_grad_sign": "∂P/∂x",
-    "inside_grad_caption": "左图：模型看到的图。中图：P(猫) 最敏感的地方——只画 |∂P/∂x| 在 R、G、B 上的和"
-    "（可与左边的图片对照），白色表示像素的变化几乎不影响 P(猫)，颜色越深影响越大。右图：影响的方向——"
-    "红色：把像素调亮会提高 P(猫)（更像猫），蓝色：会降低。指向某个像素可读出它的（行, 列），从左上角的 1 "
+    "inside_grad_caption": "左图：模型看到的图。中图：{P} 最敏感的地方——只画 |∂P/∂x| 在 R、G、B 上的和"
+    "（可与左边的图片对照），白色表示像素的变化几乎不影响 {P}，颜色越深影响越大。右图：影响的方向——"
+    "红色：把像素调亮会提高 {P}，蓝色：会降低。指向某个像素可读出它的（行, 列），从左上角的 1 "
     "数起。这只是局部的斜率，并不能证明网络“理解”了什么。",
     "inside_grad_silent": "**这里没有哪个像素能改变 P。** 对全部 {n0:,} 个输入值，∂P/∂x 都是 0："
     "第 {l} 层每个单元的 Z[{l}] ≤ 0，ReLU 把它们都变成 0，任何像素的微小变化都不会让它们离开 0。"
