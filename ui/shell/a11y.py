@@ -37,6 +37,13 @@ CSS = f"""
     color: #5c5b5a !important; opacity: 1 !important; }}
 /* A visible focus for everything a keyboard reaches. */
 :focus-visible {{ outline: 3px solid {FOCUS} !important; outline-offset: 2px; }}
+/* Switches, radios, checkboxes and slider thumbs take focus on an input hidden in a 1 px box:
+   the ring goes on what is seen (the label with its box or switch, the slider's thumb). */
+[data-testid="stCheckbox"] label:has(input:focus-visible),
+[data-testid="stRadioOption"]:has(input:focus-visible) {{
+    outline: 3px solid {FOCUS} !important; outline-offset: 2px; border-radius: .25rem; }}
+[data-testid="stSlider"] div:has(> div > input[type="range"]:focus-visible) {{
+    outline: 3px solid {FOCUS} !important; outline-offset: 2px; }}
 .dnn-code {{ font-family: "Source Code Pro", ui-monospace, monospace; font-size: .875rem;
     background: #f6f7f9; border-radius: .5rem; padding: .75rem 1rem; margin: 0 0 1rem 0;
     overflow-x: auto; white-space: pre; color: #262730; line-height: 1.5; }}
@@ -120,7 +127,27 @@ SCRIPT = """
     box.append(tab);
     return box;
   }
+  // a slider's value as shown (0.0075, 20%%), not its position among the options; its name
+  // once (Streamlit names the input by itself and by its group, each with the same label)
+  function sliders() {
+    for (const input of d.querySelectorAll('[data-testid="stSlider"] input[type="range"]')) {
+      const shown = input.parentElement.parentElement
+        .querySelector(':scope > [data-testid="stSliderThumbValue"]');
+      const text = shown && shown.innerText.trim();
+      if (text && input.getAttribute('aria-valuetext') !== text)
+        input.setAttribute('aria-valuetext', text);
+      if (input.hasAttribute('aria-labelledby')) input.removeAttribute('aria-labelledby');
+    }
+  }
+  // Plotly's drawing is not read: a screen reader meets a chart as its words and table (its
+  // tick labels and legend read as unnamed images said nothing). The toolbar's buttons are
+  // links without an address, out of the keyboard's reach: their icons are hidden too.
+  const DRAWING = '.js-plotly-plot svg.main-svg, .js-plotly-plot .gl-container, '
+    + '.js-plotly-plot .modebar svg, #js-plotly-tester';
   function charts() {
+    d.querySelectorAll(DRAWING).forEach(el => {
+      if (el.getAttribute('aria-hidden') !== 'true') el.setAttribute('aria-hidden', 'true');
+    });
     for (const gd of d.querySelectorAll('.js-plotly-plot')) {
       const info = gd.layout && gd.layout.meta && gd.layout.meta.%(meta)s;
       // beside the chart's own box (stPlotlyChart), which Streamlit sizes the plot from
@@ -140,7 +167,8 @@ SCRIPT = """
   // Live status for screen readers: one polite live region outside Streamlit's tree, saying
   // what appears after the page was drawn (a run training, a new status box such as Stopped or
   // Finished, a verdict or a step's heading); what the page showed on arrival is not repeated.
-  let seen = null, page = null, arrived = false;
+  // After a language switch the page says the same in other words: that is not news.
+  let seen = null, page = null, arrived = false, spoken = null;
   function announce() {
     let live = window.__dnnLive;
     if (!live) {  // in a closed shadow root: read aloud, but no second copy for a page search
@@ -162,7 +190,9 @@ SCRIPT = """
     });
     const app = d.querySelector('[data-testid="stApp"]');
     const idle = app && app.dataset.testScriptState === 'notRunning';
-    if (page !== location.pathname) { page = location.pathname; arrived = false; }
+    if (page !== location.pathname || spoken !== root.lang) {
+      page = location.pathname; spoken = root.lang; arrived = false;
+    }
     if (!arrived) {  // a page arriving, until its first run ends: nothing to say
       seen = new Set(now); arrived = idle; return;
     }
@@ -176,10 +206,11 @@ SCRIPT = """
     }
   }
   const marked = mark;
-  mark = () => { marked(); charts(); announce(); };
+  mark = () => { marked(); sliders(); charts(); announce(); };
   window.__dnnA11yMark = mark;
   new MutationObserver(later).observe(d.body, {
-    childList: true, subtree: true, attributes: true, attributeFilter: ['data-test-script-state'],
+    childList: true, subtree: true, attributes: true,
+    attributeFilter: ['data-test-script-state', 'aria-valuetext', 'aria-labelledby'],
   });
   window.addEventListener('resize', later);
   d.fonts.addEventListener('loadingdone', later);
