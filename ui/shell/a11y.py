@@ -184,7 +184,7 @@ SCRIPT = """
     if (!main) return;
     const now = [];
     if (main.querySelector('[data-testid="stProgress"]')) now.push(window.__dnnA11y.training);
-    main.querySelectorAll('[data-testid="stAlertContainer"], h3').forEach(e => {
+    main.querySelectorAll('[data-testid="stAlertContainer"], h2, h3').forEach(e => {
       const text = e.innerText.trim();
       if (text) now.push(text);
     });
