@@ -18,7 +18,7 @@ import json
 import streamlit as st
 
 from ui.core.figures.describe import META
-from ui.core.i18n import lang, t
+from ui.core.i18n import LANG, lang, t
 from ui.core.live import FRAME_KEY
 
 HTML_LANG = {"en": "en", "zh": "zh-Hans"}  # BCP 47: Chinese in simplified characters
@@ -28,6 +28,13 @@ SCROLLERS = {
     "code": ".dnn-code",
     "table": '[data-testid="stTable"] > div, [data-testid="stMarkdownContainer"] table',
 }
+# a page's section headings (st.header): always there, never news for the live region (a step's
+# heading and a verdict are)
+SECTIONS = (
+    "notation_title", "forward_title", "cost_title", "backward_title", "dims_title",
+    "params_title", "data_title", "training_run_heading", "grid_title", "classes_step_pictures",
+    "classes_step_train", "classes_step_try", "board_runs", "board_ranking",
+)  # fmt: skip
 FOCUS = "#1864ab"  # the focus ring: 7.8:1 on white, 3:1 or more beside every colour we draw
 
 CSS = f"""
@@ -167,8 +174,11 @@ SCRIPT = """
   // Live status for screen readers: one polite live region outside Streamlit's tree, saying
   // what appears after the page was drawn (a run training, a new status box such as Stopped or
   // Finished, a verdict or a step's heading); what the page showed on arrival is not repeated.
-  // After a language switch the page says the same in other words: that is not news.
-  let seen = null, page = null, arrived = false, spoken = null;
+  // A language switch is a page arriving again: it says the same in other words, not news.
+  // The switch is seen as the language radio's choice changing (at once, in the browser); the
+  // page has arrived in its new language once the run that draws it ended and the root lang
+  // (set at its end) changed.
+  let seen = null, page = null, arrived = false, choice = null, before = null;
   function announce() {
     let live = window.__dnnLive;
     if (!live) {  // in a closed shadow root: read aloud, but no second copy for a page search
@@ -184,17 +194,24 @@ SCRIPT = """
     if (!main) return;
     const now = [];
     if (main.querySelector('[data-testid="stProgress"]')) now.push(window.__dnnA11y.training);
+    const sections = new Set(window.__dnnA11y.sections);
     main.querySelectorAll('[data-testid="stAlertContainer"], h2, h3').forEach(e => {
       const text = e.innerText.trim();
-      if (text) now.push(text);
+      if (text && !sections.has(text)) now.push(text);
     });
     const app = d.querySelector('[data-testid="stApp"]');
     const idle = app && app.dataset.testScriptState === 'notRunning';
-    if (page !== location.pathname || spoken !== root.lang) {
-      page = location.pathname; spoken = root.lang; arrived = false;
+    const picked = d.querySelector('.st-key-%(language)s input:checked');
+    if (page !== location.pathname) { page = location.pathname; arrived = false; before = null; }
+    if (picked && choice !== null && picked.value !== choice) {
+      arrived = false; before = root.lang;
     }
+    if (picked) choice = picked.value;
     if (!arrived) {  // a page arriving, until its first run ends: nothing to say
-      seen = new Set(now); arrived = idle; return;
+      seen = new Set(now);
+      arrived = idle && (before === null || root.lang !== before);
+      if (arrived) before = null;
+      return;
     }
     const fresh = now.filter(text => !seen.has(text));
     seen = new Set(now);
@@ -233,10 +250,12 @@ def page_script() -> None:
     """The script that sets ``<html lang>`` and marks scrolling regions; drawn on every run."""
     labels = {kind: t("a11y_scroll_" + kind) for kind in SCROLLERS}
     labels["training"] = t("a11y_training")
+    labels["sections"] = [t(key) for key in SECTIONS]
     script = SCRIPT % {
         "lang": json.dumps(html_lang()),
         "labels": json.dumps(labels, ensure_ascii=False),
         "scrollers": json.dumps(SCROLLERS),
         "meta": META,
+        "language": LANG,
     }
     st.html(f"<script>{script}</script>", unsafe_allow_javascript=True)
