@@ -58,8 +58,10 @@ FOCUSED_JS = """() => {
         if (c && px.length >= 4 && parseFloat(px[3]) >= 2)
             contrast = Math.max(contrast, ratio(c, back));
     }
-    const text = (e.getAttribute('aria-label') || e.innerText || e.value || '').trim();
-    return {text, role: e.getAttribute('role') || e.type || e.tagName.toLowerCase(),
+    const label = e.labels && e.labels.length ? e.labels[0].innerText : '';
+    const text = (e.getAttribute('aria-label') || label || e.innerText || e.value || '').trim();
+    return {text, role: e.getAttribute('role')
+        || (e.tagName === 'INPUT' ? e.type : e.tagName.toLowerCase()),
             seen: seen.tagName.toLowerCase() + (seen === e ? '' : ' around the input'),
             contrast: Math.round(contrast * 100) / 100, ring: contrast >= 3,
             focusVisible: e.matches(':focus-visible')};
@@ -221,7 +223,7 @@ def test_a_language_switch_is_not_news(page):
     said = page.evaluate(LIVE_JS)
     assert said == before, f"a language switch announced {said!r}"
     assert "完成" not in said and "实验网格" not in said
-    open_page(page, "/step")  # in Chinese now: a step is news, the switch back is not
+    open_page(page, "/step?lang=zh")  # a step is news, the switch back to English is not
     wait_settled(page)
     tab_to(page, named("下一步 ▶"))
     page.keyboard.press("Enter")
