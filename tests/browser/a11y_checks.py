@@ -5,6 +5,8 @@
   anchor clutters the Tab order (several uploads give the same verdict heading).
 * Chart text: every text Plotly draws (tick labels, axis titles, legend, notes, the verdict
   bar's number) against what is behind it: 4.5:1, or 3:1 for large text (24 px, or bold 18.66 px).
+  Not the numbers a heatmap prints on its cells (Step through's matrices): the cell behind each
+  is a pixel of Plotly's image, not a colour the page can read.
 * Charts are met as their words and table: the accessibility tree of a chart's box holds no
   image (Plotly's drawing read as unnamed images of tick text).
 * Sliders: the value a screen reader hears is the one shown (0.0075, not position 11) and the
@@ -37,6 +39,7 @@ CONTRAST_JS = """() => {
   for (const gd of document.querySelectorAll('.js-plotly-plot')) {
     if (!gd.getBoundingClientRect().width) continue;  // in a closed tab
     for (const el of gd.querySelectorAll('svg.main-svg text')) {
+      if (el.closest('.heatmaplayer')) continue;  // a number on a heatmap's cell (see above)
       const text = el.textContent.trim();
       if (!text || !el.getBoundingClientRect().width) continue;
       const s = getComputedStyle(el);
@@ -61,7 +64,8 @@ SLIDERS_JS = """() => [...document.querySelectorAll('[data-testid="stSlider"] in
     .map(input => {
       const shown = input.parentElement.parentElement
         .querySelector(':scope > [data-testid="stSliderThumbValue"]');
-      return {label: input.getAttribute('aria-label'), shown: shown && shown.innerText.trim(),
+      // textContent: a slider in a folded expander shows its value once unfolded
+      return {label: input.getAttribute('aria-label'), shown: shown && shown.textContent.trim(),
               valuetext: input.getAttribute('aria-valuetext'), position: input.value};
     })"""
 

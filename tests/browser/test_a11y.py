@@ -187,6 +187,21 @@ def test_prediction_after_an_upload_with_look_inside_open(axe, page, framing, ve
     assert_accessible(axe, page, f"prediction ({framing}) with look inside open, phone")
 
 
+def test_prediction_after_two_uploads_of_one_picture(axe, page, tmp_path):
+    """Two verdicts with the same words: two headings at the level under the page's title, no
+    two with one id and no "link to heading" anchors (tests/browser/a11y_checks.py)."""
+    open_page(page, "/prediction")
+    twin = tmp_path / "twin.jpg"
+    twin.write_bytes(PHOTO.read_bytes())
+    picture_input(page).set_input_files([str(PHOTO), str(twin)])
+    page.wait_for_function(
+        "() => [...document.querySelectorAll('[data-testid=stMain] h2')]"
+        ".filter(h => h.innerText.includes('Cat')).length === 2"
+    )
+    wait_for_app(page)
+    assert_accessible(axe, page, "prediction with two uploads of one picture")
+
+
 def test_step_through_at_several_steps(axe, page):
     open_page(page, "/step")
     wait_for_step(page, 1)

@@ -140,7 +140,7 @@ SCRIPT = """
     for (const input of d.querySelectorAll('[data-testid="stSlider"] input[type="range"]')) {
       const shown = input.parentElement.parentElement
         .querySelector(':scope > [data-testid="stSliderThumbValue"]');
-      const text = shown && shown.innerText.trim();
+      const text = shown && shown.textContent.trim();  // also in a folded expander
       if (text && input.getAttribute('aria-valuetext') !== text)
         input.setAttribute('aria-valuetext', text);
       if (input.hasAttribute('aria-labelledby')) input.removeAttribute('aria-labelledby');
