@@ -194,9 +194,9 @@ def test_prediction_after_two_uploads_of_one_picture(axe, page, tmp_path):
     twin = tmp_path / "twin.jpg"
     twin.write_bytes(PHOTO.read_bytes())
     picture_input(page).set_input_files([str(PHOTO), str(twin)])
-    page.wait_for_function(
-        "() => [...document.querySelectorAll('[data-testid=stMain] h2')]"
-        ".filter(h => h.innerText.includes('Cat')).length === 2"
+    page.wait_for_function(  # the same verdict twice
+        "() => { const h = [...document.querySelectorAll('[data-testid=stMain] h2')];"
+        " return h.length === 2 && h[0].innerText === h[1].innerText; }"
     )
     wait_for_app(page)
     assert_accessible(axe, page, "prediction with two uploads of one picture")

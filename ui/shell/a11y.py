@@ -151,6 +151,14 @@ SCRIPT = """
   // links without an address, out of the keyboard's reach: their icons are hidden too.
   const DRAWING = '.js-plotly-plot svg.main-svg, .js-plotly-plot .gl-container, '
     + '.js-plotly-plot .modebar svg, #js-plotly-tester';
+  // Streamlit gives every heading an id from its words, anchor or not: several uploads' "🐱 Cat"
+  // share one. The first keeps it; the others' ids go (nothing links to them).
+  function headings() {
+    const ids = new Set();
+    for (const h of d.querySelectorAll('h1[id], h2[id], h3[id], h4[id], h5[id], h6[id]')) {
+      if (ids.has(h.id)) h.removeAttribute('id'); else ids.add(h.id);
+    }
+  }
   function charts() {
     d.querySelectorAll(DRAWING).forEach(el => {
       if (el.getAttribute('aria-hidden') !== 'true') el.setAttribute('aria-hidden', 'true');
@@ -223,7 +231,7 @@ SCRIPT = """
     }
   }
   const marked = mark;
-  mark = () => { marked(); sliders(); charts(); announce(); };
+  mark = () => { marked(); sliders(); headings(); charts(); announce(); };
   window.__dnnA11yMark = mark;
   new MutationObserver(later).observe(d.body, {
     childList: true, subtree: true, attributes: true,
