@@ -213,29 +213,29 @@ def test_every_control_on_the_training_page_shows_its_focus(page):
 def test_a_language_switch_is_not_news(page):
     """The live region says what happened, not the same page again in the other language."""
     open_page(page, "/training")
-    wait_settled(page)
-    tab_to(page, named("▶ Train"))
-    page.keyboard.press("Enter")
-    wait_live(page, "Finished: 2500 iterations")
-    wait_for_app(page)
-    before = page.evaluate(LIVE_JS)
-    switch_language(page, "简体中文", "zh-Hans")
-    said = page.evaluate(LIVE_JS)
-    assert said == before, f"a language switch announced {said!r}"
+    said = news_then_switch(page, "▶ Train", "Finished: 2500 iterations", "简体中文", "zh-Hans")
     assert "完成" not in said and "实验网格" not in said
     open_page(page, "/step?lang=zh")  # a step is news, the switch back to English is not
-    wait_settled(page)
-    tab_to(page, named("下一步 ▶"))
-    page.keyboard.press("Enter")
-    wait_live(page, "(^|\\n)2/11 · [^\\n]*$")
-    wait_for_app(page)
-    before = page.evaluate(LIVE_JS)
-    switch_language(page, "English", "en")
-    assert page.evaluate(LIVE_JS) == before, "a language switch announced the step again"
+    news_then_switch(page, "下一步 ▶", "(^|\\n)2/11 · [^\\n]*$", "English", "en")
     tab_to(page, named("Next ▶"))
     page.keyboard.press("Enter")
     assert "3/11 · " in wait_live(page, "(^|\\n)3/11 · [^\\n]*$")  # real news still heard
     assert_no_errors(page)
+
+
+def news_then_switch(page, button: str, news: str, language: str, html_lang: str) -> str:
+    """Press ``button`` until the live region says ``news``, then switch the language: the
+    live region must say nothing more. Return what it says."""
+    wait_settled(page)
+    tab_to(page, named(button))
+    page.keyboard.press("Enter")
+    wait_live(page, news)
+    wait_for_app(page)
+    before = page.evaluate(LIVE_JS)
+    switch_language(page, language, html_lang)
+    said = page.evaluate(LIVE_JS)
+    assert said == before, f"switching to {language} announced {said!r}"
+    return said
 
 
 def switch_language(page, name: str, html_lang: str) -> None:
