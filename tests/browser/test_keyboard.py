@@ -58,7 +58,7 @@ FOCUSED_JS = """() => {
         if (c && px.length >= 4 && parseFloat(px[3]) >= 2)
             contrast = Math.max(contrast, ratio(c, back));
     }
-    const label = e.labels && e.labels.length ? e.labels[0].innerText : '';
+    const label = e.tagName === 'INPUT' && e.labels.length ? e.labels[0].innerText : '';
     const text = (e.getAttribute('aria-label') || label || e.innerText || e.value || '').trim();
     return {text, role: e.getAttribute('role')
         || (e.tagName === 'INPUT' ? e.type : e.tagName.toLowerCase()),
