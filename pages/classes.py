@@ -19,12 +19,12 @@ from ui.widgets.model_upload import model_upload
 
 guard()
 
-st.title(t("classes_title"))
+st.title(t("classes_title"), anchor=False)
 st.caption(t("classes_intro", max=MAX_PICTURES, min=MIN_PER_CLASS))
 two = class_intake.two_classes()
 share, with_lesson = class_training.options()
 
-st.subheader(t("classes_step_pictures"))
+st.header(t("classes_step_pictures"), anchor=False)
 framing_choice()  # how every picture added (and tried, below) becomes 64×64
 for k, column in enumerate(st.columns(2, gap="large")):
     with column:
@@ -35,7 +35,7 @@ for k, column in enumerate(st.columns(2, gap="large")):
 shown = class_intake.names(two)
 work.hold("classes", two.total)  # the browser's marker: what a restart would lose
 
-st.subheader(t("classes_step_train"))
+st.header(t("classes_step_train"), anchor=False)
 left, right = st.columns([1, 2], gap="large")
 with left:
     share, with_lesson = class_training.option_widgets()
@@ -80,7 +80,7 @@ with session.exclusive():  # a run stopped by a click saves its network before t
                 with_lesson=with_lesson,
             )
 
-st.subheader(t("classes_step_try"))
+st.header(t("classes_step_try"), anchor=False)
 model_upload("classes_model_upload", class_training.use_loaded)
 model = class_training.current()
 if model is None:

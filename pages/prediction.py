@@ -18,7 +18,7 @@ from ui.widgets.model_upload import model_upload
 
 guard()
 
-st.title(t("predict_title"))
+st.title(t("predict_title"), anchor=False)
 shared = require_data()
 data = shared.data
 
@@ -36,7 +36,7 @@ evidence = test_evidence(current, data)  # None for a model from a file
 def show(name: str, raw: bytes) -> None:
     """One picture's verdict with the current model's class names."""
     result = score(name, raw, params, hidden, framing)
-    verdict.show(result, params, hidden, data, meta.get("class_names"), evidence)
+    verdict.show(result, params, hidden, data, meta.get("class_names"), evidence, level=2)
 
 
 tab_up, tab_cam, tab_test = st.tabs([t("tab_upload"), t("tab_camera"), t("tab_testset")])

@@ -10,7 +10,7 @@ from ui.step import walk as step_through
 
 guard()
 
-st.title(t("step_page_title"))
+st.title(t("step_page_title"), anchor=False)
 # on a projector the step itself starts on the first screen: the introduction and choices fold
 top = st.expander(t("step_setup")) if presenting.on() else st.container()
 top.markdown(t("step_intro"))

@@ -13,18 +13,18 @@ from ui.widgets.data_gate import require_data
 
 guard()
 
-st.title(t("theory_title"))
+st.title(t("theory_title"), anchor=False)
 st.markdown(t("theory_layers"))
-st.subheader(t("notation_title"))
+st.header(t("notation_title"), anchor=False)
 st.markdown(t("notation_table"))
 
-st.subheader(t("forward_title"))
+st.header(t("forward_title"), anchor=False)
 st.markdown(t("forward_text"))
 for eq in EQUATIONS["forward"]:
     st.latex(eq)
-st.subheader(t("cost_title"))
+st.header(t("cost_title"), anchor=False)
 st.latex(EQUATIONS["cost"])
-st.subheader(t("backward_title"))
+st.header(t("backward_title"), anchor=False)
 st.markdown(t("backward_text"))
 one, all_m = st.columns(2, gap="large")  # side by side on a screen, one after the other on a phone
 with one:
@@ -43,7 +43,7 @@ code_block(
 st.markdown(t("update_title"))
 st.latex(EQUATIONS["update"])
 
-st.subheader(t("dims_title"))
+st.header(t("dims_title"), anchor=False)
 st.markdown(t("dims_text"))
 c1, c2 = st.columns([3, 1])
 lesson = " ".join(map(str, LESSON.layer_dims))  # 12288 20 7 5 1
@@ -59,10 +59,10 @@ total = parameter_count(dims)
 st.caption(t("dims_total", L=len(dims) - 1, n=f"{total:,}"))
 network_chart(dims)
 
-st.subheader(t("params_title"))
+st.header(t("params_title"), anchor=False)
 st.markdown(t("params_text"))
 
-st.subheader(t("data_title"))
+st.header(t("data_title"), anchor=False)
 shared = require_data()
 data = shared.data
 st.markdown(

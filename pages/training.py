@@ -27,7 +27,7 @@ def files_and_notebook(params, record) -> None:
 
 
 shared = require_data()
-st.title(t("training_title"))
+st.title(t("training_title"), anchor=False)
 if presenting.on():  # one screen: settings folded, the numbers beside the chart
     with st.expander(t("settings_folded")):
         settings = controls.training_controls()
@@ -44,6 +44,7 @@ else:
     with left:
         settings = controls.training_controls()
     with right:
+        st.header(t("training_run_heading"), anchor=False)  # the run's chart, numbers and tabs
         clicked = buttons()
         more = continue_box()
         bar, chart = st.empty(), st.empty()

@@ -100,7 +100,7 @@ def test_language_switch_changes_labels(data):
     theory = app("pages/theory.py")
     theory.radio(key="lang_choice").set_value("zh").run()
     assert theory.title[0].value == "深层（L 层）神经网络"
-    assert "符号" in [h.value for h in theory.subheader]
+    assert "符号" in [h.value for h in theory.header]
     assert not at.exception and not theory.exception
 
 

@@ -145,7 +145,7 @@ def test_damaged_data_is_a_message_on_every_page(data, tmp_path, monkeypatch, mi
         assert str(folder) not in on_screen(at)
         assert [c.value for c in at.code][-1] == SHELL_HINT
     theory = app()  # the theory page still teaches: its sections before the data are all there
-    assert len(theory.subheader) >= 6 and len(theory.latex) >= 5
+    assert len(theory.header) >= 6 and len(theory.latex) >= 5
     monkeypatch.setenv("DNN_DATA_MIRRORS", f"{mirror}/good/")
     theory.button(key="download_data").click().run()  # replaces the damaged file
     assert not theory.exception and not theory.error

@@ -106,7 +106,7 @@ def test_a_question_from_the_bank_its_answers_live_then_the_right_answer(db):
     at.number_input(key="board_layer").set_value(2).run()
     at.button(key="board_ask").click().run()
     # the app's notation, dW[2], not a raw caret
-    heading = next(m.value for m in at.markdown if m.value.startswith("### What is the shape"))
+    heading = next(m.value for m in at.markdown if m.value.startswith("## What is the shape"))
     assert "dW[2]" in heading.replace("\\", "") and "^" not in heading
     question = asking.current(db, code, __import__("time").time())
     assert question["spec"]["choices"][question["correct"]] == [7, 20]  # dW^[2] is (n2, n1)
@@ -180,7 +180,7 @@ def test_a_hostile_nickname_and_question_stay_text_on_every_page_that_shows_them
     at.run()
     for page in (at, eve):
         shown = [m.value for m in page.markdown if "Big" in m.value]
-        assert shown and not any(LIVE.search(v.removeprefix("### ")) for v in shown)
+        assert shown and not any(LIVE.search(v.removeprefix("## ")) for v in shown)
     for where in ("answer_", "answer_main_"):  # the sidebar's buttons and a phone's
         assert [b.label for b in eve.button if b.key in (f"{where}0", f"{where}1")] == [
             "[a](http://e.x)",  # a button's label is shown as text by Streamlit

@@ -42,9 +42,9 @@ def test_prediction_warns_on_a_diagram_not_on_a_photo(data):
     assert len(never_shown) == 1 and not any("sure" in c for c in captions)
     assert any(c.startswith("P is ") for c in captions)  # the cat photo's own caption
     # the diagram gets no verdict in big letters: the heading says there is none to trust
-    headings = [m.value for m in at.markdown if m.value.startswith("### ")]
-    assert headings.count("### ❓ No answer to trust") == 1
-    assert sum(h in ("### 🐱 Cat", "### 🚫 Not a cat") for h in headings) == 1  # the photo's
+    headings = [m.value for m in at.markdown if m.value.startswith("## ")]
+    assert headings.count("## ❓ No answer to trust") == 1
+    assert sum(h in ("## 🐱 Cat", "## 🚫 Not a cat") for h in headings) == 1  # the photo's
     assert any(m.value.startswith("A network must give one of its answers") for m in at.markdown)
     # both pictures still get their verdict, and each its activations and gradient map
     specs = plotly_specs(at)

@@ -159,7 +159,7 @@ def test_crop_photo_p_is_described_and_backed_by_the_test_pictures(data):
     assert 0.7 <= max(p, 1 - p) < 0.9  # photo.jpg, centre square: P = 0.28
     n, m = expected_evidence(params, data, p)
     assert 0 < m < n < 50
-    assert [m.value for m in at.markdown if m.value.startswith("### ")][0] == "### 🚫 Not a cat"
+    assert [m.value for m in at.markdown if m.value.startswith("## ")][0] == "## 🚫 Not a cat"
     captions = [c.value for c in at.caption]
     assert (
         "P is fairly far from 0.5. On the 50 test pictures (not used in training), P was at "

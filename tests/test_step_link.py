@@ -19,7 +19,7 @@ def open_step(query: dict) -> AppTest:
 
 def test_a_link_opens_its_step_and_the_page_writes_it_back():
     at = open_step({"step": "7", "sg": "tanh", "sa": "0.3"})
-    assert at.subheader[0].value.startswith("7/11")
+    assert at.header[0].value.startswith("7/11")
     assert at.selectbox(key="step_hidden").value == "tanh"
     assert at.select_slider(key="step_alpha").value == 0.3
     assert {k: at.query_params[k] for k in ("step", "sg", "sa")} == {
@@ -28,7 +28,7 @@ def test_a_link_opens_its_step_and_the_page_writes_it_back():
         "sa": "0.3",
     }
     at.button(key="step_next").click().run()
-    assert at.subheader[0].value.startswith("8/11") and at.query_params["step"] == "8"
+    assert at.header[0].value.startswith("8/11") and at.query_params["step"] == "8"
 
 
 def test_the_first_step_and_defaults_write_nothing():
@@ -40,7 +40,7 @@ def test_the_first_step_and_defaults_write_nothing():
 
 def test_a_step_past_the_last_shows_the_last():
     at = open_step({"step": "99"})
-    assert at.subheader[0].value.startswith("11/11")
+    assert at.header[0].value.startswith("11/11")
 
 
 @pytest.mark.parametrize(
@@ -50,7 +50,7 @@ def test_a_value_the_page_cannot_show_is_ignored_with_a_note(query):
     read, refused = step_link.decode(query)
     assert read == {} and refused == list(query)
     at = open_step(query)
-    assert at.subheader[0].value.startswith("1/11")
+    assert at.header[0].value.startswith("1/11")
     assert any("could not be used" in w.value or list(query)[0] in w.value for w in at.warning)
 
 

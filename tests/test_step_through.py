@@ -100,7 +100,7 @@ def test_page_walks_every_step_forward_and_back(data, network, dims, m):
     for step in range(1, 12):
         assert not at.exception, at.exception
         assert at.session_state.step_index == step
-        titles.append(at.subheader[0].value)
+        titles.append(at.header[0].value)
         assert titles[-1].startswith(f"{step}/11")
         shapes = shown_shapes(at)
         assert shapes and all(expected[k] == v for k, v in shapes.items()), shapes
@@ -114,7 +114,7 @@ def test_page_walks_every_step_forward_and_back(data, network, dims, m):
         assert metrics[0] == "0.771749"
     for step in range(10, 0, -1):
         at.button(key="step_back").click().run()
-        assert at.subheader[0].value == titles[step - 1]
+        assert at.header[0].value == titles[step - 1]
     assert at.button(key="step_back").disabled
     assert "Forward, layer 1" in titles[1] and "The update" in titles[-1]
 
@@ -135,14 +135,14 @@ def test_page_in_chinese_and_other_activation():
     at.selectbox(key="step_hidden").set_value("tanh").run()
     at.slider(key="step_index").set_value(8).run()
     assert not at.exception
-    assert "反向传播" in at.subheader[0].value
+    assert "反向传播" in at.header[0].value
     assert any(r"\tanh'" in e.value for e in at.latex)
 
 
 def test_small_network_needs_no_data_and_cat_one_explains_missing_data(tmp_path, monkeypatch):
     monkeypatch.setenv("DNN_DATA_DIR", str(tmp_path))
     at = app("pages/step.py")
-    assert not at.exception and at.subheader[0].value.startswith("1/11")
+    assert not at.exception and at.header[0].value.startswith("1/11")
     at.radio(key="step_network").set_value("cat").run()
     assert not at.exception
     assert any("not here yet" in i.value for i in at.info)

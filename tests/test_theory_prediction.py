@@ -107,8 +107,8 @@ def test_prediction_in_chinese_says_p_猫_in_the_bar_and_the_captions(data):
     assert bar["layout"]["xaxis"]["tickvals"][-1] == 1
     p = dnn.predict_proba(at.session_state.model.params, dnn.load_image(cat_jpeg(data))).item()
     assert bar["data"][0]["x"][0] == pytest.approx(p)
-    verdict = [m.value for m in at.markdown if m.value.startswith("### ")]
-    assert verdict == ["### " + ("🐱 是猫" if p > 0.5 else "🚫 不是猫")]
+    verdict = [m.value for m in at.markdown if m.value.startswith("## ")]
+    assert verdict == ["## " + ("🐱 是猫" if p > 0.5 else "🚫 不是猫")]
     captions = [c for e in at.get("image") for c in e.captions]
     assert "模型看到的图片 (64×64)，放大显示" in captions
     test_set = [c for c in captions if c.startswith(("✅", "❌"))]

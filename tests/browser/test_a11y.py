@@ -15,6 +15,7 @@ import re
 
 import pytest
 
+from tests.browser.a11y_checks import beyond_axe
 from tests.browser.conftest import assert_no_errors, open_page, wait_for_app, wait_settled
 from tests.browser.test_board import start_class
 from tests.browser.test_classes import added, class_input, files
@@ -84,12 +85,16 @@ def assert_described(page, where: str, lang: str) -> None:
 
 
 def assert_accessible(axe, page, where: str, lang: str = "en") -> None:
-    """No axe violation, the page's language is the visitor's, and no error on the page."""
+    """No axe violation, none of the checks beyond axe (tests/browser/a11y_checks.py: headings,
+    chart text contrast, charts read as their words, sliders' values), the page's language is
+    the visitor's, and no error on the page."""
     # drawn at the end of the run, the script may run a frame after the script state is idle
     page.wait_for_function("l => document.documentElement.lang === l", arg=HTML_LANG[lang])
     assert_described(page, where, lang)
     problems = violations(axe, page)
     assert not problems, f"{where}: {len(problems)} violations\n" + "\n".join(problems)
+    beyond = beyond_axe(page)
+    assert not beyond, f"{where}: {len(beyond)} problems axe does not see\n" + "\n".join(beyond)
     assert_no_errors(page)
 
 
@@ -180,6 +185,21 @@ def test_prediction_after_an_upload_with_look_inside_open(axe, page, framing, ve
     assert_accessible(axe, page, f"prediction ({framing}) with look inside open")
     viewport(page, PHONE)
     assert_accessible(axe, page, f"prediction ({framing}) with look inside open, phone")
+
+
+def test_prediction_after_two_uploads_of_one_picture(axe, page, tmp_path):
+    """Two verdicts with the same words: two headings at the level under the page's title, no
+    two with one id and no "link to heading" anchors (tests/browser/a11y_checks.py)."""
+    open_page(page, "/prediction")
+    twin = tmp_path / "twin.jpg"
+    twin.write_bytes(PHOTO.read_bytes())
+    picture_input(page).set_input_files([str(PHOTO), str(twin)])
+    page.wait_for_function(  # the same verdict twice
+        "() => { const h = [...document.querySelectorAll('[data-testid=stMain] h2')];"
+        " return h.length === 2 && h[0].innerText === h[1].innerText; }"
+    )
+    wait_for_app(page)
+    assert_accessible(axe, page, "prediction with two uploads of one picture")
 
 
 def test_step_through_at_several_steps(axe, page):

@@ -19,15 +19,52 @@ from tests.test_images import PHOTO
 
 pytestmark = pytest.mark.browser
 
+# The focused control as a keyboard user sees it. Switches, radios, checkboxes and slider thumbs
+# take focus on an input hidden in a 1 px clipped box: what is seen is the first element around
+# it with a size (the label with its switch or box, the thumb). The ring is that element's
+# outline (2 px or more) or box-shadow (2 px spread or more) at 3:1 or more against what is
+# behind it (WCAG 2.4.7 and 1.4.11), not the hidden input's own outline.
 FOCUSED_JS = """() => {
     const e = document.activeElement;
     if (!e || e === document.body) return null;
-    const s = getComputedStyle(e);
-    const ring = (s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) >= 2)
-        || (s.boxShadow && s.boxShadow !== 'none');
-    const text = (e.getAttribute('aria-label') || e.innerText || e.value || '').trim();
-    return {text, role: e.getAttribute('role') || e.tagName.toLowerCase(),
-            ring: Boolean(ring), focusVisible: e.matches(':focus-visible')};
+    let seen = e;
+    for (let a = e; a && a !== document.body; a = a.parentElement) {
+        const c = getComputedStyle(a), r = a.getBoundingClientRect();
+        const clips = c.overflow !== 'visible' || c.clipPath !== 'none' || c.clip !== 'auto';
+        if (clips && (r.width < 4 || r.height < 4)) seen = a.parentElement;  // a hidden box
+    }
+    const rgb = c => (c.match(/[\\d.]+/g) || []).map(Number);
+    const lin = c => { c /= 255; return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4; };
+    const lum = ([r, g, b]) => 0.2126 * lin(r) + 0.7152 * lin(g) + 0.0722 * lin(b);
+    const ratio = (a, b) => {
+        const [x, y] = [lum(a), lum(b)].sort((p, q) => q - p); return (x + 0.05) / (y + 0.05);
+    };
+    let back = [255, 255, 255];  // the first opaque background behind the seen element
+    for (let a = seen.parentElement; a; a = a.parentElement) {
+        const c = rgb(getComputedStyle(a).backgroundColor);
+        if (c.length >= 3 && (c.length < 4 || c[3] === 1)) { back = c.slice(0, 3); break; }
+    }
+    const s = getComputedStyle(seen);
+    const seenColor = c => { const v = rgb(c); return v.length > 3 && v[3] < 1 ? null : v; };
+    let contrast = 0;
+    if (s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) >= 2) {
+        const c = seenColor(s.outlineColor);
+        if (c) contrast = ratio(c, back);
+    }
+    for (const shadow of (s.boxShadow === 'none' ? [] : s.boxShadow.split(/,(?![^(]*\\))/))) {
+        const color = shadow.match(/rgba?\\([^)]*\\)/), px = shadow.replace(/rgba?\\([^)]*\\)/, '')
+            .match(/-?[\\d.]+px/g) || [];
+        const c = color && seenColor(color[0]);
+        if (c && px.length >= 4 && parseFloat(px[3]) >= 2)
+            contrast = Math.max(contrast, ratio(c, back));
+    }
+    const label = e.tagName === 'INPUT' && e.labels.length ? e.labels[0].innerText : '';
+    const text = (e.getAttribute('aria-label') || label || e.innerText || e.value || '').trim();
+    return {text, role: e.getAttribute('role')
+        || (e.tagName === 'INPUT' ? e.type : e.tagName.toLowerCase()),
+            seen: seen.tagName.toLowerCase() + (seen === e ? '' : ' around the input'),
+            contrast: Math.round(contrast * 100) / 100, ring: contrast >= 3,
+            focusVisible: e.matches(':focus-visible')};
 }"""
 # the live region's latest news, one line each (ui/shell/a11y.py)
 LIVE_JS = (
@@ -137,8 +174,76 @@ def test_a_verdict_and_step_through_by_keyboard(page):
     tab_to(page, named("◀ Back"), back=True)
     page.keyboard.press("Enter")
     wait_live(page, "(^|\\n)2/11 · Forward[^\\n]*$")
-    assert page.locator("h3").first.inner_text().startswith("2/")
+    assert page.locator('[data-testid="stMain"] h2').first.inner_text().startswith("2/")
     assert_no_errors(page)
+
+
+def test_every_control_on_the_training_page_shows_its_focus(page):
+    """Tab from the top of the page to its last control: each shows a ring of 3:1 or more on
+    what is seen of it, switches, radios and slider thumbs too (their inputs are hidden)."""
+    open_page(page, "/training")
+    wait_settled(page)
+    seen = {}
+    for _ in range(200):
+        page.keyboard.press("Tab")
+        focused = page.evaluate(FOCUSED_JS)
+        if not focused:
+            continue
+        assert focused["focusVisible"], f"no visible focus: {focused}"
+        try:  # a focus ring may grow in with a short transition
+            page.wait_for_function(f"() => ({FOCUSED_JS})().ring", timeout=5_000)
+        except Exception as exc:  # Playwright's TimeoutError
+            raise AssertionError(f"no focus ring: {page.evaluate(FOCUSED_JS)}") from exc
+        seen.setdefault(focused["role"], []).append(focused["text"])
+        if focused["text"] == "Open the experiment grid":  # the page's last control
+            break
+    else:
+        raise AssertionError(f"the keyboard never reached the grid's switch: {seen}")
+    for role, name in (
+        ("radio", None),  # the language, the pace
+        ("switch", "Presenter mode"),
+        ("switch", "Cost every 100 iterations, as the lesson prints it"),
+        ("range", "Hidden layers (L − 1)"),
+        ("range", "Learning rate α"),
+    ):
+        assert role in seen and (name is None or name in seen[role]), (role, name, seen)
+    assert_no_errors(page)
+
+
+def test_a_language_switch_is_not_news(page):
+    """The live region says what happened, not the same page again in the other language."""
+    open_page(page, "/training")
+    said = news_then_switch(page, "▶ Train", "Finished: 2500 iterations", "简体中文", "zh-Hans")
+    assert "完成" not in said and "实验网格" not in said
+    open_page(page, "/step?lang=zh")  # a step is news, the switch back to English is not
+    news_then_switch(page, "下一步 ▶", "(^|\\n)2/11 · [^\\n]*$", "English", "en")
+    tab_to(page, named("Next ▶"))
+    page.keyboard.press("Enter")
+    assert "3/11 · " in wait_live(page, "(^|\\n)3/11 · [^\\n]*$")  # real news still heard
+    assert_no_errors(page)
+
+
+def news_then_switch(page, button: str, news: str, language: str, html_lang: str) -> str:
+    """Press ``button`` until the live region says ``news``, then switch the language: the
+    live region must say nothing more. Return what it says."""
+    wait_settled(page)
+    tab_to(page, named(button))
+    page.keyboard.press("Enter")
+    wait_live(page, news)
+    wait_for_app(page)
+    before = page.evaluate(LIVE_JS)
+    switch_language(page, language, html_lang)
+    said = page.evaluate(LIVE_JS)
+    assert said == before, f"switching to {language} announced {said!r}"
+    return said
+
+
+def switch_language(page, name: str, html_lang: str) -> None:
+    """Choose a language in the sidebar; wait until the page is drawn in it and has settled."""
+    page.locator('[data-testid="stSidebar"]').get_by_text(name, exact=True).click()
+    page.wait_for_function("l => document.documentElement.lang === l", arg=html_lang)
+    wait_settled(page)
+    page.evaluate("() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))")
 
 
 @pytest.fixture

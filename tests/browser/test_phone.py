@@ -220,7 +220,7 @@ def test_prediction_fits_a_phone_and_shows_the_verdict_first(phone, data, tmp_pa
     assert_fits(phone, "prediction of an uploaded picture")
     # the verdict and the P(cat) bar are on the first screen, before any scrolling
     assert phone.evaluate("window.scrollY") == 0
-    verdict = phone.locator('[data-testid="stMain"] h3').filter(has_text="Cat")
+    verdict = phone.locator('[data-testid="stMain"] h2').filter(has_text="Cat")
     for element in (verdict, phone.locator(".js-plotly-plot")):
         box = element.first.bounding_box()
         assert box is not None and box["y"] + box["height"] <= PHONE["height"], box

@@ -77,7 +77,7 @@ NAV_JS = """() => {
     const button = text => [...document.querySelectorAll('[data-testid="stMain"] button')]
         .find(b => b.innerText.includes(text));
     return {back: box(button('Back')), next: box(button('Next')),
-            heading: box(document.querySelector('[data-testid="stMain"] h3')),
+            heading: box(document.querySelector('[data-testid="stMain"] h2')),
             header: box(document.querySelector('[data-testid="stHeader"]')),
             height: window.innerHeight};
 }"""
@@ -123,9 +123,9 @@ def on_screen(box, view) -> bool:
 def next_step(page, k: int) -> None:
     """Click Next; wait until step ``k`` is drawn."""
     page.get_by_role("button", name="Next").click()
-    heading = page.locator('[data-testid="stMain"] h3').first
+    heading = page.locator('[data-testid="stMain"] h2').first
     page.wait_for_function(
-        "k => (document.querySelector('[data-testid=\"stMain\"] h3') || {}).innerText"
+        "k => (document.querySelector('[data-testid=\"stMain\"] h2') || {}).innerText"
         "?.startsWith(k + '/')",
         arg=k,
     )

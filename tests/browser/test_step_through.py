@@ -33,12 +33,14 @@ def shots(tmp_path) -> Path:
 
 
 def step_heading(page) -> str:
-    return page.locator("h3").first.inner_text()
+    return page.locator('[data-testid="stMain"] h2').first.inner_text()
 
 
 def wait_for_step(page, n: int) -> None:
     page.wait_for_function(
-        "n => ((document.querySelector('h3') || {}).innerText || '').startsWith(n + '/')", arg=n
+        "n => ((document.querySelector('[data-testid=stMain] h2') || {}).innerText || '')"
+        ".startsWith(n + '/')",
+        arg=n,
     )
     wait_for_app(page)
 

@@ -112,7 +112,7 @@ def teacher_action(fn, code: str, key: str, *args, **kwargs) -> None:
 def runs_part(code: str, key: str, state: dict, shared) -> None:
     """The picture, the ranking, Reveal, hiding an entry and the CSV."""
     rows, revealed = state["runs"], state["revealed"]
-    st.subheader(t("board_runs"))
+    st.header(t("board_runs"), anchor=False)
     st.button(
         t("board_unreveal") if revealed else t("board_reveal"),
         key="board_reveal",
@@ -161,7 +161,7 @@ def runs_part(code: str, key: str, state: dict, shared) -> None:
 
 def ranking(rows: list[dict], revealed: bool) -> None:
     """Each student's best run, ranked on the public half (and on the private after the reveal)."""
-    st.subheader(t("board_ranking"))
+    st.header(t("board_ranking"), anchor=False)
     ranked = tables.ranking(rows)
     table = {
         t("board_rank"): [r["rank"] for r in ranked],
@@ -227,7 +227,7 @@ def question_part(state: dict) -> None:
     q, tally = state["question"], state["tally"]
     if q is None:
         return
-    st.markdown(f"### {wording.prompt(q)}")
+    st.markdown(f"## {wording.prompt(q)}", anchors=False)
     st.caption(t("board_answers_n", n=sum(tally)))
     choices = wording.choices(q)
     right = q["correct"] if q["shown"] else None

@@ -83,7 +83,7 @@ def end_box(code: str, key: str) -> None:
 
 def page(shared) -> None:
     """The whole page."""
-    st.title(t("board_title"))
+    st.title(t("board_title"), anchor=False)
     if st.session_state.pop("board_ended", False):
         st.success(t("board_ended"))
     teacher = st.session_state.get(TEACHER)

@@ -11,6 +11,7 @@ import time
 import dnn
 from ui.core import compute, work
 from ui.core.figures import charts as figures
+from ui.core.figures.style import legible
 from ui.core.i18n import t
 from ui.core.labels import chart_labels, describe
 from ui.core.model import use_model
@@ -114,7 +115,7 @@ def stream(
         # on a busy machine the chart stayed blank for a whole lesson-paced run)
         if "box" not in clock:
             clock["box"] = chart.container(key=f"{FRAME_KEY}{next(_STREAMS)}").empty()
-        clock["box"].plotly_chart(fig)
+        clock["box"].plotly_chart(legible(fig))
         paced.show()
         paced.take()
 

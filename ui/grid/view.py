@@ -13,6 +13,7 @@ import streamlit as st
 
 from dnn.errors import UserFacingError
 from ui.core import chosen, kept, live, runs, session, work
+from ui.core.figures.style import legible
 from ui.core.i18n import explain, t
 from ui.core.labels import lesson_name, percent
 from ui.grid import axes as grid_axes
@@ -157,7 +158,7 @@ def run_grid(shared, g: grid.Grid, bar, heat) -> None:
         return made["trainer"]
 
     def on_cell(rc) -> None:
-        heat.plotly_chart(figure(g, "test"))  # no key: redrawn in place as cells finish
+        heat.plotly_chart(legible(figure(g, "test")))  # no key: redrawn in place as cells finish
         cell = g.cells[rc]
         if cell.status == "finished":  # e.g. to the class board
             numbers = dict(train_accuracy=cell.train_accuracy, test_accuracy=cell.test_accuracy)
@@ -238,7 +239,7 @@ def best_and_curves(g: grid.Grid) -> None:
 
 def section(shared) -> None:
     """The whole grid section: choose, run or stop, and the result."""
-    st.subheader(t("grid_title"))
+    st.header(t("grid_title"), anchor=False)
     st.caption(t("grid_intro"))
     # closed, the section costs nothing on a rerun (a class's reruns come all at once)
     kept.keep("grid_open", st.session_state.get(GRID) is not None)

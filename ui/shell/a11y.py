@@ -18,7 +18,7 @@ import json
 import streamlit as st
 
 from ui.core.figures.describe import META
-from ui.core.i18n import lang, t
+from ui.core.i18n import LANG, lang, t
 from ui.core.live import FRAME_KEY
 
 HTML_LANG = {"en": "en", "zh": "zh-Hans"}  # BCP 47: Chinese in simplified characters
@@ -28,7 +28,14 @@ SCROLLERS = {
     "code": ".dnn-code",
     "table": '[data-testid="stTable"] > div, [data-testid="stMarkdownContainer"] table',
 }
-FOCUS = "#1864ab"  # the focus ring: 7.8:1 on white, 3:1 or more beside every colour we draw
+# a page's section headings (st.header): always there, never news for the live region (a step's
+# heading and a verdict are)
+SECTIONS = (
+    "notation_title", "forward_title", "cost_title", "backward_title", "dims_title",
+    "params_title", "data_title", "training_run_heading", "grid_title", "classes_step_pictures",
+    "classes_step_train", "classes_step_try", "board_runs", "board_ranking",
+)  # fmt: skip
+FOCUS = "#1864ab"  # the focus ring: 6.1:1 on white, 5.4:1 on the sidebar (#f0f2f6)
 
 CSS = f"""
 /* Streamlit's caption grey (#828180, or its text at opacity .6) is 3.9:1 or less on white,
@@ -37,6 +44,13 @@ CSS = f"""
     color: #5c5b5a !important; opacity: 1 !important; }}
 /* A visible focus for everything a keyboard reaches. */
 :focus-visible {{ outline: 3px solid {FOCUS} !important; outline-offset: 2px; }}
+/* Switches, radios, checkboxes and slider thumbs take focus on an input hidden in a 1 px box:
+   the ring goes on what is seen (the label with its box or switch, the slider's thumb). */
+[data-testid="stCheckbox"] label:has(input:focus-visible),
+[data-testid="stRadioOption"]:has(input:focus-visible) {{
+    outline: 3px solid {FOCUS} !important; outline-offset: 2px; border-radius: .25rem; }}
+[data-testid="stSlider"] div:has(> div > input[type="range"]:focus-visible) {{
+    outline: 3px solid {FOCUS} !important; outline-offset: 2px; }}
 .dnn-code {{ font-family: "Source Code Pro", ui-monospace, monospace; font-size: .875rem;
     background: #f6f7f9; border-radius: .5rem; padding: .75rem 1rem; margin: 0 0 1rem 0;
     overflow-x: auto; white-space: pre; color: #262730; line-height: 1.5; }}
@@ -120,7 +134,35 @@ SCRIPT = """
     box.append(tab);
     return box;
   }
+  // a slider's value as shown (0.0075, 20%%), not its position among the options; its name
+  // once (Streamlit names the input by itself and by its group, each with the same label)
+  function sliders() {
+    for (const input of d.querySelectorAll('[data-testid="stSlider"] input[type="range"]')) {
+      const shown = input.parentElement.parentElement
+        .querySelector(':scope > [data-testid="stSliderThumbValue"]');
+      const text = shown && shown.textContent.trim();  // also in a folded expander
+      if (text && input.getAttribute('aria-valuetext') !== text)
+        input.setAttribute('aria-valuetext', text);
+      if (input.hasAttribute('aria-labelledby')) input.removeAttribute('aria-labelledby');
+    }
+  }
+  // Plotly's drawing is not read: a screen reader meets a chart as its words and table (its
+  // tick labels and legend read as unnamed images said nothing). The toolbar's buttons are
+  // links without an address, out of the keyboard's reach: their icons are hidden too.
+  const DRAWING = '.js-plotly-plot svg.main-svg, .js-plotly-plot .gl-container, '
+    + '.js-plotly-plot .modebar svg, #js-plotly-tester';
+  // Streamlit gives every heading an id from its words, anchor or not: several uploads' "🐱 Cat"
+  // share one. The first keeps it; the others' ids go (nothing links to them).
+  function headings() {
+    const ids = new Set();
+    for (const h of d.querySelectorAll('h1[id], h2[id], h3[id], h4[id], h5[id], h6[id]')) {
+      if (ids.has(h.id)) h.removeAttribute('id'); else ids.add(h.id);
+    }
+  }
   function charts() {
+    d.querySelectorAll(DRAWING).forEach(el => {
+      if (el.getAttribute('aria-hidden') !== 'true') el.setAttribute('aria-hidden', 'true');
+    });
     for (const gd of d.querySelectorAll('.js-plotly-plot')) {
       const info = gd.layout && gd.layout.meta && gd.layout.meta.%(meta)s;
       // beside the chart's own box (stPlotlyChart), which Streamlit sizes the plot from
@@ -140,7 +182,11 @@ SCRIPT = """
   // Live status for screen readers: one polite live region outside Streamlit's tree, saying
   // what appears after the page was drawn (a run training, a new status box such as Stopped or
   // Finished, a verdict or a step's heading); what the page showed on arrival is not repeated.
-  let seen = null, page = null, arrived = false;
+  // A language switch is a page arriving again: it says the same in other words, not news.
+  // The switch is seen as the language radio's choice changing (at once, in the browser); the
+  // page has arrived in its new language once the run that draws it ended and the root lang
+  // (set at its end) changed.
+  let seen = null, page = null, arrived = false, choice = null, before = null;
   function announce() {
     let live = window.__dnnLive;
     if (!live) {  // in a closed shadow root: read aloud, but no second copy for a page search
@@ -156,15 +202,24 @@ SCRIPT = """
     if (!main) return;
     const now = [];
     if (main.querySelector('[data-testid="stProgress"]')) now.push(window.__dnnA11y.training);
-    main.querySelectorAll('[data-testid="stAlertContainer"], h3').forEach(e => {
+    const sections = new Set(window.__dnnA11y.sections);
+    main.querySelectorAll('[data-testid="stAlertContainer"], h2, h3').forEach(e => {
       const text = e.innerText.trim();
-      if (text) now.push(text);
+      if (text && !sections.has(text)) now.push(text);
     });
     const app = d.querySelector('[data-testid="stApp"]');
     const idle = app && app.dataset.testScriptState === 'notRunning';
-    if (page !== location.pathname) { page = location.pathname; arrived = false; }
+    const picked = d.querySelector('.st-key-%(language)s input:checked');
+    if (page !== location.pathname) { page = location.pathname; arrived = false; before = null; }
+    if (picked && choice !== null && picked.value !== choice) {
+      arrived = false; before = root.lang;
+    }
+    if (picked) choice = picked.value;
     if (!arrived) {  // a page arriving, until its first run ends: nothing to say
-      seen = new Set(now); arrived = idle; return;
+      seen = new Set(now);
+      arrived = idle && (before === null || root.lang !== before);
+      if (arrived) before = null;
+      return;
     }
     const fresh = now.filter(text => !seen.has(text));
     seen = new Set(now);
@@ -176,10 +231,11 @@ SCRIPT = """
     }
   }
   const marked = mark;
-  mark = () => { marked(); charts(); announce(); };
+  mark = () => { marked(); sliders(); headings(); charts(); announce(); };
   window.__dnnA11yMark = mark;
   new MutationObserver(later).observe(d.body, {
-    childList: true, subtree: true, attributes: true, attributeFilter: ['data-test-script-state'],
+    childList: true, subtree: true, attributes: true,
+    attributeFilter: ['data-test-script-state', 'aria-valuetext', 'aria-labelledby'],
   });
   window.addEventListener('resize', later);
   d.fonts.addEventListener('loadingdone', later);
@@ -202,10 +258,12 @@ def page_script() -> None:
     """The script that sets ``<html lang>`` and marks scrolling regions; drawn on every run."""
     labels = {kind: t("a11y_scroll_" + kind) for kind in SCROLLERS}
     labels["training"] = t("a11y_training")
+    labels["sections"] = [t(key) for key in SECTIONS]
     script = SCRIPT % {
         "lang": json.dumps(html_lang()),
         "labels": json.dumps(labels, ensure_ascii=False),
         "scrollers": json.dumps(SCROLLERS),
         "meta": META,
+        "language": LANG,
     }
     st.html(f"<script>{script}</script>", unsafe_allow_javascript=True)

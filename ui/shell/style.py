@@ -9,6 +9,9 @@ from __future__ import annotations
 import streamlit as st
 
 CSS = """
+/* A page's sections are h2 (under its h1 title, no level skipped) drawn at the size of
+   Streamlit's h3, as they were before. */
+[data-testid="stMain"] h2 { font-size: 1.75rem; }
 /* Display equations scroll sideways inside themselves rather than being cut off. */
 .katex-display { overflow-x: auto; overflow-y: hidden; padding: 2px 0; }
 /* Tables (the dimension table, markdown tables) scroll inside themselves; a shape such as

@@ -76,7 +76,7 @@ def is_probability(mtx, L: int, hidden: str) -> bool:
 def show(w: Walk, index: int) -> None:
     """Draw step ``index`` of ``w``: title, explanation, equations, shapes, heatmaps."""
     step, L = w.steps[index], len(w.dims) - 1
-    st.subheader(f"{index + 1}/{len(w.steps)} · {step_title(step, L)}")
+    st.header(f"{index + 1}/{len(w.steps)} · {step_title(step, L)}", anchor=False)
     text_key = f"step_{step.kind}_text"
     if step.kind in ("forward", "backward") and step.layer in (1, L):
         text_key += "_last" if step.layer == L else "_first"

@@ -5,6 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from ui.core.figures.describe import attach, describe
+from ui.core.figures.style import legible
 from ui.core.i18n import t
 
 
@@ -19,4 +20,4 @@ def show(fig, where=None, title: str | None = None, words=None, **kwargs) -> Non
     words = words or describe(fig, t)
     if title:
         words = type(words)(f"{title}: {words.summary}", words.columns, words.rows)
-    (where or st).plotly_chart(attach(fig, words, t("desc_table")), **kwargs)
+    (where or st).plotly_chart(legible(attach(fig, words, t("desc_table"))), **kwargs)

@@ -44,6 +44,7 @@ def show(
     data,
     names: Sequence[str] | None = None,
     evidence: Evidence | None = None,
+    level: int = 3,
 ) -> None:
     """One picture's verdict, P and what P is worth; then the picture and what the model sees.
 
@@ -52,7 +53,9 @@ def show(
     whose photos the unfamiliar-picture notice compares with (None: no notice); ``names`` are
     the model's class names (label 0, label 1); ``evidence`` the model's P on pictures it never
     trained on, which say how often an answer as far from 0.5 was right (None: not known).
-    A picture unlike the training photos gets no verdict in big letters; one that silences a
+    ``level`` is the verdict heading's (2 on a page of its own, 3 in a page's section); it has no
+    "link to heading" anchor (several uploads give the same heading). A picture unlike the
+    training photos gets no verdict in big letters; one that silences a
     whole hidden layer gets, instead of words on P, what that means and how such pictures fared.
     """
     if result.error:
@@ -63,9 +66,9 @@ def show(
     c_verdict, c_picture, c_seen = st.columns([3, 2, 2])
     answer = verdict_text(result.p_cat, names)
     if found is None:
-        c_verdict.markdown(f"### {answer}")
+        c_verdict.markdown(f"{'#' * level} {answer}", anchors=False)
     else:  # no verdict in big letters for a picture the model cannot judge
-        c_verdict.markdown(f"### {t('verdict_unfamiliar')}")
+        c_verdict.markdown(f"{'#' * level} {t('verdict_unfamiliar')}", anchors=False)
         c_verdict.markdown(t("verdict_forced", answer=answer))
     described.show(
         figures.probability_bar(result.p_cat, {"p": label(probability_label(names))}),

@@ -60,7 +60,7 @@ def probability_bar(p: float, labels: dict[str, str] | None = None) -> go.Figure
             marker_color=color,
             text=[f"{p:.1%}"],
             textposition="auto",
-            textfont=dict(size=20),
+            textfont=dict(size=20, weight="bold"),  # large text: 3:1 on its bar is AA
             hovertemplate="%{x:.4f}<extra></extra>",
         )
     )

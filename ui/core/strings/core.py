@@ -61,6 +61,7 @@ EN = {
     "batch_size_help": "Full batch uses all 209 pictures for each update.",
     # training page
     "training_title": "Train a deep network",
+    "training_run_heading": "The run and its results",
     "training_intro": "Pick an architecture and hyperparameters, press Train, and watch the "
     "cost fall. Stop at any time; Continue resumes exactly where the run stopped.",
     "train": "▶ Train",
@@ -165,6 +166,7 @@ ZH = {
     "full_batch": "全批量（本课）",
     "batch_size_help": "全批量：每次更新使用全部 209 张图片。",
     "training_title": "训练深层神经网络",
+    "training_run_heading": "训练及其结果",
     "training_intro": "选择网络结构和超参数，点击“训练”，看着成本下降。随时可以停止；“继续”"
     "会从停下的地方精确地接着训练。",
     "train": "▶ 训练",
