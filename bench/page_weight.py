@@ -25,6 +25,7 @@ import argparse
 import base64
 import os
 import sys
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -51,6 +52,7 @@ class Weight:
     transferred: int = 0
     decoded: int = 0  # the bodies that came over the network, decoded
     websocket: int = 0
+    messages: int = 0  # websocket frames received (a live chart frame is one)
 
     @property
     def total(self) -> int:
@@ -81,6 +83,7 @@ def watch(cdp, weight_of) -> None:
         payload = e["response"]["payloadData"]
         binary = e["response"]["opcode"] == 2
         weight_of().websocket += len(base64.b64decode(payload)) if binary else len(payload)
+        weight_of().messages += 1
 
     cdp.on("Network.loadingFinished", finished)
     cdp.on("Network.dataReceived", data)
@@ -89,17 +92,26 @@ def watch(cdp, weight_of) -> None:
     cdp.on("Network.webSocketFrameReceived", frame)
 
 
-def measure(browser, url: str) -> list[Weight]:
-    """The weight of each visit in VISITS, in one fresh browser context."""
+@contextmanager
+def watched_page(browser, weight_of, timeout_ms: int):
+    """A page in a fresh browser context (an empty cache), its network added to ``weight_of()``."""
     context = browser.new_context(viewport={"width": 1280, "height": 800})
     try:
         page = context.new_page()
-        page.set_default_timeout(60_000)
+        page.set_default_timeout(timeout_ms)
         cdp = context.new_cdp_session(page)
         cdp.send("Network.enable")
         cdp.send("Network.setCacheDisabled", {"cacheDisabled": False})
-        weights: list[Weight] = []
-        watch(cdp, lambda: weights[-1])
+        watch(cdp, weight_of)
+        yield page
+    finally:
+        context.close()
+
+
+def measure(browser, url: str) -> list[Weight]:
+    """The weight of each visit in VISITS, in one fresh browser context."""
+    weights: list[Weight] = []
+    with watched_page(browser, lambda: weights[-1], 60_000) as page:
         for path in VISITS:
             weights.append(Weight())
             page.goto(url + path)
@@ -108,46 +120,31 @@ def measure(browser, url: str) -> list[Weight]:
             page.wait_for_load_state("networkidle")  # chunks the page loads once drawn
             page.wait_for_timeout(1000)
             page.wait_for_selector(READY)
-        return weights
-    finally:
-        context.close()
+    return weights
 
 
 PACES = ("fast", "lesson")
 
 
-def measure_runs(browser, url: str) -> list[tuple[str, Weight, int]]:
+def measure_runs(browser, url: str) -> list[tuple[str, Weight]]:
     """Websocket bytes of a lesson run at each pace, and of a rerun after it."""
     rows = []
     for pace in PACES:
-        context = browser.new_context(viewport={"width": 1280, "height": 800})
-        try:
-            page = context.new_page()
-            page.set_default_timeout(120_000)
-            cdp = context.new_cdp_session(page)
-            cdp.send("Network.enable")
-            weight, messages = [Weight()], [0]
-
-            def count(e, messages=messages):
-                messages[0] += 1
-
-            watch(cdp, lambda weight=weight: weight[-1])
-            cdp.on("Network.webSocketFrameReceived", count)
+        weights = [Weight()]
+        with watched_page(browser, lambda weights=weights: weights[-1], 120_000) as page:
             page.goto(f"{url}/training?pace={pace}")
             page.wait_for_selector(READY)
             page.wait_for_load_state("networkidle")
-            weight[0], messages[0] = Weight(), 0
+            weights.append(Weight())
             page.get_by_role("button", name="▶ Train").click()
             page.get_by_text("Finished: 2500 iterations").wait_for()
             page.wait_for_selector(READY)
-            rows.append((f"a lesson run, {pace} pace", weight[0], messages[0]))
-            weight[0], messages[0] = Weight(), 0
+            rows.append((f"a lesson run, {pace} pace", weights[-1]))
+            weights.append(Weight())
             page.get_by_role("tab").nth(1).click()  # a rerun with the finished run drawn
             page.wait_for_selector(READY)
             page.wait_for_load_state("networkidle")
-            rows.append(("  then a rerun (a tab)", weight[0], messages[0]))
-        finally:
-            context.close()
+            rows.append(("  then a rerun (a tab)", weights[-1]))
     return rows
 
 
@@ -208,8 +205,8 @@ def main() -> None:
         print(
             f"\n{'what the app sends (one server, directly)':<44}{'websocket':>11}{'messages':>10}"
         )
-        for what, w, messages in runs:
-            print(f"{what:<44}{mb(w.websocket):>11}{messages:>10}")
+        for what, w in runs:
+            print(f"{what:<44}{mb(w.websocket):>11}{w.messages:>10}")
 
 
 if __name__ == "__main__":
