@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from ui.core.figures import charts, describe, inside
+from ui.core.figures import charts, describe, gradient_map, inside
 from ui.core.i18n import text
 
 
@@ -72,7 +72,7 @@ def test_the_gradient_map_skips_the_picture_under_it_and_finds_the_largest_pixel
     grad = np.zeros(12288)
     grad[3 * (64 * 10 + 20)] = 1.0  # row 10, column 20, channel R
     picture = np.zeros((64, 64, 3), dtype=np.uint8)
-    fig = inside.input_gradient_map(picture, grad, ("picture", "magnitude", "sign"))
+    fig = gradient_map.input_gradient_map(picture, grad, ("picture", "magnitude", "sign"))
     words = describe.describe(fig, EN).summary
     assert words.count("magnitude:") == 1 and "largest at row 11, column 21" in words
     assert words.startswith("picture: a picture of 64 × 64 pixels.")  # not "1 picture: picture."
@@ -83,7 +83,8 @@ def test_the_signed_gradient_map_names_its_largest_value_in_size_and_its_sign():
     +0.000903; "largest" took the max."""
     grad = np.zeros((64, 64, 3))
     grad[40, 5, 0], grad[7, 30, 1] = -0.000912, 0.000903
-    fig = inside.input_gradient_map(np.zeros((64, 64, 3), np.uint8), grad.ravel(), ("p", "m", "s"))
+    black = np.zeros((64, 64, 3), np.uint8)
+    fig = gradient_map.input_gradient_map(black, grad.ravel(), ("p", "m", "s"))
     en, zh = describe.describe(fig, EN).summary, describe.describe(fig, ZH).summary
     assert (
         "s: a map of 64 × 64 values from -0.000912 up to 0.000903; the largest in size is "

@@ -8,13 +8,8 @@ import dnn
 from dnn.datasets import flatten
 from dnn.images import preprocess_image
 from ui.core.figures import style
-from ui.core.figures.inside import (
-    NUMBERS_UP_TO,
-    input_gradient_map,
-    layer_activations,
-    matrix_heatmap,
-    spaced,
-)
+from ui.core.figures.gradient_map import input_gradient_map
+from ui.core.figures.inside import NUMBERS_UP_TO, layer_activations, matrix_heatmap, spaced
 
 
 def test_small_matrix_shows_every_value_with_numbers():

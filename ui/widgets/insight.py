@@ -23,6 +23,7 @@ from dnn.model_meta import CLASS_NAMES
 from dnn.propagation import forward
 from dnn.saliency import gradient_of_forward
 from ui.core.figures import inside as figures_inside
+from ui.core.figures.gradient_map import input_gradient_map
 from ui.core.i18n import t
 from ui.core.text import label, plain
 from ui.core.trust import first_silent, silent_layer, silent_text
@@ -158,7 +159,7 @@ def details(
         return
     titles = (t("inside_grad_picture"), t("inside_grad_magnitude"), t("inside_grad_sign"))
     described.show(
-        figures_inside.input_gradient_map(np.asarray(seen, dtype=np.uint8), grad, titles),
+        input_gradient_map(np.asarray(seen, dtype=np.uint8), grad, titles),
         key=f"inside_grad_{key}",
         config={"displayModeBar": False},
     )
