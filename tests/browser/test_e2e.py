@@ -12,7 +12,7 @@ from PIL import Image
 from threadpoolctl import threadpool_limits
 
 import dnn
-from tests.browser.conftest import assert_no_errors, open_page, wait_for_app
+from tests.browser.conftest import assert_no_errors, open_page, wait_for_app, wait_settled
 from tests.test_images import PHOTO
 
 pytestmark = pytest.mark.browser
@@ -76,6 +76,24 @@ def test_sidebar_navigation_and_language_switch(page):
     nav.get_by_text("理论").click()
     wait_for_title(page, "深层")
     assert_no_errors(page)
+
+
+@pytest.mark.parametrize("path", ["/training?act=tanh&opt=adam", "/classes", "/step", "/board"])
+def test_a_language_round_trip_keeps_every_setting(page, path):
+    # a reviewer saw English → 简体中文 → English give an error box on /training and /classes:
+    # each select box kept its English label in the browser, which the Chinese run's options no
+    # longer held, and Streamlit handed "ReLU (lesson)" to the page instead of relu
+    open_page(page, path)
+    wait_settled(page)
+    sidebar = page.locator('[data-testid="stSidebar"]')
+    for name, code in [("简体中文", "zh-Hans"), ("English", "en")] * 2:
+        sidebar.get_by_text(name, exact=True).click()
+        page.wait_for_function(f"document.documentElement.lang === '{code}'")
+        wait_settled(page)
+        assert_no_errors(page)
+        assert ("lang=zh" in page.url) == (code == "zh-Hans"), page.url
+        if path.startswith("/training"):  # the settings the link chose, still chosen
+            assert "act=tanh" in page.url and "opt=adam" in page.url, page.url
 
 
 def chart_points(page) -> int:

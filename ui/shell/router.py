@@ -21,6 +21,7 @@ from ui.core import kept
 from ui.core.i18n import LANG, LANGUAGES, lang, t
 from ui.core.session import init_state
 from ui.shell import a11y, camera_names, links, presenter, style, visitor_cookie
+from ui.shell.relabel import relabel
 from ui.shell.uploads import lost_said, show_lost
 from ui.shell.uploads import track as track_uploads
 
@@ -113,6 +114,8 @@ def language_switch() -> None:
             format_func=LANGUAGES.get,
             key=LANG,
             horizontal=True,
+            on_change=relabel,
+            args=(LANG,),
         )
     kept.mirror(LANG)
 
