@@ -476,7 +476,7 @@ def test_the_lessons_pictures_notes_in_chinese_say_the_same():
 
     counts = dict(a="猫", b="非猫", min=5, cats=72, others=137, test_cats=33, test_others=17)
     assert text("zh", "classes_lesson_waiting", **counts).startswith(
-        "**每类都有至少 5 张你自己的图片后，才会加入本课的图片：**届时它的 72 张猫加入“猫”"
+        "**每类都有至少 5 张你自己的图片后，才会加入本课的图片**：届时它的 72 张猫加入“猫”"
     )
     assert text("zh", "classes_too_few_own", cls="猫", min=5, n=0) == (
         "除了本课的图片，“猫”还至少要有 5 张你自己的图片才能训练（现在有 0 张）。"

@@ -119,14 +119,14 @@ ZH = {
     "classes_split_lesson": "**训练：** {a_all} 张“{a}” + {b_all} 张“{b}”（你的 {a_train} + {b_train} 张，"
     "本课的 {cats} + {others} 张）。**测试：** {a_all_test} 张“{a}” + {b_all_test} 张“{b}”（你的 {a_test} + "
     "{b_test} 张，🧪 蓝框；本课的 {test_cats} + {test_others} 张）。",
-    "classes_lesson_waiting": "**每类都有至少 {min} 张你自己的图片后，才会加入本课的图片：**届时它的 {cats} "
+    "classes_lesson_waiting": "**每类都有至少 {min} 张你自己的图片后，才会加入本课的图片**：届时它的 {cats} "
     "张猫加入“{a}”，{others} 张非猫加入“{b}”，用于训练；它的测试图片加入测试集（{test_cats} 张猫算作“{a}”，"
     "{test_others} 张非猫算作“{b}”）。",
     "classes_too_few_own": "除了本课的图片，“{cls}”还至少要有 {min} 张你自己的图片才能训练（现在有 {n} 张）。",
-    "classes_lesson_added": "**已加入本课的图片：**它的 {cats} 张猫加入了“{a}”，{others} 张非猫加入了"
+    "classes_lesson_added": "**已加入本课的图片**：它的 {cats} 张猫加入了“{a}”，{others} 张非猫加入了"
     "“{b}”，用于训练；它的测试图片加入测试集（{test_cats} 张猫算作“{a}”，{test_others} 张非猫算作“{b}”）。",
     "classes_test_size": "测试准确率基于 {n} 张图片：每张占 {step}。",
-    "classes_test_tiny": "**只有 {n} 张测试图片：**错一张，测试准确率就变化 {step}，所以这里的 100 % 或 "
+    "classes_test_tiny": "**只有 {n} 张测试图片**：错一张，测试准确率就变化 {step}，所以这里的 100 % 或 "
     "{one_off} 说明不了多少。多加些图片（或本课的图片），得到的数字才可信。",
     "classes_files": "💾 保存或载入这些图片（HDF5 文件）",
     "classes_save": "下载这 {n} 张图片（HDF5 文件）",

@@ -21,11 +21,11 @@ EN = {
 }
 
 ZH = {
-    "nb_md_next_stop_validation": "**什么时候停下。**在 `L_layer_model` 里每 100 次迭代打印一次验证集准确率（给它加上 "
+    "nb_md_next_stop_validation": "**什么时候停下**。在 `L_layer_model` 里每 100 次迭代打印一次验证集准确率（给它加上 "
     "`val_x` 和 `val_y` 两个参数）。它在哪里达到最高？把 `num_iterations` 设成那个值重新训练，然后才看一次测试集"
     "准确率：为什么不按测试图片来选择？",
     "nb_set_validation": "训练图片中留出 {share}% 作为验证集",
-    "nb_md_data_validation": "**验证集划分。**与应用中一样，每类训练图片中留出 {share}%（至少一张，并且至少留一张"
+    "nb_md_data_validation": "**验证集划分**。与应用中一样，每类训练图片中留出 {share}%（至少一张，并且至少留一张"
     "用于训练）作为验证集 `val_x` 和 `val_y`：与应用留出的是同样的图片，由 `np.random.RandomState({seed})` "
     "抽取，猫和非猫都按各自的比例。网络在其余图片上训练；验证集用来做选择（比如迭代次数），这样测试图片直到最后"
     "都没有被看过。",
