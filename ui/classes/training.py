@@ -153,17 +153,24 @@ def train(
     stream(trainer, record, settings.iterations, data, chart, bar, keep=keep)
 
 
+def lesson_joins(two: TwoClasses) -> bool:
+    """Whether the lesson's pictures join now: each class has enough of the visitor's own."""
+    return all(len(pics) >= MIN_PER_CLASS for pics in two.pictures)
+
+
 def split_summary(two: TwoClasses, shown: tuple[str, str], share: float, lesson) -> str:
     """How many pictures of each class train and test, the lesson's included when they join.
 
-    With the lesson's pictures the totals are what a run trains and tests on, each split into
-    the visitor's and the lesson's (its cats join the first class, its non-cats the second).
+    With the lesson's pictures joined the totals are what a run trains and tests on, each split
+    into the visitor's and the lesson's (its cats join the first class, its non-cats the
+    second); before they join (:func:`lesson_joins`), only the visitor's are counted, and
+    :func:`lesson_note` says when the lesson's will.
     """
     n = [len(pics) for pics in two.pictures]
     tests = [test_count(m, share) for m in n]
     mine = dict(a_train=n[0] - tests[0], b_train=n[1] - tests[1], a_test=tests[0], b_test=tests[1])
     shown = tuple(plain(name) for name in shown)  # the visitor's or a file's text: as text
-    if lesson is None:
+    if lesson is None or not lesson_joins(two):
         return t("classes_split", a=shown[0], b=shown[1], **mine)
     joined = _lesson_counts(lesson)
     return t(
@@ -196,8 +203,7 @@ def lesson_note(shown: tuple[str, str], lesson: dnn.Dataset, two: TwoClasses) ->
     Before each class has :data:`MIN_PER_CLASS` pictures of the visitor's own, it says the
     lesson's will join then (a run cannot start before).
     """
-    ready = all(len(pics) >= MIN_PER_CLASS for pics in two.pictures)
-    key = "classes_lesson_added" if ready else "classes_lesson_waiting"
+    key = "classes_lesson_added" if lesson_joins(two) else "classes_lesson_waiting"
     return t(key, a=plain(shown[0]), b=plain(shown[1]), min=MIN_PER_CLASS, **_lesson_counts(lesson))
 
 
