@@ -210,6 +210,51 @@ def test_every_control_on_the_training_page_shows_its_focus(page):
     assert_no_errors(page)
 
 
+# where the focused element is, and whether its ring (outline + offset) is cut by an ancestor
+# that clips what overflows it (a tab bar)
+PLACE_JS = """() => {
+    const e = document.activeElement, r = e.getBoundingClientRect(), s = getComputedStyle(e);
+    const grow = parseFloat(s.outlineOffset) + parseFloat(s.outlineWidth);
+    const ring = [r.left - grow, r.top - grow, r.right + grow, r.bottom + grow];
+    let cut = null;
+    for (let a = e.parentElement; a && a !== document.body; a = a.parentElement) {
+        const c = getComputedStyle(a), b = a.getBoundingClientRect();
+        if (c.overflowX === 'visible' && c.overflowY === 'visible') continue;
+        if (ring[0] < b.left - 0.5 || ring[1] < b.top - 0.5 || ring[2] > b.right + 0.5
+            || ring[3] > b.bottom + 0.5) cut = a.className.slice(0, 40) || a.tagName;
+    }
+    return {text: (e.getAttribute('aria-label') || e.innerText || e.tagName).slice(0, 40),
+            role: e.getAttribute('role'), x: r.left, right: r.right, cut};
+}"""
+
+
+def test_a_folded_sidebar_takes_no_focus_and_a_tab_shows_its_whole_ring(browser, server, warmed):
+    """A second review: on a phone, Tab went through 13 controls of the folded sidebar, off
+    screen at x ≈ -300, before reaching the page; and a tab's ring was cut by its tab bar."""
+    context = browser.new_context(viewport={"width": 390, "height": 844}, base_url=server)
+    try:
+        page = context.new_page()
+        open_page(page, "/prediction")
+        wait_settled(page)
+        stops = []
+        for _ in range(12):
+            page.keyboard.press("Tab")
+            stops.append(page.evaluate(PLACE_JS))
+        off = [s for s in stops if s["right"] <= 0 or s["x"] >= 390]
+        assert not off, f"focus went off screen: {off}"
+        page.set_viewport_size({"width": 1280, "height": 720})
+        wait_settled(page)
+        page.locator("h1").click()  # start from the page's top
+        for _ in range(60):
+            page.keyboard.press("Tab")
+            if page.evaluate("document.activeElement.getAttribute('role')") == "tab":
+                break
+        focused = page.evaluate(PLACE_JS)
+        assert focused["role"] == "tab" and focused["cut"] is None, focused
+    finally:
+        context.close()
+
+
 def test_a_language_switch_is_not_news(page):
     """The live region says what happened, not the same page again in the other language."""
     open_page(page, "/training")

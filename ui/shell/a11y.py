@@ -51,6 +51,13 @@ CSS = f"""
     outline: 3px solid {FOCUS} !important; outline-offset: 2px; border-radius: .25rem; }}
 [data-testid="stSlider"] div:has(> div > input[type="range"]:focus-visible) {{
     outline: 3px solid {FOCUS} !important; outline-offset: 2px; }}
+/* A tab bar clips what is drawn outside it: a tab's ring goes inside the tab. */
+[role="tab"]:focus-visible {{ outline-offset: -3px !important; }}
+/* A folded sidebar (a phone's, or one the visitor closed) sits off screen: nothing in it takes
+   keyboard focus or is read until it is opened (Streamlit leaves it in the Tab order). */
+[data-testid="stSidebar"][data-collapsed="true"] [data-testid="stSidebarContent"],
+[data-testid="stSidebar"][data-collapsed="true"] [data-testid="stSidebarContent"] * {{
+    visibility: hidden !important; }}
 .dnn-code {{ font-family: "Source Code Pro", ui-monospace, monospace; font-size: .875rem;
     background: #f6f7f9; border-radius: .5rem; padding: .75rem 1rem; margin: 0 0 1rem 0;
     overflow-x: auto; white-space: pre; color: #262730; line-height: 1.5; }}
