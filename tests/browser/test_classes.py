@@ -146,7 +146,7 @@ def test_each_picture_and_remove_button_is_named_apart(page, tmp_path):
             names.append(name)
     assert page.get_by_role("button", name="✕", exact=True).count() == 0
     for cls in ("cat", "not cat"):
-        button = page.get_by_role("button", name=f"Remove all pictures of “{cls}”", exact=True)
+        button = page.get_by_role("button", name=f"Remove all of “{cls}”", exact=True)
         assert button.count() == 1 and button.inner_text() == f"Remove all of “{cls}”"
     # a held-out picture's caption starts with 🧪
     captions = main.locator('[data-testid="stImageCaption"]').all_inner_texts()

@@ -254,5 +254,5 @@ def thumbnails(two: TwoClasses, k: int, test_ids: set[int]) -> None:
         on_click=two.clear,
         args=(k,),
     )
-    labels[f"classes_clear_{k}"] = t("classes_remove_all_name", cls=raw)
+    labels[f"classes_clear_{k}"] = t("classes_remove_all", cls=raw)  # its visible words, as text
     name_buttons(labels)

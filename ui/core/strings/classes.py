@@ -31,7 +31,6 @@ EN = {
     "classes_count": "Pictures: {n} (🧪 and framed in blue: held out for the test set)",
     "classes_remove": "Remove {name} from “{cls}”",
     "classes_remove_all": "Remove all of “{cls}”",
-    "classes_remove_all_name": "Remove all pictures of “{cls}”",
     "classes_share": "Test set: share of each class held out",
     "classes_share_help": "These pictures are never trained on: the test accuracy says how well "
     "the network does on pictures it has not seen. At least one picture per class; which ones is "
@@ -107,7 +106,6 @@ ZH = {
     "classes_count": "图片：{n} 张（🧪 加蓝框：留作测试集）",
     "classes_remove": "从“{cls}”删除 {name}",
     "classes_remove_all": "删除“{cls}”的全部",
-    "classes_remove_all_name": "删除“{cls}”的全部图片",
     "classes_share": "测试集：每类留出的比例",
     "classes_share_help": "这些图片从不参与训练：测试准确率说明网络在没见过的图片上表现如何。每类至少一张；"
     "选哪些是固定的随机选择，同样的图片每次选法都相同。",
