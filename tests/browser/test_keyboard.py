@@ -155,13 +155,30 @@ def test_the_lesson_by_keyboard_alone(page):
     assert_no_errors(page)
 
 
+def open_file_chooser(page, presses: int = 3):
+    """Enter on the focused Upload button opens the browser's file chooser.
+
+    On a loaded machine Streamlit's uploader (react-dropzone) sometimes lets one Enter pass
+    without a chooser while the focus stays on its button (seen 1 time in 2 to 4 under load,
+    never on an idle machine); a keyboard user presses again, and so does this test, at most
+    ``presses`` times.
+    """
+    for press in range(presses):
+        try:
+            with page.expect_file_chooser(timeout=10_000) as chooser:
+                page.keyboard.press("Enter")
+            return chooser.value
+        except Exception:  # Playwright's TimeoutError: no chooser from this press
+            if press == presses - 1:
+                raise
+            assert page.evaluate(FOCUSED_JS)["text"].endswith("Upload")  # still on the button
+
+
 def test_a_verdict_and_step_through_by_keyboard(page):
     open_page(page, "/prediction")
     wait_settled(page)
     tab_to(page, lambda f: f["role"] == "button" and f["text"].endswith("Upload"))
-    with page.expect_file_chooser() as chooser:
-        page.keyboard.press("Enter")
-    chooser.value.set_files(str(PHOTO))
+    open_file_chooser(page).set_files(str(PHOTO))
     wait_live(page, "(^|\\n)\\S+ (Cat|Not a cat)(\\n|$)")  # the verdict
     wait_for_app(page)
     open_page(page, "/step")
